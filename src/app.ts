@@ -1,0 +1,154 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { modules } from './modules/index.ts';
+import { createAuthService } from './platform/auth/service.ts';
+import type { DatabaseHandle } from './platform/db/connect.ts';
+import { FileStore } from './platform/files/store.ts';
+import { installErrorHandling } from './platform/http/error-handler.tsx';
+import { databaseRateLimitStore } from './platform/http/rate-limit-store.ts';
+import { requestContext } from './platform/http/request-context.ts';
+import { JobQueue } from './platform/jobs/queue.ts';
+import { createTransport, deliverPendingMail } from './platform/mail/delivery.ts';
+import type { AppModule, AppServices } from './platform/module.ts';
+import { platformModules } from './platform/routes.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const MAIL_JOB = 'mail-outbox';
+
+export interface BuildOptions {
+  config: Config;
+  handle: DatabaseHandle;
+  /** Tests leave jobs off and drive them by hand. */
+  startJobs?: boolean;
+  logger?: boolean | object;
+}
+
+export interface App {
+  fastify: FastifyInstance;
+  services: AppServices;
+  modules: AppModule[];
+  /** Sends every queued mail now (tests and the outbox job use this). */
+  deliverMail(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function allModules(): AppModule[] {
+  return [...platformModules, ...modules];
+}
+
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const { config, handle } = options;
+  const db = handle.db;
+  const fastify = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const registered = allModules();
+  const jobs = new JobQueue(handle, (error) => fastify.log.error({ err: error }, 'job queue error'));
+  const transport = createTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom });
+  const mailConfig = { smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom };
+  const mailQueued = () => {
+    jobs.trigger(MAIL_JOB).catch((error) => fastify.log.error({ err: error }, 'could not trigger mail delivery'));
+  };
+  const auth = createAuthService(db, {
+    baseUrl: config.baseUrl,
+    demoData: config.demoData,
+    mailQueued,
+    personalData: () => registered.flatMap((m) => (m.personalData ? [m.personalData] : [])),
+  });
+  const services: AppServices = { config, db, handle, jobs, auth, files: new FileStore(join(config.dataDir, 'files')), mailQueued };
+
+  await fastify.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.production ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.production,
+  });
+  await fastify.register(cookie, { secret: config.sessionSecret });
+  await fastify.register(formbody);
+  await fastify.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 3, fields: 50, fieldSize: 100_000 } });
+  await fastify.register(csrf, {
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.production },
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      const query = request.query as Record<string, unknown> | undefined;
+      const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
+      const fromQuery = typeof query?._csrf === 'string' ? query._csrf : undefined;
+      return fromBody ?? fromQuery ?? (request.headers['csrf-token'] as string | undefined) ?? '';
+    },
+  });
+  await fastify.register(rateLimit, {
+    global: false,
+    store: databaseRateLimitStore(db) as never,
+    errorResponseBuilder: (_req, context) => ({ statusCode: 429, code: 'rate_limited', message: `retry after ${context.after}` }),
+  });
+  await fastify.register(fastifyStatic, { root: join(ROOT, 'node_modules/@kern-ux/native/dist'), prefix: '/static/kern/', decorateReply: false, maxAge: '7d' });
+  await fastify.register(fastifyStatic, { root: join(ROOT, 'public'), prefix: '/static/', decorateReply: false, maxAge: '1h' });
+
+  await fastify.register(requestContext, {
+    auth,
+    demo: config.demoData,
+    secureCookies: config.production,
+    nav: () => registered.flatMap((m) => m.navigation ?? []),
+  });
+  installErrorHandling(fastify);
+
+  // Every state-changing request carries the CSRF token; GET and HEAD never change anything.
+  fastify.addHook('preHandler', (request, reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.url.startsWith('/static/')) return done();
+    fastify.csrfProtection(request, reply, done);
+  });
+
+  for (const module of registered) {
+    await fastify.register(module.plugin, { services });
+  }
+
+  const startJobs = options.startJobs ?? true;
+  const deliverMail = () => deliverPendingMail(db, transport, mailConfig);
+  if (startJobs) {
+    const definitions = [
+      {
+        name: MAIL_JOB,
+        cron: '* * * * *',
+        handler: async () => {
+          await deliverMail();
+        },
+      },
+      ...registered.flatMap((m) => m.jobs?.(services) ?? []),
+    ];
+    await jobs.start(definitions);
+  }
+
+  return {
+    fastify,
+    services,
+    modules: registered,
+    deliverMail,
+    async close() {
+      await jobs.stop();
+      await fastify.close();
+    },
+  };
+}

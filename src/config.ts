@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  dataDir: string;
+  smtpUrl: string | undefined;
+  baseUrl: string;
+  sessionSecret: string;
+  demoData: boolean;
+  production: boolean;
+  logLevel: string;
+  mailFrom: string;
+}
+
+export class ConfigError extends Error {}
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number between 0 and 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseUrl(name: string, raw: string | undefined, protocols: string[]): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL: "${redact(raw)}"`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${url.protocol}//"`);
+  }
+  return raw;
+}
+
+function redact(raw: string): string {
+  return raw.replace(/\/\/([^@/]*)@/, '//***@');
+}
+
+/** The session secret survives restarts: generated once and kept in the data dir. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = parseUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']);
+  const port = parsePort(env.PORT);
+  const host = env.HOST || '127.0.0.1';
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const smtpUrl = parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']);
+  const baseUrl = parseUrl('BASE_URL', env.BASE_URL, ['http:', 'https:']) ?? `http://localhost:${port || 3000}`;
+  const production = env.NODE_ENV === 'production';
+  // Demo data is on for the embedded database (someone trying the product) and off for a real server.
+  const demoData = parseBoolean('DEMO_DATA', env.DEMO_DATA, databaseUrl === undefined && !production);
+  if (production && demoData) {
+    throw new ConfigError('DEMO_DATA must not be on with NODE_ENV=production: demo accounts have published passwords');
+  }
+  let sessionSecret = env.SESSION_SECRET ?? '';
+  if (sessionSecret !== '' && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET must be at least 32 characters long');
+  }
+  if (sessionSecret === '') sessionSecret = loadOrCreateSecret(dataDir);
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
+  }
+  const mailFrom = env.MAIL_FROM || 'Vielfalt verankern <no-reply@vielfalt-verankern.invalid>';
+  return { databaseUrl, port, host, dataDir, smtpUrl, baseUrl: baseUrl.replace(/\/$/, ''), sessionSecret, demoData, production, logLevel, mailFrom };
+}

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { allModules, buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { type DatabaseHandle, openPglite, openPostgres } from './platform/db/connect.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { seedInstallation } from './platform/db/seed.ts';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Konfigurationsfehler / configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  let handle: DatabaseHandle;
+  if (config.databaseUrl) {
+    handle = openPostgres(config.databaseUrl);
+  } else {
+    mkdirSync(join(config.dataDir, 'db'), { recursive: true });
+    handle = await openPglite(join(config.dataDir, 'db'));
+  }
+  const app = await buildApp({
+    config,
+    handle,
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+  });
+  const log = app.fastify.log;
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+  await seedInstallation({ services: app.services, modules: allModules(), demo: config.demoData, log: (message) => log.info(message) });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    try {
+      await app.close();
+      await handle.close();
+    } finally {
+      clearTimeout(timer);
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.fastify.listen({ port: config.port, host: config.host });
+  log.info({ url: config.baseUrl, engine: handle.engine, startupMs: Date.now() - started, demo: config.demoData }, 'Vielfalt verankern is running');
+}
+
+main().catch((error) => {
+  process.stderr.write(`Start fehlgeschlagen / start failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Mutex } from 'async-mutex';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { SerializedPGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type Engine = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Runs raw SQL (one statement with parameters, or several without) with the engine's own client; pg-boss uses it. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  close(): Promise<void>;
+  /** PGlite only: the whole database as a tarball (backups, test templates). */
+  dumpDataDir?(): Promise<Blob>;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+// Counts come back as bigint; every count here fits in a JS number. Dates stay 'YYYY-MM-DD' text so
+// that no time zone shifts a calendar day.
+pg.types.setTypeParser(INT8, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(NUMERIC, (v) => Number.parseFloat(v));
+pg.types.setTypeParser(DATE, (v) => v);
+
+export function openPostgres(connectionString: string, poolSize = 10): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    executeSql: async (text, values) => {
+      const result = await pool.query(text, values as unknown[]);
+      return { rows: Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows };
+    },
+    close: () => db.destroy(),
+  };
+}
+
+export async function openPglite(dataDirOrBlob?: string | Blob): Promise<DatabaseHandle> {
+  const options = {
+    parsers: {
+      [INT8]: (v: string) => Number.parseInt(v, 10),
+      [NUMERIC]: (v: string) => Number.parseFloat(v),
+      [DATE]: (v: string) => v,
+    },
+  };
+  const pglite = dataDirOrBlob instanceof Blob ? await PGlite.create({ ...options, loadDataDir: dataDirOrBlob }) : await PGlite.create(dataDirOrBlob ?? 'memory://', options);
+  const lock = new Mutex();
+  const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite, lock) });
+  return {
+    db,
+    engine: 'pglite',
+    executeSql: (text, values) =>
+      lock.runExclusive(async () => {
+        if (values && values.length > 0) {
+          const result = await pglite.query(text, values);
+          return { rows: result.rows };
+        }
+        const results = await pglite.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }),
+    close: () => db.destroy(),
+    dumpDataDir: () => lock.runExclusive(() => pglite.dumpDataDir('gzip')),
+  };
+}

@@ -1,0 +1,230 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Table types of the whole database. Each module owns the tables listed under its heading. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** A calendar date travels as 'YYYY-MM-DD' text (see db/connect.ts: the date type parser). */
+type DateText = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+// ---- platform ----
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string | null;
+  password_hash: string | null;
+  display_name: string;
+  locale: Generated<string>;
+  email_verified_at: Timestamp | null;
+  is_demo: Generated<boolean>;
+  created_at: CreatedAt;
+  deleted_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  user_agent: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuthTokensTable {
+  token_hash: string;
+  user_id: number;
+  purpose: 'verify_email' | 'reset_password' | 'invite';
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface RoleAssignmentsTable {
+  id: Generated<number>;
+  user_id: number;
+  role: 'trainer' | 'coordinator' | 'programme_office' | 'funder';
+  municipality_id: number | null;
+  granted_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface ConsentsTable {
+  id: Generated<number>;
+  user_id: number;
+  purpose: string;
+  version: string;
+  given_at: CreatedAt;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_user_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  municipality_id: number | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  attachments: Json<Array<{ filename: string; contentType: string; contentBase64: string }>>;
+  created_at: CreatedAt;
+  send_after: Timestamp;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  delivered_as: string | null;
+}
+
+export interface FilesTable {
+  id: Generated<number>;
+  original_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  expires_at: Timestamp;
+}
+
+// ---- municipalities ----
+
+export interface MunicipalitiesTable {
+  id: Generated<number>;
+  ags: string;
+  name: string;
+  official_name: string;
+  type: string;
+  county_ags: string;
+  county_name: string;
+  county_type: string;
+  region: string;
+  population: number;
+  population_date: DateText;
+  population_census_2022: number;
+  area_km2: number;
+  geometry: Json<unknown>;
+}
+
+export interface CountiesTable {
+  ags: string;
+  name: string;
+  type: string;
+  region: string;
+  geometry: Json<unknown>;
+}
+
+export interface ProgrammeParticipationsTable {
+  municipality_id: number;
+  joined_on: DateText;
+  cohort_label: string;
+  created_at: CreatedAt;
+}
+
+export interface DistrictsTable {
+  id: Generated<number>;
+  municipality_id: number;
+  name: string;
+  description: string;
+  created_at: CreatedAt;
+}
+
+// ---- strategy ----
+
+export interface StrategyVersionsTable {
+  id: Generated<number>;
+  municipality_id: number;
+  title: string;
+  version_label: string;
+  adopted_on: DateText | null;
+  summary: string;
+  document_file_id: number | null;
+  created_at: CreatedAt;
+}
+
+export interface FieldsOfActionTable {
+  id: Generated<number>;
+  municipality_id: number;
+  name: string;
+  description: string;
+  position: number;
+  created_at: CreatedAt;
+}
+
+export interface GoalsTable {
+  id: Generated<number>;
+  field_id: number;
+  title: string;
+  description: string;
+  position: number;
+  created_at: CreatedAt;
+}
+
+export type MeasureStatus = 'planned' | 'running' | 'done' | 'paused' | 'dropped';
+
+export interface MeasuresTable {
+  id: Generated<number>;
+  municipality_id: number;
+  field_id: number;
+  goal_id: number | null;
+  district_id: number | null;
+  title: string;
+  description: string;
+  responsible_org: string;
+  starts_on: DateText | null;
+  ends_on: DateText | null;
+  status: MeasureStatus;
+  progress: number;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MeasureUpdatesTable {
+  id: Generated<number>;
+  measure_id: number;
+  author_user_id: number | null;
+  text: string;
+  status: MeasureStatus;
+  progress: number;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  auth_tokens: AuthTokensTable;
+  role_assignments: RoleAssignmentsTable;
+  consents: ConsentsTable;
+  audit_log: AuditLogTable;
+  mail_outbox: MailOutboxTable;
+  files: FilesTable;
+  rate_limits: RateLimitsTable;
+  municipalities: MunicipalitiesTable;
+  counties: CountiesTable;
+  programme_participations: ProgrammeParticipationsTable;
+  districts: DistrictsTable;
+  strategy_versions: StrategyVersionsTable;
+  fields_of_action: FieldsOfActionTable;
+  goals: GoalsTable;
+  measures: MeasuresTable;
+  measure_updates: MeasureUpdatesTable;
+}
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
+export type RowUpdate<T extends keyof Database> = Updateable<Database[T]>;

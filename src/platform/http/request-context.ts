@@ -1,0 +1,99 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { VISITOR } from '../access/actor.ts';
+import type { AuthService } from '../auth/service.ts';
+import { createTranslator, isLocale, type Locale, negotiateLocale, PUBLIC_LOCALES, RTL_LOCALES, UI_LOCALES } from '../i18n/catalog.ts';
+import { type NavEntry, type ViewContext, ViewContextProvider } from '../views/context.ts';
+import { Layout } from '../views/layout.tsx';
+import type { RenderOptions } from './types.ts';
+import './types.ts';
+import { h } from 'preact';
+
+export const SESSION_COOKIE = 'vv_session';
+export const LOCALE_COOKIE = 'vv_lang';
+const FLASH_COOKIE = 'vv_flash';
+
+export interface RequestContextOptions {
+  auth: AuthService;
+  nav: () => NavEntry[];
+  demo: boolean;
+  secureCookies: boolean;
+}
+
+function chooseLocale(request: FastifyRequest, accountLocale?: string): Locale {
+  const fromCookie = request.cookies[LOCALE_COOKIE];
+  if (isLocale(fromCookie)) return fromCookie;
+  if (isLocale(accountLocale)) return accountLocale;
+  return negotiateLocale(request.headers['accept-language'], PUBLIC_LOCALES);
+}
+
+/** Who is asking and in which language, and how a page is rendered for them. */
+export const requestContext = fp<RequestContextOptions>(async (app: FastifyInstance, options) => {
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('locale', 'de' as Locale);
+  app.decorateRequest('t', undefined as never);
+  app.decorateRequest('sessionSecret', null);
+
+  app.addHook('onRequest', async (request) => {
+    request.actor = VISITOR;
+    const secret = request.cookies[SESSION_COOKIE];
+    let accountLocale: string | undefined;
+    if (secret && !request.url.startsWith('/static/')) {
+      const found = await options.auth.actorForSession(secret);
+      if (found) {
+        request.actor = found.actor;
+        request.sessionSecret = secret;
+        accountLocale = found.locale;
+      }
+    }
+    request.locale = chooseLocale(request, accountLocale);
+    request.t = createTranslator(request.locale);
+  });
+
+  app.decorateReply('render', function render(this: FastifyReply, body: VNode, renderOptions: RenderOptions) {
+    const request = this.request;
+    const offered = renderOptions.locales ?? UI_LOCALES;
+    // A page that exists only in German and English falls back to English for the other languages.
+    const locale: Locale = offered.includes(request.locale) ? request.locale : 'en';
+    const t = locale === request.locale ? request.t : createTranslator(locale);
+    let flash: ViewContext['flash'] = null;
+    const rawFlash = request.cookies[FLASH_COOKIE];
+    if (rawFlash) {
+      const unsigned = this.unsignCookie(rawFlash);
+      if (unsigned.valid && unsigned.value) {
+        try {
+          const parsed = JSON.parse(unsigned.value) as { kind: 'success'; key: string; params?: Record<string, string> };
+          flash = { kind: parsed.kind, text: t(parsed.key, parsed.params) };
+        } catch {
+          flash = null;
+        }
+      }
+      this.clearCookie(FLASH_COOKIE, { path: '/' });
+    }
+    const ctx: ViewContext = {
+      t,
+      locale,
+      dir: RTL_LOCALES.has(locale) ? 'rtl' : 'ltr',
+      actor: request.actor,
+      url: request.url,
+      csrfToken: this.generateCsrf(),
+      nav: options.nav(),
+      demo: options.demo,
+      locales: offered,
+      flash,
+    };
+    const page = h(ViewContextProvider.Provider, { value: ctx }, h(Layout, { title: renderOptions.title, breadcrumbs: renderOptions.breadcrumbs, children: body }));
+    this.status(renderOptions.status ?? this.statusCode ?? 200)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(`<!DOCTYPE html>${renderToString(page)}`);
+    return this;
+  });
+
+  app.decorateReply('flash', function flash(this: FastifyReply, kind: 'success' | 'info' | 'warning' | 'danger', key: string, params?: Record<string, string | number>) {
+    this.setCookie(FLASH_COOKIE, JSON.stringify({ kind, key, params }), { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: options.secureCookies, maxAge: 60 });
+    return this;
+  });
+});

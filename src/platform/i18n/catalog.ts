@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IntlMessageFormat } from 'intl-messageformat';
+
+export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../locales');
+
+/** German is the source of truth; English covers every page; the others cover the public pages. */
+export const UI_LOCALES = ['de', 'en'] as const;
+export const PUBLIC_LOCALES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'fa', 'de-x-leicht'] as const;
+export type Locale = (typeof PUBLIC_LOCALES)[number];
+export const RTL_LOCALES: ReadonlySet<string> = new Set(['ar', 'fa']);
+
+export type Catalog = Record<string, string>;
+
+/** Catalog files are split per namespace (locales/<lang>/<namespace>.json) and merged here. */
+export function loadCatalog(locale: string, dir = LOCALES_DIR): Catalog {
+  const catalog: Catalog = {};
+  let files: string[];
+  try {
+    files = readdirSync(join(dir, locale)).filter((f) => f.endsWith('.json'));
+  } catch {
+    return catalog;
+  }
+  for (const file of files.sort()) {
+    const entries = JSON.parse(readFileSync(join(dir, locale, file), 'utf8')) as Catalog;
+    Object.assign(catalog, entries);
+  }
+  return catalog;
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (PUBLIC_LOCALES as readonly string[]).includes(value);
+}
+
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+const catalogs = new Map<string, Catalog>();
+const formatters = new Map<string, IntlMessageFormat>();
+
+function catalogFor(locale: string): Catalog {
+  let catalog = catalogs.get(locale);
+  if (!catalog) {
+    catalog = loadCatalog(locale);
+    catalogs.set(locale, catalog);
+  }
+  return catalog;
+}
+
+function intlLocale(locale: string): string {
+  return locale === 'de-x-leicht' ? 'de' : locale;
+}
+
+/** A missing key falls back to English, then German; a key missing there too shows as the key itself. */
+export function createTranslator(locale: Locale): Translate {
+  const chain = [locale, 'en', 'de'].filter((l, i, all) => all.indexOf(l) === i);
+  return (key, params) => {
+    for (const candidate of chain) {
+      const pattern = catalogFor(candidate)[key];
+      if (pattern === undefined) continue;
+      const cacheKey = `${candidate}\u0000${key}`;
+      let formatter = formatters.get(cacheKey);
+      if (!formatter) {
+        formatter = new IntlMessageFormat(pattern, intlLocale(candidate));
+        formatters.set(cacheKey, formatter);
+      }
+      return String(formatter.format(params as Record<string, string | number>));
+    }
+    return key;
+  };
+}
+
+export function negotiateLocale(acceptLanguage: string | undefined, allowed: readonly string[]): Locale {
+  if (!acceptLanguage) return 'de';
+  const wanted = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag, q] = part.trim().split(';q=');
+      return { tag: (tag ?? '').toLowerCase(), q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of wanted) {
+    if (allowed.includes(tag)) return tag as Locale;
+    const base = tag.split('-')[0] ?? '';
+    if (allowed.includes(base)) return base as Locale;
+  }
+  return 'de';
+}
+
+export function formatDate(locale: string, value: Date | string | null | undefined, withTime = false): string {
+  if (value === null || value === undefined || value === '') return '';
+  const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'medium',
+    ...(withTime ? { timeStyle: 'short' } : {}),
+    timeZone: 'Europe/Berlin',
+  }).format(date);
+}
+
+export function formatNumber(locale: string, value: number, fractionDigits = 0): string {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: fractionDigits }).format(value);
+}

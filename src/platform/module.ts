@@ -1,0 +1,40 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { AuthService } from './auth/service.ts';
+import type { DatabaseHandle } from './db/connect.ts';
+import type { Database } from './db/schema.ts';
+import type { FileStore } from './files/store.ts';
+import type { JobDefinition, JobQueue } from './jobs/queue.ts';
+import type { PersonalDataHandler } from './privacy/registry.ts';
+import type { NavEntry } from './views/context.ts';
+
+/** What the app hands every module: no module reaches for globals. */
+export interface AppServices {
+  config: Config;
+  db: Kysely<Database>;
+  handle: DatabaseHandle;
+  jobs: JobQueue;
+  auth: AuthService;
+  files: FileStore;
+  /** Call after committing a transaction that queued mail. */
+  mailQueued: () => void;
+}
+
+export interface DemoSeedContext {
+  services: AppServices;
+  log: (message: string) => void;
+}
+
+/** A module declares itself: its routes, navigation, jobs, personal data and demo data. */
+export interface AppModule {
+  name: string;
+  plugin: FastifyPluginAsync<{ services: AppServices }>;
+  navigation?: NavEntry[];
+  jobs?: (services: AppServices) => JobDefinition[];
+  personalData?: PersonalDataHandler;
+  /** Reference data every installation needs (e.g. the municipality register); runs on every start, idempotent. */
+  seedReference?: (ctx: DemoSeedContext) => Promise<void>;
+  /** Demo data for an empty installation with DEMO_DATA on; runs in module order. */
+  seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
+}

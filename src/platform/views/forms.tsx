@@ -1,0 +1,231 @@
+import type { ComponentChildren } from 'preact';
+import type { FieldErrors } from '../http/errors.ts';
+import { useView } from './context.ts';
+
+/** What a form shows: the values as typed and an error per field. */
+export interface FormState {
+  values: Record<string, string | undefined>;
+  errors: FieldErrors;
+}
+
+export const EMPTY_FORM: FormState = { values: {}, errors: {} };
+
+interface FieldProps {
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+}
+
+function describedBy(name: string, hint: boolean, error: boolean): string | undefined {
+  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldFrame({ form, name, label, hint, required, children }: FieldProps & { children: ComponentChildren }) {
+  const { t } = useView();
+  const error = form.errors[name];
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={name}>
+        {label}
+        {required ? null : <span class="kern-label__optional"> – {t('forms.optional')}</span>}
+      </label>
+      {hint ? (
+        <div class="kern-hint" id={`${name}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p class="kern-error" id={`${name}-error`}>
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span class="kern-body">{t(error.key, error.params)}</span>
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+export function TextField(
+  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'search' | 'url'; autocomplete?: string; min?: number; max?: number; maxLength?: number; inputMode?: string },
+) {
+  const { form, name, hint, required, type = 'text' } = props;
+  const error = Boolean(form.errors[name]);
+  return (
+    <FieldFrame {...props}>
+      <input
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={name}
+        name={name}
+        type={type as 'text'}
+        value={type === 'password' ? '' : (form.values[name] ?? '')}
+        required={required}
+        autocomplete={props.autocomplete}
+        min={props.min}
+        max={props.max}
+        maxLength={props.maxLength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, Boolean(hint), error)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number; maxLength?: number }) {
+  const { form, name, hint, required } = props;
+  const error = Boolean(form.errors[name]);
+  return (
+    <FieldFrame {...props}>
+      <textarea
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={name}
+        name={name}
+        rows={props.rows ?? 5}
+        required={required}
+        maxLength={props.maxLength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, Boolean(hint), error)}
+      >
+        {form.values[name] ?? ''}
+      </textarea>
+    </FieldFrame>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(props: FieldProps & { options: Option[]; emptyLabel?: string }) {
+  const { form, name, hint, required, options, emptyLabel } = props;
+  const error = Boolean(form.errors[name]);
+  const current = form.values[name] ?? '';
+  return (
+    <FieldFrame {...props}>
+      <div class="kern-form-input__select-wrapper">
+        <select
+          class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
+          id={name}
+          name={name}
+          required={required}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy(name, Boolean(hint), error)}
+        >
+          {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value} selected={o.value === current}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </FieldFrame>
+  );
+}
+
+export function FileField(props: FieldProps & { accept: string }) {
+  const { form, name, hint, required, accept } = props;
+  const error = Boolean(form.errors[name]);
+  return (
+    <FieldFrame {...props}>
+      <input
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={name}
+        name={name}
+        type="file"
+        accept={accept}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, Boolean(hint), error)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function Checkbox({ form, name, label, value = 'on' }: { form: FormState; name: string; label: string; value?: string }) {
+  const { t } = useView();
+  const error = form.errors[name];
+  return (
+    <div class={`kern-form-check${error ? ' kern-form-check--error' : ''}`}>
+      <input
+        class={`kern-form-check__checkbox${error ? ' kern-form-check__checkbox--error' : ''}`}
+        type="checkbox"
+        id={name}
+        name={name}
+        value={value}
+        checked={form.values[name] === value}
+        aria-describedby={error ? `${name}-error` : undefined}
+      />
+      <label class="kern-label" for={name}>
+        {label}
+      </label>
+      {error ? (
+        <p class="kern-error" id={`${name}-error`}>
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true" />
+          <span class="kern-body">{t(error.key, error.params)}</span>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Lists every error at the top with a link to its field (WCAG 3.3.1). */
+export function ErrorSummary({ form, labels }: { form: FormState; labels: Record<string, string> }) {
+  const { t } = useView();
+  const entries = Object.entries(form.errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="kern-alert kern-alert--danger" role="alert" tabIndex={-1} id="error-summary">
+      <div class="kern-alert__header">
+        <span class="kern-title">{t('errors.validation.summary')}</span>
+      </div>
+      <div class="kern-alert__body">
+        <ul class="kern-list">
+          {entries.map(([field, message]) => (
+            <li key={field}>
+              <a class="kern-link" href={`#${field}`}>
+                {labels[field] ? `${labels[field]}: ` : ''}
+                {t(message.key, message.params)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+export function Form({
+  action,
+  children,
+  multipart,
+  method = 'post',
+  class: className,
+}: {
+  action: string;
+  children: ComponentChildren;
+  multipart?: boolean;
+  method?: 'post' | 'get';
+  class?: string;
+}) {
+  const { csrfToken } = useView();
+  // Multipart bodies are parsed after the CSRF check runs, so the token rides in the query string there.
+  const target = multipart ? `${action}${action.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(csrfToken)}` : action;
+  return (
+    <form method={method} action={target} enctype={multipart ? 'multipart/form-data' : undefined} class={className ?? 'vv-form'} noValidate>
+      {method === 'post' && !multipart ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
+      {children}
+    </form>
+  );
+}
+
+export function SubmitButton({ label, kind = 'primary' }: { label: string; kind?: 'primary' | 'secondary' | 'tertiary' }) {
+  return (
+    <button type="submit" class={`kern-btn kern-btn--${kind}`}>
+      <span class="kern-label">{label}</span>
+    </button>
+  );
+}

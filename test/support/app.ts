@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type App, buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createTestDatabase, type TestDatabase, type Variant } from './database.ts';
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The whole application on a fresh database; jobs stay off and tests drive them (e.g. app.deliverMail()). */
+export async function startTestApp(options: { variant?: Variant; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options.variant ?? 'reference');
+  const dataDir = mkdtempSync(join(tmpdir(), 'vv-test-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    BASE_URL: 'http://vv.test',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    DEMO_DATA: options.variant === 'demo' ? 'true' : 'false',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const app = await buildApp({ config, handle: database.handle, startJobs: false });
+  await app.fastify.ready();
+  return {
+    app,
+    database,
+    dataDir,
+    async close() {
+      await app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

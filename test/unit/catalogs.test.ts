@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { createTranslator, loadCatalog, UI_LOCALES } from '../../src/platform/i18n/catalog.ts';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.tsx?$/.test(entry) ? [path] : [];
+  });
+}
+
+describe('message catalogs', () => {
+  const german = loadCatalog('de');
+
+  it('has every German key in every UI language, and no extra ones', () => {
+    for (const locale of UI_LOCALES) {
+      const catalog = loadCatalog(locale);
+      const missing = Object.keys(german).filter((k) => !(k in catalog));
+      const extra = Object.keys(catalog).filter((k) => !(k in german));
+      assert.deepEqual(missing, [], `keys missing in ${locale}`);
+      assert.deepEqual(extra, [], `keys only in ${locale}`);
+    }
+  });
+
+  it('has a valid ICU message for every entry', () => {
+    for (const locale of UI_LOCALES) {
+      for (const [key, pattern] of Object.entries(loadCatalog(locale))) {
+        assert.doesNotThrow(() => new IntlMessageFormat(pattern, locale), `${locale}: ${key}`);
+      }
+    }
+  });
+
+  it('knows every key the code asks for', () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles('src')) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/\b(?:t|translate|labelKey|titleKey|textKey|messageKey|key)\s*[(:=]\s*\(?\s*'([a-z_]+(?:\.[a-z0-9_]+)+)'/g)) used.add(match[1] as string);
+    }
+    const missing = [...used].filter((k) => !(k in german));
+    assert.deepEqual(missing, [], 'keys used in src but missing from locales/de');
+    assert.ok(used.size > 50, `found ${used.size} keys in the code`);
+  });
+
+  it('formats plural and placeholders in German and English', () => {
+    assert.equal(createTranslator('de')('common.results', { count: 1 }), '1 Treffer');
+    assert.equal(createTranslator('en')('common.results', { count: 2 }), '2 results');
+  });
+});
