@@ -1,4 +1,11 @@
 import type { AppModule } from '../platform/module.ts';
+import { adminModule } from './admin/index.ts';
+import { municipalitiesModule } from './municipalities/index.ts';
+import { siteModule } from './site/index.ts';
+import { strategyModule } from './strategy/index.ts';
 
-/** Every domain module, in the order their navigation entries and demo data come. */
-export const modules: AppModule[] = [];
+/**
+ * Every domain module, in the order their navigation entries and demo data come:
+ * the register first (others refer to it), then accounts, then the strategies that name their authors.
+ */
+export const modules: AppModule[] = [siteModule, municipalitiesModule, adminModule, strategyModule];

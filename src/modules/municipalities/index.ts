@@ -1,0 +1,26 @@
+/** Public face of the municipalities module: the register every other module refers to. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import { municipalitiesRepository } from './repository.ts';
+
+export { municipalitiesModule } from './module.ts';
+export { can as canForMunicipality } from './policy.ts';
+export type { MunicipalityRow } from './repository.ts';
+export { isAgs, requireMunicipality } from './service.ts';
+export { SIZE_CLASSES, sizeClassOf } from './size-classes.ts';
+export { MunicipalityOutline } from './views/outline.tsx';
+
+/** id/ags/name of every municipality, for select fields (e.g. a coordinator's scope). */
+export function municipalityOptions(db: Kysely<Database>) {
+  return municipalitiesRepository(db).options();
+}
+
+/** The participating municipalities with their join date and cohort. */
+export function participatingMunicipalities(db: Kysely<Database>) {
+  return municipalitiesRepository(db).participants();
+}
+
+/** A municipality's districts (Ortsteile/Stadtteile), for a measure's or an event's district field. */
+export function districtOptions(db: Kysely<Database>, municipalityId: number) {
+  return municipalitiesRepository(db).districts(municipalityId);
+}

@@ -1,0 +1,23 @@
+import type { AppModule } from '../../platform/module.ts';
+import { seedMunicipalityDemo } from './demo.ts';
+import { loadReferenceData } from './reference-data.ts';
+import { municipalitiesRepository } from './repository.ts';
+import { municipalityRoutes } from './routes.tsx';
+
+export const municipalitiesModule: AppModule = {
+  name: 'municipalities',
+  plugin: municipalityRoutes,
+  navigation: [{ href: '/kommunen', labelKey: 'municipalities.nav' }],
+  async seedReference({ services, log }) {
+    const repo = municipalitiesRepository(services.db);
+    if ((await repo.countMunicipalities()) >= 421) return;
+    const { counties, municipalities } = loadReferenceData();
+    await services.db.transaction().execute(async (trx) => {
+      const tx = municipalitiesRepository(trx);
+      await tx.insertCounties(counties);
+      for (let i = 0; i < municipalities.length; i += 100) await tx.insertMunicipalities(municipalities.slice(i, i + 100));
+    });
+    log(`reference data: ${counties.length} counties, ${municipalities.length} municipalities`);
+  },
+  seedDemo: seedMunicipalityDemo,
+};

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppServices } from '../../platform/module.ts';
+
+export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> = async () => {};
