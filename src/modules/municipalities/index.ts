@@ -24,3 +24,11 @@ export function participatingMunicipalities(db: Kysely<Database>) {
 export function districtOptions(db: Kysely<Database>, municipalityId: number) {
   return municipalitiesRepository(db).districts(municipalityId);
 }
+
+export { StateMap } from './views/state-map.tsx';
+export { countyLabel } from './views/county-label.ts';
+
+/** Who takes part, for the map of Hessen (the map itself is served as /karte/hessen.svg). */
+export function stateMapData(db: Kysely<Database>) {
+  return municipalitiesRepository(db).participants();
+}

@@ -141,7 +141,7 @@ export function municipalitiesRepository(db: Db) {
       return db
         .selectFrom('municipalities as m')
         .innerJoin('programme_participations as p', 'p.municipality_id', 'm.id')
-        .select(['m.id', 'm.ags', 'm.name', 'm.county_name', 'm.region', 'm.population', 'p.joined_on', 'p.cohort_label'])
+        .select(['m.id', 'm.ags', 'm.name', 'm.county_name', 'm.county_type', 'm.region', 'm.population', 'p.joined_on', 'p.cohort_label'])
         .orderBy('m.name')
         .execute();
     },

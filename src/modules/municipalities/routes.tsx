@@ -1,4 +1,236 @@
-import type { FastifyPluginAsync } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { stringify } from 'csv-stringify/sync';
+import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
+import { FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
+import { requireUser } from '../../platform/http/guards.ts';
+import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import type { AppServices } from '../../platform/module.ts';
+import { EMPTY_FORM } from '../../platform/views/forms.tsx';
+import { strategySummaryFor } from './contributions.tsx';
+import { projectedOutline, projectedStateMap } from './maps.ts';
+import { can } from './policy.ts';
+import { type RegisterFilter, type RegisterSort, municipalitiesRepository } from './repository.ts';
+import { districtService, requireMunicipality } from './service.ts';
+import { isSizeClass, REGIONS } from './size-classes.ts';
+import { DistrictDeletePage, DistrictEditPage, DistrictListPage } from './views/district-pages.tsx';
+import { MunicipalityPage } from './views/detail-page.tsx';
+import { stateMapSvg, stateMapVersion } from './views/state-map.tsx';
+import { type RegisterQuery, RegisterPage, SORTS } from './views/register-page.tsx';
 
-export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> = async () => {};
+const RegisterQuerySchema = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  kreis: Type.Optional(Type.String({ maxLength: 10 })),
+  region: Type.Optional(Type.String({ maxLength: 20 })),
+  groesse: Type.Optional(Type.String({ maxLength: 10 })),
+  teilnahme: Type.Optional(Type.String({ maxLength: 10 })),
+  sort: Type.Optional(Type.String({ maxLength: 20 })),
+  seite: Type.Optional(Type.String({ maxLength: 6 })),
+});
+const AgsParams = Type.Object({ ags: Type.String({ maxLength: 20 }) });
+const DistrictParams = Type.Object({ ags: Type.String({ maxLength: 20 }), id: Type.String({ maxLength: 12 }) });
+const DistrictForm = Type.Object({ name: FormText({ min: 1, max: 100 }), description: Type.Optional(FormText({ max: 1000 })) });
+const PAGE_SIZE = 25;
+
+/** Unknown filter values are dropped rather than rejected: a stale bookmark still shows the register. */
+function cleanQuery(raw: Record<string, string | undefined>): { query: RegisterQuery; filter: RegisterFilter; sort: RegisterSort; page: number } {
+  const query: RegisterQuery = {};
+  const filter: RegisterFilter = {};
+  const q = raw.q?.trim();
+  if (q) query.q = filter.query = q;
+  if (raw.kreis && /^06\d{3}$/.test(raw.kreis)) query.kreis = filter.countyAgs = raw.kreis;
+  if (raw.region && (REGIONS as readonly string[]).includes(raw.region)) query.region = filter.region = raw.region;
+  if (isSizeClass(raw.groesse)) {
+    query.groesse = raw.groesse;
+    filter.sizeClass = raw.groesse;
+  }
+  if (raw.teilnahme === 'ja' || raw.teilnahme === 'nein') {
+    query.teilnahme = raw.teilnahme;
+    filter.participating = raw.teilnahme === 'ja';
+  }
+  const sort = (SORTS as readonly string[]).includes(raw.sort ?? '') ? (raw.sort as RegisterSort) : 'name';
+  if (sort !== 'name') query.sort = sort;
+  const page = Number.parseInt(raw.seite ?? '1', 10);
+  return { query, filter, sort, page: Number.isFinite(page) && page > 0 && page < 100_000 ? page : 1 };
+}
+
+function parseId(raw: string): number {
+  if (!/^\d{1,9}$/.test(raw)) throw AppError.notFound();
+  return Number(raw);
+}
+
+export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> = async (app, { services }) => {
+  const { db } = services;
+  const repo = municipalitiesRepository(db);
+  const districts = districtService(db);
+
+  app.get('/kommunen', { schema: { querystring: RegisterQuerySchema } }, async (request, reply) => {
+    const { query, filter, sort, page } = cleanQuery(request.query as Record<string, string | undefined>);
+    const pageReq = pageRequest(page, PAGE_SIZE);
+    const [{ items, total }, counties] = await Promise.all([repo.page(filter, sort, pageReq), repo.counties()]);
+    return reply.render(<RegisterPage result={pageResult(items, total, pageReq)} query={query} counties={counties} />, {
+      title: request.t('municipalities.register.title'),
+      breadcrumbs: [{ label: request.t('municipalities.register.title') }],
+    });
+  });
+
+  app.get('/kommunen.csv', { schema: { querystring: RegisterQuerySchema } }, async (request, reply) => {
+    const { filter, sort } = cleanQuery(request.query as Record<string, string | undefined>);
+    const rows = await repo.all(filter, sort);
+    const t = request.t;
+    const csv = stringify(
+      rows.map((m) => [
+        m.ags,
+        m.name,
+        m.official_name,
+        m.type,
+        m.county_ags,
+        m.county_name,
+        m.county_type,
+        m.region,
+        m.population,
+        m.population_date,
+        m.population_census_2022,
+        m.area_km2,
+        m.joined_on ?? '',
+        m.cohort_label ?? '',
+      ]),
+      {
+        delimiter: ';',
+        bom: true,
+        header: true,
+        columns: [
+          'ags',
+          'name',
+          'official_name',
+          'type',
+          'county_ags',
+          'county',
+          'county_type',
+          'region',
+          'population',
+          'population_date',
+          'census_2022',
+          'area_km2',
+          'participating_since',
+          'cohort',
+        ].map((c) => t(`municipalities.csv.${c}`)),
+      },
+    );
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="kommunen-hessen.csv"').send(csv);
+  });
+
+  app.get('/karte/hessen.svg', { schema: { querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 32 })) }) } }, async (request, reply) => {
+    const [shapes, participants] = await Promise.all([projectedStateMap(db), repo.participants()]);
+    const participating = new Set(participants.map((p) => p.ags));
+    const etag = `"${stateMapVersion(participating)}"`;
+    reply.header('etag', etag).header('cache-control', 'public, max-age=300');
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    return reply.type('image/svg+xml; charset=utf-8').send(stateMapSvg(shapes, participating, request.t('municipalities.map.title')));
+  });
+
+  app.get('/kommunen/:ags', { schema: { params: AgsParams } }, async (request, reply) => {
+    const municipality = await requireMunicipality(db, (request.params as { ags: string }).ags);
+    const [outline, districtList, strategy] = await Promise.all([
+      projectedOutline(db, municipality.id),
+      repo.districts(municipality.id),
+      municipality.joined_on ? strategySummaryFor(db, municipality.id, municipality.ags) : Promise.resolve(null),
+    ]);
+    return reply.render(
+      <MunicipalityPage municipality={municipality} outline={outline} districts={districtList} canManage={can(request.actor, 'manage_districts', municipality)} strategy={strategy} />,
+      {
+        title: municipality.name,
+        breadcrumbs: [{ href: '/kommunen', label: request.t('municipalities.register.title') }, { label: municipality.name }],
+      },
+    );
+  });
+
+  /** The municipality behind :ags, for people allowed to manage its districts; others get 401/403. */
+  async function managed(request: FastifyRequest) {
+    const actor = requireUser(request);
+    const municipality = await requireMunicipality(db, (request.params as { ags: string }).ags);
+    if (!can(actor, 'manage_districts', municipality)) throw AppError.forbidden();
+    return { actor, municipality };
+  }
+
+  function crumbs(request: FastifyRequest, municipality: { ags: string; name: string }, last?: string) {
+    return [
+      { href: `/kommunen/${municipality.ags}`, label: municipality.name },
+      { href: `/verwaltung/${municipality.ags}`, label: request.t('municipalities.workspace') },
+      ...(last
+        ? [{ href: `/verwaltung/${municipality.ags}/ortsteile`, label: request.t('municipalities.districts.title') }, { label: last }]
+        : [{ label: request.t('municipalities.districts.title') }]),
+    ];
+  }
+
+  async function renderList(request: FastifyRequest, reply: FastifyReply, form = EMPTY_FORM, status = 200) {
+    const { municipality } = await managed(request);
+    const list = await repo.districts(municipality.id);
+    return reply.render(<DistrictListPage ags={municipality.ags} name={municipality.name} districts={list} form={form} />, {
+      title: request.t('municipalities.districts.manage_title', { name: municipality.name }),
+      breadcrumbs: crumbs(request, municipality),
+      status,
+    });
+  }
+
+  app.get('/verwaltung/:ags/ortsteile', { schema: { params: AgsParams } }, (request, reply) => renderList(request, reply));
+
+  app.post('/verwaltung/:ags/ortsteile', { schema: { params: AgsParams, body: formBodySchema(['name', 'description']) } }, async (request, reply) => {
+    const { actor, municipality } = await managed(request);
+    const fail = (errors: FieldErrors) => renderList(request, reply, { values: typedValues(request.body), errors }, 422);
+    const parsed = parseForm(DistrictForm, request.body);
+    if (!parsed.ok) return fail(parsed.errors);
+    try {
+      await districts.add(actor, municipality.id, parsed.value);
+    } catch (error) {
+      if (error instanceof ValidationError) return fail(error.fields);
+      throw error;
+    }
+    return reply.flash('success', 'municipalities.districts.added', { name: parsed.value.name }).redirect(`/verwaltung/${municipality.ags}/ortsteile`, 303);
+  });
+
+  async function renderEdit(request: FastifyRequest, reply: FastifyReply, values?: Record<string, string>, errors: FieldErrors = {}) {
+    const { municipality } = await managed(request);
+    const id = parseId((request.params as { id: string }).id);
+    const district = await repo.district(municipality.id, id);
+    if (!district) throw AppError.notFound();
+    const form = { values: { ...(values ?? { name: district.name, description: district.description }), id: String(id) }, errors };
+    return reply.render(<DistrictEditPage ags={municipality.ags} form={form} />, {
+      title: request.t('municipalities.districts.edit_title'),
+      breadcrumbs: crumbs(request, municipality, district.name),
+      status: Object.keys(errors).length ? 422 : 200,
+    });
+  }
+
+  app.get('/verwaltung/:ags/ortsteile/:id', { schema: { params: DistrictParams } }, (request, reply) => renderEdit(request, reply));
+
+  app.post('/verwaltung/:ags/ortsteile/:id', { schema: { params: DistrictParams, body: formBodySchema(['name', 'description']) } }, async (request, reply) => {
+    const { actor, municipality } = await managed(request);
+    const id = parseId((request.params as { id: string }).id);
+    const parsed = parseForm(DistrictForm, request.body);
+    if (!parsed.ok) return renderEdit(request, reply, typedValues(request.body), parsed.errors);
+    try {
+      await districts.update(actor, municipality.id, id, parsed.value);
+    } catch (error) {
+      if (error instanceof ValidationError) return renderEdit(request, reply, typedValues(request.body), error.fields);
+      throw error;
+    }
+    return reply.flash('success', 'common.saved').redirect(`/verwaltung/${municipality.ags}/ortsteile`, 303);
+  });
+
+  app.get('/verwaltung/:ags/ortsteile/:id/loeschen', { schema: { params: DistrictParams } }, async (request, reply) => {
+    const { municipality } = await managed(request);
+    const district = await repo.district(municipality.id, parseId((request.params as { id: string }).id));
+    if (!district) throw AppError.notFound();
+    return reply.render(<DistrictDeletePage ags={municipality.ags} district={district} />, {
+      title: request.t('common.confirm_delete_title'),
+      breadcrumbs: crumbs(request, municipality, district.name),
+    });
+  });
+
+  app.post('/verwaltung/:ags/ortsteile/:id/loeschen', { schema: { params: DistrictParams } }, async (request, reply) => {
+    const { actor, municipality } = await managed(request);
+    await districts.remove(actor, municipality.id, parseId((request.params as { id: string }).id));
+    return reply.flash('success', 'common.deleted').redirect(`/verwaltung/${municipality.ags}/ortsteile`, 303);
+  });
+};

@@ -1,6 +1,9 @@
 import type { AppModule } from '../../platform/module.ts';
+import { siteRoutes } from './routes.tsx';
 
+/** The public face: home page with the map, legal pages, sources and the open data description. */
 export const siteModule: AppModule = {
   name: 'site',
-  plugin: async () => {},
+  plugin: siteRoutes,
+  navigation: [{ href: '/', labelKey: 'site.nav.home' }],
 };

@@ -204,7 +204,14 @@ export interface MeasureUpdatesTable {
   created_at: CreatedAt;
 }
 
+export interface InstallationStateTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  installation_state: InstallationStateTable;
   users: UsersTable;
   sessions: SessionsTable;
   auth_tokens: AuthTokensTable;

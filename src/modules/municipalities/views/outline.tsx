@@ -8,7 +8,7 @@ export function MunicipalityOutline({ county, municipality, title, description }
         <title id="outline-title">{title}</title>
         <desc id="outline-desc">{description}</desc>
         {county ? <path d={county.path} class="vv-map__county" /> : null}
-        <path d={municipality.path} class="vv-map__highlight" />
+        <path d={municipality.path} class="vv-map__focus" />
       </svg>
       <figcaption class="kern-body kern-body--small">{description}</figcaption>
     </figure>
