@@ -38,6 +38,8 @@ export interface App {
   fastify: FastifyInstance;
   services: AppServices;
   modules: AppModule[];
+  /** Every route the modules registered (method and URL pattern), e.g. for the authorization matrix test. */
+  routes: Array<{ method: string; url: string }>;
   /** Sends every queued mail now (tests and the outbox job use this). */
   deliverMail(): Promise<number>;
   close(): Promise<void>;
@@ -125,6 +127,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     fastify.csrfProtection(request, reply, done);
   });
 
+  const routes: App['routes'] = [];
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   for (const module of registered) {
     await fastify.register(module.plugin, { services });
   }
@@ -149,6 +155,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     fastify,
     services,
     modules: registered,
+    routes,
     deliverMail,
     async close() {
       await jobs.stop();

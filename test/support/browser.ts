@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from './app.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface BrowserSession {
+  app: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  page: Page;
+  /** Every page checked with axe-core, for the report at the end. */
+  checked: string[];
+  close(): Promise<void>;
+}
+
+/** The app on a real port with the demo data, and Debian's chromium driven by playwright-core. */
+export async function startBrowserSession(): Promise<BrowserSession> {
+  const app = await startTestApp({ variant: 'demo' });
+  const address = await app.app.fastify.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+  // axe-core is injected as a script; the app's CSP rightly forbids that, so only the test context bypasses it.
+  const context = await browser.newContext({ bypassCSP: true, locale: 'de-DE', javaScriptEnabled: true });
+  const page = await context.newPage();
+  return {
+    app,
+    baseUrl: address,
+    browser,
+    page,
+    checked: [],
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: Array<{ target: string[]; failureSummary: string }>;
+}
+
+/** Runs axe-core with the WCAG 2.0/2.1 A and AA rules on the current page and fails on any violation. */
+export async function expectAccessible(session: BrowserSession, label = session.page.url()): Promise<void> {
+  const { page } = session;
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = (await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations;
+  })) as AxeViolation[];
+  session.checked.push(label);
+  const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`).join('\n');
+  assert.equal(violations.length, 0, `axe-core found WCAG 2.1 AA violations on ${label}:\n${report}`);
+}
+
+export async function visit(session: BrowserSession, path: string): Promise<void> {
+  const response = await session.page.goto(`${session.baseUrl}${path}`);
+  assert.ok(response, `no response for ${path}`);
+  assert.ok(response.status() < 400, `${path} answered ${response.status()}`);
+}
+
+export async function login(session: BrowserSession, email: string, password: string): Promise<void> {
+  await visit(session, '/anmelden');
+  await session.page.getByLabel('E-Mail-Adresse').fill(email);
+  await session.page.getByLabel('Passwort', { exact: true }).fill(password);
+  await session.page.getByRole('button', { name: 'Anmelden' }).click();
+  await session.page.waitForURL((url) => !url.pathname.startsWith('/anmelden'));
+}
