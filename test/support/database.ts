@@ -5,7 +5,7 @@ import pg from 'pg';
 import { type DatabaseHandle, type Engine, openPglite, openPostgres } from '../../src/platform/db/connect.ts';
 
 /** Where the runner (scripts/test.ts) leaves the prepared template databases. */
-export const TEST_PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const TEMPLATE_DIR = join(process.cwd(), '.tmp');
 
 export type Variant = 'reference' | 'demo';

@@ -33,6 +33,17 @@ describe('message catalogs', () => {
     }
   });
 
+  it('uses the same placeholders in every language', () => {
+    const placeholders = (pattern: string) => [...new Set([...pattern.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+    for (const locale of UI_LOCALES) {
+      const catalog = loadCatalog(locale);
+      for (const [key, pattern] of Object.entries(german)) {
+        if (catalog[key] === undefined) continue;
+        assert.deepEqual(placeholders(catalog[key]), placeholders(pattern), `${locale}: ${key}`);
+      }
+    }
+  });
+
   it('knows every key the code asks for', () => {
     const used = new Set<string>();
     for (const file of sourceFiles('src')) {
