@@ -22,7 +22,10 @@ export interface BrowserSession {
 export async function startBrowserSession(): Promise<BrowserSession> {
   const app = await startTestApp({ variant: 'demo' });
   const address = await app.app.fastify.listen({ port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
   // axe-core is injected as a script; the app's CSP rightly forbids that, so only the test context bypasses it.
   const context = await browser.newContext({ bypassCSP: true, locale: 'de-DE', javaScriptEnabled: true });
   const page = await context.newPage();

@@ -7,6 +7,9 @@ export class TestClient {
   private cookies = new Map<string, string>();
   private csrfToken: string | null = null;
 
+  /** Each client is its own browser on its own address, as rate limits count per address. */
+  private readonly remoteAddress = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+
   constructor(private readonly fastify: FastifyInstance) {}
 
   private cookieHeader(): string {
@@ -25,7 +28,7 @@ export class TestClient {
 
   async request(options: InjectOptions): Promise<LightMyRequestResponse> {
     const headers = { ...(options.headers ?? {}), ...(this.cookies.size ? { cookie: this.cookieHeader() } : {}) };
-    const response = await this.fastify.inject({ ...options, headers });
+    const response = await this.fastify.inject({ remoteAddress: this.remoteAddress, ...options, headers });
     this.remember(response);
     return response;
   }

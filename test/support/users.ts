@@ -19,7 +19,8 @@ export async function createUser(
   options: { email: string; password?: string; displayName?: string; roles?: Array<{ role: GrantableRole; municipalityId?: number | null }> },
 ): Promise<TestUser> {
   const password = options.password ?? TEST_PASSWORD;
-  const hash = password === TEST_PASSWORD ? await (passwordHash ??= hashPassword(TEST_PASSWORD)) : await hashPassword(password);
+  if (!passwordHash) passwordHash = hashPassword(TEST_PASSWORD);
+  const hash = password === TEST_PASSWORD ? await passwordHash : await hashPassword(password);
   const user = await db
     .insertInto('users')
     .values({ email: options.email, password_hash: hash, display_name: options.displayName ?? options.email.split('@')[0] ?? 'Test', locale: 'de', email_verified_at: new Date() })

@@ -29,6 +29,8 @@ pg.types.setTypeParser(DATE, (v) => v);
 
 export function openPostgres(connectionString: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // A server restart or failover breaks idle connections; the pool replaces them, the process must not die.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -1,0 +1,176 @@
+/**
+ * Every route × every role × own/foreign municipality, with the answer each should get.
+ * A route the app registers without an entry here fails the test, and so does an entry for a
+ * route that no longer exists.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/platform/db/schema.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { TestClient } from '../support/client.ts';
+import { createUser, municipalityId, TEST_PASSWORD } from '../support/users.ts';
+
+const OWN = '06431002'; // Bensheim, participating in the demo
+const FOREIGN = '06431020'; // Viernheim, participating in the demo
+
+const ROLES = ['visitor', 'participant', 'trainer', 'coordinator_own', 'coordinator_foreign', 'programme_office', 'funder'] as const;
+type Role = (typeof ROLES)[number];
+/** ok: allowed (2xx, 3xx other than to the login, or 422 for the deliberately empty form); login: sent to sign in. */
+type Expect = 'ok' | 'login' | 'forbidden' | 'not_found' | 'bad_request';
+type Matrix = Record<Role, Expect>;
+
+const all = (expect: Expect): Matrix => Object.fromEntries(ROLES.map((r) => [r, expect])) as Matrix;
+const PUBLIC = all('ok');
+const SIGNED_IN: Matrix = { ...all('ok'), visitor: 'login' };
+const COORDINATOR: Matrix = { ...all('forbidden'), visitor: 'login', coordinator_own: 'ok', programme_office: 'ok' };
+const OFFICE: Matrix = { ...all('forbidden'), visitor: 'login', programme_office: 'ok' };
+
+interface Fixtures {
+  db: Kysely<Database>;
+  ownId: number;
+}
+
+interface Entry {
+  expect: Matrix;
+  /** The concrete URL; placeholders are filled per request (some create a fresh record each time). */
+  path?: string | ((f: Fixtures) => Promise<string>);
+  form?: Record<string, string>;
+  /** Requests that end the session run on a session of their own. */
+  ownSession?: boolean;
+}
+
+async function firstDistrict(f: Fixtures): Promise<number> {
+  const row = await f.db.selectFrom('districts').select('id').where('municipality_id', '=', f.ownId).orderBy('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function freshDistrict(f: Fixtures): Promise<number> {
+  const row = await f.db
+    .insertInto('districts')
+    .values({ municipality_id: f.ownId, name: `Matrix ${Math.random().toString(36).slice(2)}`, description: '' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const MATRIX: Record<string, Entry> = {
+  // platform
+  'GET /healthz': { expect: PUBLIC },
+  'GET /anmelden': { expect: PUBLIC },
+  'POST /anmelden': { expect: PUBLIC },
+  'POST /abmelden': { expect: PUBLIC, ownSession: true },
+  'GET /registrieren': { expect: PUBLIC },
+  'POST /registrieren': { expect: PUBLIC },
+  'GET /konto/bestaetigen': { expect: all('bad_request') },
+  'POST /konto/bestaetigung-senden': { expect: SIGNED_IN },
+  'GET /passwort-vergessen': { expect: PUBLIC },
+  'POST /passwort-vergessen': { expect: PUBLIC },
+  'GET /passwort-neu': { expect: all('bad_request') },
+  'POST /passwort-neu': { expect: PUBLIC },
+  'GET /einladung': { expect: all('bad_request') },
+  'POST /einladung': { expect: PUBLIC },
+  'GET /konto': { expect: SIGNED_IN },
+  'POST /konto/passwort': { expect: SIGNED_IN },
+  'POST /konto/sitzungen/:id/beenden': { expect: { ...all('not_found'), visitor: 'login' }, path: `/konto/sitzungen/${'ab'.repeat(32)}/beenden` },
+  'GET /konto/export': { expect: SIGNED_IN },
+  'GET /konto/loeschen': { expect: SIGNED_IN },
+  'POST /konto/loeschen': { expect: SIGNED_IN },
+  'GET /sprache': { expect: PUBLIC, path: '/sprache?lang=de&zurueck=/' },
+  // site
+  'GET /': { expect: PUBLIC },
+  'GET /impressum': { expect: PUBLIC },
+  'GET /datenschutz': { expect: PUBLIC },
+  'GET /barrierefreiheit': { expect: PUBLIC },
+  'GET /quellen': { expect: PUBLIC },
+  'GET /api': { expect: PUBLIC },
+  // municipalities
+  'GET /kommunen': { expect: PUBLIC },
+  'GET /kommunen.csv': { expect: PUBLIC },
+  'GET /karte/hessen.svg': { expect: PUBLIC },
+  'GET /kommunen/:ags': { expect: PUBLIC },
+  'GET /verwaltung/:ags/ortsteile': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/ortsteile': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/ortsteile/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ortsteile/${await firstDistrict(f)}` },
+  'POST /verwaltung/:ags/ortsteile/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ortsteile/${await firstDistrict(f)}` },
+  'GET /verwaltung/:ags/ortsteile/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ortsteile/${await firstDistrict(f)}/loeschen` },
+  'POST /verwaltung/:ags/ortsteile/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ortsteile/${await freshDistrict(f)}/loeschen` },
+};
+
+function classify(method: string, status: number, location: string | undefined): Expect | `unexpected ${number}` {
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 400) return 'bad_request';
+  if (status === 401 || ((status === 302 || status === 303) && location?.startsWith('/anmelden') && method === 'GET')) return 'login';
+  if ((status >= 200 && status < 400) || status === 422) return 'ok';
+  return `unexpected ${status}`;
+}
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  const clients = new Map<Role, TestClient>();
+  let fixtures: Fixtures;
+  const emails: Partial<Record<Role, string>> = {};
+
+  before(async () => {
+    t = await startTestApp({ variant: 'demo' });
+    const db = t.app.services.db;
+    const ownId = await municipalityId(db, OWN);
+    const foreignId = await municipalityId(db, FOREIGN);
+    fixtures = { db, ownId };
+    const grants: Record<Exclude<Role, 'visitor'>, Parameters<typeof createUser>[1]['roles']> = {
+      participant: [],
+      trainer: [{ role: 'trainer' }],
+      coordinator_own: [{ role: 'coordinator', municipalityId: ownId }],
+      coordinator_foreign: [{ role: 'coordinator', municipalityId: foreignId }],
+      programme_office: [{ role: 'programme_office' }],
+      funder: [{ role: 'funder' }],
+    };
+    clients.set('visitor', new TestClient(t.app.fastify));
+    for (const [role, roles] of Object.entries(grants) as Array<[Role, Parameters<typeof createUser>[1]['roles']]>) {
+      const email = `matrix-${role.replace('_', '-')}@example.org`;
+      emails[role] = email;
+      await createUser(db, { email, roles });
+      const client = new TestClient(t.app.fastify);
+      await client.login(email, TEST_PASSWORD);
+      clients.set(role, client);
+    }
+  });
+  after(() => t.close());
+
+  it('has an entry for every route, and no entry for a route that does not exist', () => {
+    const registered = new Set(t.app.routes.map((r) => `${r.method} ${r.url}`));
+    const missing = [...registered].filter((key) => !(key in MATRIX));
+    const stale = Object.keys(MATRIX).filter((key) => !registered.has(key));
+    assert.deepEqual(missing, [], 'routes without an entry in the authorization matrix');
+    assert.deepEqual(stale, [], 'matrix entries for routes that do not exist');
+  });
+
+  for (const [key, entry] of Object.entries(MATRIX)) {
+    it(key, async () => {
+      const [method, pattern] = key.split(' ') as [string, string];
+      const failures: string[] = [];
+      for (const role of ROLES) {
+        const path = typeof entry.path === 'function' ? await entry.path(fixtures) : (entry.path ?? pattern.replace(':ags', OWN));
+        let client = clients.get(role) as TestClient;
+        if (entry.ownSession && role !== 'visitor') {
+          client = new TestClient(t.app.fastify);
+          await client.login(emails[role] as string, TEST_PASSWORD);
+        }
+        const response = method === 'GET' ? await client.get(path) : await client.post(path, entry.form ?? {});
+        const got = classify(method, response.statusCode, response.headers.location as string | undefined);
+        if (got !== entry.expect[role]) failures.push(`${role}: expected ${entry.expect[role]}, got ${got} (${response.statusCode})`);
+      }
+      assert.deepEqual(failures, [], `${key}`);
+    });
+  }
+
+  it('answers a coordinator of another town with 403 on every page of the own town, and 404 for its records under a foreign URL', async () => {
+    const foreign = clients.get('coordinator_foreign') as TestClient;
+    const own = clients.get('coordinator_own') as TestClient;
+    assert.equal((await foreign.get(`/verwaltung/${OWN}/ortsteile`)).statusCode, 403);
+    const ownDistrict = await firstDistrict(fixtures);
+    assert.equal((await own.get(`/verwaltung/${FOREIGN}/ortsteile/${ownDistrict}`)).statusCode, 403);
+    assert.equal((await clients.get('programme_office')?.get(`/verwaltung/${FOREIGN}/ortsteile/${ownDistrict}`))?.statusCode, 404);
+  });
+});
