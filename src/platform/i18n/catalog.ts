@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
@@ -13,18 +13,19 @@ export const RTL_LOCALES: ReadonlySet<string> = new Set(['ar', 'fa']);
 
 export type Catalog = Record<string, string>;
 
-/** Catalog files are split per namespace (locales/<lang>/<namespace>.json) and merged here. */
+/**
+ * A language's catalog is `locales/<lang>.json`; a module under development may keep its keys in
+ * `locales/<lang>/<module>.json` until they are merged. Both are read, the single file first.
+ */
 export function loadCatalog(locale: string, dir = LOCALES_DIR): Catalog {
   const catalog: Catalog = {};
-  let files: string[];
-  try {
-    files = readdirSync(join(dir, locale)).filter((f) => f.endsWith('.json'));
-  } catch {
-    return catalog;
-  }
-  for (const file of files.sort()) {
-    const entries = JSON.parse(readFileSync(join(dir, locale, file), 'utf8')) as Catalog;
-    Object.assign(catalog, entries);
+  const main = join(dir, `${locale}.json`);
+  if (existsSync(main)) Object.assign(catalog, JSON.parse(readFileSync(main, 'utf8')) as Catalog);
+  const partsDir = join(dir, locale);
+  if (existsSync(partsDir)) {
+    for (const file of readdirSync(partsDir).filter((f) => f.endsWith('.json')).sort()) {
+      Object.assign(catalog, JSON.parse(readFileSync(join(partsDir, file), 'utf8')) as Catalog);
+    }
   }
   return catalog;
 }
