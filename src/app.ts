@@ -72,7 +72,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     mailQueued,
     personalData: () => registered.flatMap((m) => (m.personalData ? [m.personalData] : [])),
   });
-  const services: AppServices = { config, db, handle, jobs, auth, files: new FileStore(join(config.dataDir, 'files')), mailQueued };
+  const services: AppServices = { config, db, handle, jobs, auth, files: new FileStore(join(config.dataDir, 'files')), mailQueued, modules: () => registered };
 
   await fastify.register(helmet, {
     contentSecurityPolicy: {

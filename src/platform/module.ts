@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { VNode } from 'preact';
 import type { Config } from '../config.ts';
 import type { AuthService } from './auth/service.ts';
 import type { DatabaseHandle } from './db/connect.ts';
@@ -19,6 +20,8 @@ export interface AppServices {
   files: FileStore;
   /** Call after committing a transaction that queued mail. */
   mailQueued: () => void;
+  /** Every registered module, for pages that gather contributions from others (e.g. the municipality page). */
+  modules: () => AppModule[];
 }
 
 export interface DemoSeedContext {
@@ -35,6 +38,8 @@ export interface AppModule {
   personalData?: PersonalDataHandler;
   /** Reference data every installation needs (e.g. the municipality register); runs on every start, idempotent. */
   seedReference?: (ctx: DemoSeedContext) => Promise<void>;
+  /** A section for the public page of a municipality, e.g. the strategy summary; null when there is nothing to show. */
+  municipalitySection?: (services: AppServices, municipality: { id: number; ags: string; name: string }) => Promise<VNode | null>;
   /** Demo data for an empty installation with DEMO_DATA on; runs in module order. */
   seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
 }

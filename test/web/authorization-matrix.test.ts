@@ -45,6 +45,33 @@ async function firstDistrict(f: Fixtures): Promise<number> {
   return row.id;
 }
 
+async function first(f: Fixtures, table: 'measures' | 'fields_of_action' | 'strategy_versions'): Promise<number> {
+  const row = await f.db.selectFrom(table).select('id').where('municipality_id', '=', f.ownId).orderBy('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function firstGoal(f: Fixtures): Promise<number> {
+  const row = await f.db
+    .selectFrom('goals')
+    .innerJoin('fields_of_action', 'fields_of_action.id', 'goals.field_id')
+    .select('goals.id')
+    .where('fields_of_action.municipality_id', '=', f.ownId)
+    .orderBy('goals.id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Deletions by allowed roles each get a record of their own, so the next role still finds one. */
+async function fresh(f: Fixtures, kind: 'measure' | 'field' | 'goal' | 'version'): Promise<number> {
+  const fieldId = (await f.db.insertInto('fields_of_action').values({ municipality_id: f.ownId, name: 'Matrix', description: '', position: 99 }).returning('id').executeTakeFirstOrThrow()).id;
+  if (kind === 'field') return fieldId;
+  if (kind === 'goal') return (await f.db.insertInto('goals').values({ field_id: fieldId, title: 'Matrix', description: '', position: 1 }).returning('id').executeTakeFirstOrThrow()).id;
+  if (kind === 'version') {
+    return (await f.db.insertInto('strategy_versions').values({ municipality_id: f.ownId, title: 'Matrix', version_label: 'x', summary: '' }).returning('id').executeTakeFirstOrThrow()).id;
+  }
+  return (await f.db.insertInto('measures').values({ municipality_id: f.ownId, field_id: fieldId, title: 'Matrix', status: 'planned', progress: 0 }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
 async function freshDistrict(f: Fixtures): Promise<number> {
   const row = await f.db
     .insertInto('districts')
@@ -95,6 +122,41 @@ const MATRIX: Record<string, Entry> = {
   'POST /verwaltung/:ags/ortsteile/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ortsteile/${await firstDistrict(f)}` },
   'GET /verwaltung/:ags/ortsteile/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ortsteile/${await firstDistrict(f)}/loeschen` },
   'POST /verwaltung/:ags/ortsteile/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ortsteile/${await freshDistrict(f)}/loeschen` },
+  // strategy: public
+  'GET /kommunen/:ags/umsetzung': { expect: PUBLIC },
+  'GET /kommunen/:ags/umsetzung.csv': { expect: PUBLIC },
+  'GET /kommunen/:ags/massnahmen/:id': { expect: PUBLIC, path: async (f) => `/kommunen/${OWN}/massnahmen/${await first(f, 'measures')}` },
+  'GET /kommunen/:ags/strategie/:id/dokument': { expect: all('not_found'), path: async (f) => `/kommunen/${OWN}/strategie/${await first(f, 'strategy_versions')}/dokument` },
+  // strategy: the town's workspace
+  'GET /verwaltung/:ags': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/strategie': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/strategie': { expect: { ...COORDINATOR, coordinator_own: 'bad_request', programme_office: 'bad_request' } },
+  'GET /verwaltung/:ags/strategie/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/strategie/${await first(f, 'strategy_versions')}` },
+  'POST /verwaltung/:ags/strategie/:id': {
+    expect: { ...COORDINATOR, coordinator_own: 'bad_request', programme_office: 'bad_request' },
+    path: async (f) => `/verwaltung/${OWN}/strategie/${await first(f, 'strategy_versions')}`,
+  },
+  'GET /verwaltung/:ags/strategie/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/strategie/${await first(f, 'strategy_versions')}/loeschen` },
+  'POST /verwaltung/:ags/strategie/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/strategie/${await fresh(f, 'version')}/loeschen` },
+  'GET /verwaltung/:ags/handlungsfelder': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/handlungsfelder': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/handlungsfelder/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/handlungsfelder/${await first(f, 'fields_of_action')}` },
+  'POST /verwaltung/:ags/handlungsfelder/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/handlungsfelder/${await first(f, 'fields_of_action')}` },
+  'POST /verwaltung/:ags/handlungsfelder/:id/ziele': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/handlungsfelder/${await first(f, 'fields_of_action')}/ziele` },
+  'GET /verwaltung/:ags/handlungsfelder/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/handlungsfelder/${await first(f, 'fields_of_action')}/loeschen` },
+  'POST /verwaltung/:ags/handlungsfelder/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/handlungsfelder/${await fresh(f, 'field')}/loeschen` },
+  'GET /verwaltung/:ags/ziele/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ziele/${await firstGoal(f)}` },
+  'POST /verwaltung/:ags/ziele/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ziele/${await firstGoal(f)}` },
+  'GET /verwaltung/:ags/ziele/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ziele/${await firstGoal(f)}/loeschen` },
+  'POST /verwaltung/:ags/ziele/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ziele/${await fresh(f, 'goal')}/loeschen` },
+  'GET /verwaltung/:ags/massnahmen': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/massnahmen/neu': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/massnahmen/neu': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/massnahmen/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await first(f, 'measures')}` },
+  'POST /verwaltung/:ags/massnahmen/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await first(f, 'measures')}` },
+  'POST /verwaltung/:ags/massnahmen/:id/fortschritt': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await first(f, 'measures')}/fortschritt` },
+  'GET /verwaltung/:ags/massnahmen/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await first(f, 'measures')}/loeschen` },
+  'POST /verwaltung/:ags/massnahmen/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await fresh(f, 'measure')}/loeschen` },
 };
 
 function classify(method: string, status: number, location: string | undefined): Expect | `unexpected ${number}` {

@@ -7,7 +7,6 @@ import { requireUser } from '../../platform/http/guards.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { EMPTY_FORM } from '../../platform/views/forms.tsx';
-import { strategySummaryFor } from './contributions.tsx';
 import { projectedOutline, projectedStateMap } from './maps.ts';
 import { can } from './policy.ts';
 import { type RegisterFilter, type RegisterSort, municipalitiesRepository } from './repository.ts';
@@ -134,7 +133,7 @@ export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> =
     const [outline, districtList, strategy] = await Promise.all([
       projectedOutline(db, municipality.id),
       repo.districts(municipality.id),
-      municipality.joined_on ? strategySummaryFor(db, municipality.id, municipality.ags) : Promise.resolve(null),
+      municipality.joined_on ? Promise.all(services.modules().flatMap((m) => (m.municipalitySection ? [m.municipalitySection(services, municipality)] : []))) : Promise.resolve([]),
     ]);
     return reply.render(
       <MunicipalityPage municipality={municipality} outline={outline} districts={districtList} canManage={can(request.actor, 'manage_districts', municipality)} strategy={strategy} />,

@@ -23,7 +23,9 @@ export function loadCatalog(locale: string, dir = LOCALES_DIR): Catalog {
   if (existsSync(main)) Object.assign(catalog, JSON.parse(readFileSync(main, 'utf8')) as Catalog);
   const partsDir = join(dir, locale);
   if (existsSync(partsDir)) {
-    for (const file of readdirSync(partsDir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(partsDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       Object.assign(catalog, JSON.parse(readFileSync(join(partsDir, file), 'utf8')) as Catalog);
     }
   }

@@ -229,3 +229,23 @@ export function SubmitButton({ label, kind = 'primary' }: { label: string; kind?
     </button>
   );
 }
+
+/** The page between "Löschen" and the deletion: says what goes and offers a way back. */
+export function ConfirmDelete({ name, action, cancelHref, note }: { name: string; action: string; cancelHref: string; note?: string }) {
+  const { t } = useView();
+  return (
+    <>
+      <h1 class="kern-heading-large">{t('common.confirm_delete_title')}</h1>
+      <p class="kern-body">{t('common.confirm_delete_text', { name })}</p>
+      {note ? <p class="kern-body">{note}</p> : null}
+      <Form action={action}>
+        <div class="vv-actions">
+          <SubmitButton label={t('common.delete')} />
+          <a class="kern-link" href={cancelHref}>
+            {t('common.cancel')}
+          </a>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,4 +1,4 @@
-import { type FormState, ErrorSummary, Form, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { ConfirmDelete, ErrorSummary, Form, type FormState, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { useView } from '../../../platform/views/context.ts';
 
 interface District {
@@ -102,18 +102,6 @@ export function DistrictEditPage({ ags, form }: { ags: string; form: FormState }
 export function DistrictDeletePage({ ags, district }: { ags: string; district: District }) {
   const { t } = useView();
   return (
-    <>
-      <h1 class="kern-heading-large">{t('common.confirm_delete_title')}</h1>
-      <p class="kern-body">{t('common.confirm_delete_text', { name: district.name })}</p>
-      <p class="kern-body">{t('municipalities.districts.delete_note')}</p>
-      <Form action={`/verwaltung/${ags}/ortsteile/${district.id}/loeschen`}>
-        <div class="vv-actions">
-          <SubmitButton label={t('common.delete')} />
-          <a class="kern-link" href={`/verwaltung/${ags}/ortsteile`}>
-            {t('common.cancel')}
-          </a>
-        </div>
-      </Form>
-    </>
+    <ConfirmDelete name={district.name} action={`/verwaltung/${ags}/ortsteile/${district.id}/loeschen`} cancelHref={`/verwaltung/${ags}/ortsteile`} note={t('municipalities.districts.delete_note')} />
   );
 }

@@ -1,0 +1,15 @@
+import type { AppModule } from '../../platform/module.ts';
+import { seedStrategyDemo } from './demo.ts';
+import { strategyRoutes } from './routes.tsx';
+import { strategySummary } from './summary.ts';
+import { StrategySummaryView } from './views/summary.tsx';
+
+export const strategyModule: AppModule = {
+  name: 'strategy',
+  plugin: strategyRoutes,
+  seedDemo: seedStrategyDemo,
+  async municipalitySection(services, municipality) {
+    const summary = await strategySummary(services.db, municipality.id);
+    return <StrategySummaryView summary={summary} ags={municipality.ags} />;
+  },
+};

@@ -1,0 +1,42 @@
+import type { MeasureStatus } from '../../../platform/db/schema.ts';
+import { useView } from '../../../platform/views/context.ts';
+import { STATUS_BADGE } from '../statuses.ts';
+
+export function StatusBadge({ status }: { status: MeasureStatus }) {
+  const { t } = useView();
+  return <span class={`kern-badge ${STATUS_BADGE[status]}`}>{t(`strategy.status.${status}`)}</span>;
+}
+
+/** "01.03.2026 – 31.12.2026", "ab 01.03.2026", "bis …", or nothing. */
+export function Period({ startsOn, endsOn }: { startsOn: string | null; endsOn: string | null }) {
+  const { t, locale } = useView();
+  const format = (d: string) => new Intl.DateTimeFormat(locale === 'de-x-leicht' ? 'de' : locale, { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(`${d}T12:00:00Z`));
+  if (startsOn && endsOn) return <>{t('strategy.period.range', { start: format(startsOn), end: format(endsOn) })}</>;
+  if (startsOn) return <>{t('strategy.period.from', { start: format(startsOn) })}</>;
+  if (endsOn) return <>{t('strategy.period.until', { end: format(endsOn) })}</>;
+  return <>{t('strategy.period.open')}</>;
+}
+
+export function WorkspaceNav({ ags, current }: { ags: string; current: 'overview' | 'strategy' | 'fields' | 'measures' | 'districts' }) {
+  const { t } = useView();
+  const items = [
+    ['overview', `/verwaltung/${ags}`, 'strategy.workspace.overview'],
+    ['strategy', `/verwaltung/${ags}/strategie`, 'strategy.workspace.versions'],
+    ['fields', `/verwaltung/${ags}/handlungsfelder`, 'strategy.workspace.fields'],
+    ['measures', `/verwaltung/${ags}/massnahmen`, 'strategy.workspace.measures'],
+    ['districts', `/verwaltung/${ags}/ortsteile`, 'strategy.workspace.districts'],
+  ] as const;
+  return (
+    <nav class="vv-subnav" aria-label={t('strategy.workspace.nav_label')}>
+      <ul class="kern-list kern-list--horizontal">
+        {items.map(([key, href, label]) => (
+          <li key={key}>
+            <a class="kern-link" href={href} aria-current={key === current ? 'page' : undefined}>
+              {t(label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
