@@ -9,7 +9,10 @@ export interface MultipartForm {
   fileError: Message | null;
 }
 
-/** Reads a multipart form: text fields as strings, one file as a buffer (an empty file input counts as none). */
+/**
+ * Reads a multipart form: text fields as strings, one file as a buffer (an empty file input counts
+ * as none). Forms put the file input last, so an oversized file still leaves every text field read.
+ */
 export async function readMultipartForm(request: FastifyRequest, fileField: string, maxMegabytes = 10): Promise<MultipartForm> {
   const fields: Record<string, string> = {};
   let file: UploadedFile | null = null;
@@ -26,6 +29,8 @@ export async function readMultipartForm(request: FastifyRequest, fileField: stri
       } catch (error) {
         if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
         fileError = { key: 'files.too_large', params: { max: maxMegabytes } };
+        // The parser refuses to go on after a truncated file; the fields before it are what the form keeps.
+        break;
       }
     } else if (typeof part.value === 'string' && part.fieldname !== '_csrf') {
       fields[part.fieldname] = part.value;
