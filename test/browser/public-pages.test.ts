@@ -37,12 +37,12 @@ describe('public pages in chromium', () => {
   it('switches to English on the same page and back', async () => {
     await visit(session, '/kommunen/06431002');
     const { page } = session;
-    await page.getByRole('link', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'English', exact: true }).click();
     await page.waitForURL(/\/kommunen\/06431002$/);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.ok(await page.getByRole('heading', { name: 'Key facts' }).isVisible());
     await expectAccessible(session, '/kommunen/06431002 (en)');
-    await page.getByRole('link', { name: 'Deutsch' }).click();
+    await page.getByRole('link', { name: 'Deutsch', exact: true }).click();
     await page.waitForURL(/\/kommunen\/06431002$/);
     assert.equal(await page.getAttribute('html', 'lang'), 'de');
   });
