@@ -67,9 +67,56 @@ async function fresh(f: Fixtures, kind: 'measure' | 'field' | 'goal' | 'version'
   if (kind === 'field') return fieldId;
   if (kind === 'goal') return (await f.db.insertInto('goals').values({ field_id: fieldId, title: 'Matrix', description: '', position: 1 }).returning('id').executeTakeFirstOrThrow()).id;
   if (kind === 'version') {
-    return (await f.db.insertInto('strategy_versions').values({ municipality_id: f.ownId, title: 'Matrix', version_label: 'x', summary: '' }).returning('id').executeTakeFirstOrThrow()).id;
+    return (
+      await f.db
+        .insertInto('strategy_versions')
+        .values({ municipality_id: f.ownId, title: 'Matrix', version_label: 'x', summary: '', adopted_on: null, document_file_id: null })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
-  return (await f.db.insertInto('measures').values({ municipality_id: f.ownId, field_id: fieldId, title: 'Matrix', status: 'planned', progress: 0 }).returning('id').executeTakeFirstOrThrow()).id;
+  const measure = { municipality_id: f.ownId, field_id: fieldId, goal_id: null, district_id: null, title: 'Matrix', description: '', responsible_org: '', starts_on: null, ends_on: null };
+  return (
+    await f.db
+      .insertInto('measures')
+      .values({ ...measure, status: 'planned', progress: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+async function someUser(f: Fixtures): Promise<number> {
+  return (await f.db.selectFrom('users').select('id').where('email', 'like', 'koordination-bensheim@%').executeTakeFirstOrThrow()).id;
+}
+
+/** "<userId>/rollen/<roleId>" of a role granted just for this request. */
+async function freshRole(f: Fixtures): Promise<string> {
+  const user = await f.db
+    .insertInto('users')
+    .values({ email: `role-${Math.random().toString(36).slice(2)}@example.org`, password_hash: null, display_name: 'Rolle', email_verified_at: null, deleted_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const userId = user.id;
+  const role = await f.db.insertInto('role_assignments').values({ user_id: userId, role: 'trainer', municipality_id: null, granted_by: null }).returning('id').executeTakeFirstOrThrow();
+  return `${userId}/rollen/${role.id}`;
+}
+
+const spareTowns = ['06431011', '06431013', '06432010', '06432018', '06432023', '06433006', '06433011'];
+/** A town that takes part just for this request, so that ending its participation works each time. */
+async function freshParticipant(f: Fixtures): Promise<string> {
+  const ags = spareTowns.shift() as string;
+  const { id } = await f.db.selectFrom('municipalities').select('id').where('ags', '=', ags).executeTakeFirstOrThrow();
+  await f.db.insertInto('programme_participations').values({ municipality_id: id, joined_on: '2026-01-01', cohort_label: 'Matrix' }).execute();
+  return ags;
+}
+
+async function someMail(f: Fixtures): Promise<number> {
+  const row = await f.db
+    .insertInto('mail_outbox')
+    .values({ to_address: 'matrix@example.org', subject: 'Matrix', text_body: 'Text', attachments: '[]', send_after: new Date(), sent_at: null, last_error: null, delivered_as: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 async function freshDistrict(f: Fixtures): Promise<number> {
@@ -157,6 +204,23 @@ const MATRIX: Record<string, Entry> = {
   'POST /verwaltung/:ags/massnahmen/:id/fortschritt': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await first(f, 'measures')}/fortschritt` },
   'GET /verwaltung/:ags/massnahmen/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await first(f, 'measures')}/loeschen` },
   'POST /verwaltung/:ags/massnahmen/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await fresh(f, 'measure')}/loeschen` },
+  // admin: the programme office
+  'GET /programmbuero': { expect: OFFICE },
+  'GET /programmbuero/nutzer': { expect: OFFICE },
+  'GET /programmbuero/nutzer/einladen': { expect: OFFICE },
+  'POST /programmbuero/nutzer/einladen': { expect: OFFICE },
+  'GET /programmbuero/nutzer/:id': { expect: OFFICE, path: async (f) => `/programmbuero/nutzer/${await someUser(f)}` },
+  'POST /programmbuero/nutzer/:id/rollen': { expect: OFFICE, path: async (f) => `/programmbuero/nutzer/${await someUser(f)}/rollen` },
+  'GET /programmbuero/nutzer/:id/rollen/:roleId/entziehen': { expect: OFFICE, path: async (f) => `/programmbuero/nutzer/${await freshRole(f)}/entziehen` },
+  'POST /programmbuero/nutzer/:id/rollen/:roleId/entziehen': { expect: OFFICE, path: async (f) => `/programmbuero/nutzer/${await freshRole(f)}/entziehen` },
+  'GET /programmbuero/teilnahme': { expect: OFFICE },
+  'POST /programmbuero/teilnahme': { expect: OFFICE },
+  'GET /programmbuero/teilnahme/:ags/beenden': { expect: OFFICE },
+  'POST /programmbuero/teilnahme/:ags/beenden': { expect: OFFICE, path: async (f) => `/programmbuero/teilnahme/${await freshParticipant(f)}/beenden` },
+  'GET /programmbuero/protokoll': { expect: OFFICE },
+  'GET /programmbuero/protokoll.csv': { expect: OFFICE },
+  'GET /programmbuero/postausgang': { expect: OFFICE },
+  'GET /programmbuero/postausgang/:id': { expect: OFFICE, path: async (f) => `/programmbuero/postausgang/${await someMail(f)}` },
 };
 
 function classify(method: string, status: number, location: string | undefined): Expect | `unexpected ${number}` {

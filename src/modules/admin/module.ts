@@ -1,6 +1,12 @@
+import { isProgrammeOffice } from '../../platform/access/actor.ts';
 import type { AppModule } from '../../platform/module.ts';
+import { seedDemoAccounts } from './demo.ts';
+import { adminRoutes } from './routes.tsx';
 
+/** The programme office's area: users and roles, participation, audit log, mail outbox; and the demo accounts. */
 export const adminModule: AppModule = {
   name: 'admin',
-  plugin: async () => {},
+  plugin: adminRoutes,
+  navigation: [{ href: '/programmbuero', labelKey: 'admin.nav.main', visible: (actor) => actor.kind === 'user' && isProgrammeOffice(actor) }],
+  seedDemo: seedDemoAccounts,
 };

@@ -1,0 +1,185 @@
+import type { PageResult } from '../../../platform/http/pagination.ts';
+import { withQuery } from '../../../platform/http/pagination.ts';
+import { formatDate } from '../../../platform/i18n/catalog.ts';
+import { Pagination } from '../../../platform/views/components.tsx';
+import { useView } from '../../../platform/views/context.ts';
+import type { FormState } from '../../../platform/views/forms.tsx';
+import { ErrorSummary } from '../../../platform/views/forms.tsx';
+import { AdminNav, FilterSelect } from './parts.tsx';
+
+export interface AuditQuery {
+  aktion?: string;
+  typ?: string;
+  kommune?: string;
+  person?: string;
+  von?: string;
+  bis?: string;
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+  actor_name: string | null;
+  actor_deleted_at: Date | null;
+  actor_user_id: number | null;
+  municipality_name: string | null;
+}
+
+export function actorLabel(t: (key: string) => string, row: Pick<AuditRow, 'actor_user_id' | 'actor_deleted_at' | 'actor_name'>): string {
+  if (row.actor_user_id === null) return t('admin.audit.system');
+  if (row.actor_deleted_at) return t('admin.users.deleted_account');
+  return row.actor_name ?? '';
+}
+
+function DateFilter({ name, label, value, error }: { name: string; label: string; value: string | undefined; error?: string }) {
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={`filter-${name}`}>
+        {label}
+      </label>
+      {error ? (
+        <p class="kern-error" id={`filter-${name}-error`}>
+          <span class="kern-body">{error}</span>
+        </p>
+      ) : null}
+      <input
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}`}
+        id={`filter-${name}`}
+        name={name}
+        type="date"
+        value={value ?? ''}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `filter-${name}-error` : undefined}
+      />
+    </div>
+  );
+}
+
+export function AuditPage({
+  result,
+  query,
+  form,
+  actions,
+  entityTypes,
+  municipalities,
+}: {
+  result: PageResult<AuditRow>;
+  query: AuditQuery;
+  form: FormState;
+  actions: string[];
+  entityTypes: string[];
+  municipalities: Array<{ id: number; name: string }>;
+}) {
+  const { t, locale } = useView();
+  const errorText = (field: string) => (form.errors[field] ? t(form.errors[field].key, form.errors[field].params) : undefined);
+  return (
+    <>
+      <h1 class="kern-heading-large">{t('admin.audit.title')}</h1>
+      <AdminNav current="audit" />
+      <ErrorSummary
+        form={{ values: {}, errors: Object.fromEntries(Object.entries(form.errors).map(([k, v]) => [`filter-${k}`, v])) }}
+        labels={{ 'filter-von': t('admin.audit.from'), 'filter-bis': t('admin.audit.to') }}
+      />
+      <form method="get" action="/programmbuero/protokoll" class="vv-filters" aria-label={t('admin.audit.filter_label')}>
+        <FilterSelect name="aktion" label={t('admin.audit.action')} value={query.aktion} options={[{ value: '', label: t('common.all') }, ...actions.map((a) => ({ value: a, label: a }))]} />
+        <FilterSelect name="typ" label={t('admin.audit.entity')} value={query.typ} options={[{ value: '', label: t('common.all') }, ...entityTypes.map((a) => ({ value: a, label: a }))]} />
+        <FilterSelect
+          name="kommune"
+          label={t('admin.users.municipality')}
+          value={query.kommune}
+          options={[{ value: '', label: t('common.all') }, ...municipalities.map((m) => ({ value: String(m.id), label: m.name }))]}
+        />
+        <div class="kern-form-input">
+          <label class="kern-label" for="filter-person">
+            {t('admin.audit.actor')}
+          </label>
+          <input class="kern-form-input__input" id="filter-person" name="person" type="search" value={query.person ?? ''} maxLength={100} />
+        </div>
+        <DateFilter name="von" label={t('admin.audit.from')} value={form.values.von ?? query.von} error={errorText('von')} />
+        <DateFilter name="bis" label={t('admin.audit.to')} value={form.values.bis ?? query.bis} error={errorText('bis')} />
+        <div class="vv-actions">
+          <button type="submit" class="kern-btn kern-btn--secondary">
+            <span class="kern-label">{t('common.filter')}</span>
+          </button>
+          <a class="kern-link" href="/programmbuero/protokoll">
+            {t('common.reset_filter')}
+          </a>
+        </div>
+      </form>
+      <p class="kern-body" role="status">
+        {t('common.results', { count: result.total })} ·{' '}
+        <a class="kern-link" href={withQuery('/programmbuero/protokoll.csv', query as Record<string, unknown>, {})}>
+          {t('common.download_csv')}
+        </a>
+      </p>
+      {result.items.length ? (
+        <div class="kern-table-responsive">
+          <table class="kern-table kern-table--striped">
+            <caption class="kern-title">{t('admin.audit.caption', { page: result.page, pages: result.pageCount })}</caption>
+            <thead class="kern-table__header">
+              <tr class="kern-table__row">
+                <th scope="col" class="kern-table__cell">
+                  {t('admin.audit.at')}
+                </th>
+                <th scope="col" class="kern-table__cell">
+                  {t('admin.audit.actor')}
+                </th>
+                <th scope="col" class="kern-table__cell">
+                  {t('admin.audit.action')}
+                </th>
+                <th scope="col" class="kern-table__cell">
+                  {t('admin.audit.entity')}
+                </th>
+                <th scope="col" class="kern-table__cell">
+                  {t('admin.users.municipality')}
+                </th>
+                <th scope="col" class="kern-table__cell">
+                  {t('admin.audit.change')}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="kern-table__body">
+              {result.items.map((row) => (
+                <tr class="kern-table__row" key={row.id}>
+                  <td class="kern-table__cell">{formatDate(locale, row.at, true)}</td>
+                  <td class="kern-table__cell">{actorLabel(t, row)}</td>
+                  <td class="kern-table__cell">{row.action}</td>
+                  <td class="kern-table__cell">
+                    {row.entity_type}
+                    {row.entity_id ? ` #${row.entity_id}` : ''}
+                  </td>
+                  <td class="kern-table__cell">{row.municipality_name ?? ''}</td>
+                  <td class="kern-table__cell">
+                    {row.before || row.after ? (
+                      <details>
+                        <summary>{t('admin.audit.show_change')}</summary>
+                        {row.before ? (
+                          <>
+                            <p class="kern-body kern-body--small">{t('admin.audit.before')}</p>
+                            <pre class="vv-mail">{JSON.stringify(row.before, null, 2)}</pre>
+                          </>
+                        ) : null}
+                        {row.after ? (
+                          <>
+                            <p class="kern-body kern-body--small">{t('admin.audit.after')}</p>
+                            <pre class="vv-mail">{JSON.stringify(row.after, null, 2)}</pre>
+                          </>
+                        ) : null}
+                      </details>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <Pagination result={result} path="/programmbuero/protokoll" query={query as Record<string, unknown>} />
+    </>
+  );
+}
