@@ -35,8 +35,22 @@ export function projectedStateMap(db: Kysely<Database>) {
   return stateMap;
 }
 
-/** The municipality and its county, projected to fit the county into a small square. */
-export async function projectedOutline(db: Kysely<Database>, municipalityId: number): Promise<{ municipality: ProjectedShape; county: ProjectedShape | null } | null> {
+const outlines = new Map<number, ReturnType<typeof computeOutline>>();
+
+/** The municipality and its county, projected to fit the county into a small square; once per municipality and process. */
+export function projectedOutline(db: Kysely<Database>, municipalityId: number): ReturnType<typeof computeOutline> {
+  let outline = outlines.get(municipalityId);
+  if (!outline) {
+    outline = computeOutline(db, municipalityId).catch((error) => {
+      outlines.delete(municipalityId);
+      throw error;
+    });
+    outlines.set(municipalityId, outline);
+  }
+  return outline;
+}
+
+async function computeOutline(db: Kysely<Database>, municipalityId: number): Promise<{ municipality: ProjectedShape; county: ProjectedShape | null } | null> {
   const repo = municipalitiesRepository(db);
   const own = await repo.geometryOf(municipalityId);
   if (!own) return null;

@@ -56,23 +56,23 @@ export function municipalitiesRepository(db: Db) {
   ] as const;
 
   return {
-    /** One page of the register and the total count, both in SQL. */
+    /** One page of the register with the total count in the same query (a window count), all in SQL. */
     async page(filter: RegisterFilter, sort: RegisterSort, page: PageRequest) {
       const descending = sort.startsWith('-');
       const column = SORT_COLUMNS[(descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS];
-      const [items, count] = await Promise.all([
-        filtered(filter)
-          .select(listColumns)
-          .orderBy(column, descending ? 'desc' : 'asc')
-          .orderBy('m.ags')
-          .limit(page.pageSize)
-          .offset(page.offset)
-          .execute(),
-        filtered(filter)
-          .select((eb) => eb.fn.countAll<number>().as('total'))
-          .executeTakeFirstOrThrow(),
-      ]);
-      return { items, total: Number(count.total) };
+      const rows = await filtered(filter)
+        .select([...listColumns, sql<number>`count(*) over ()`.as('total')])
+        .orderBy(column, descending ? 'desc' : 'asc')
+        .orderBy('m.ags')
+        .limit(page.pageSize)
+        .offset(page.offset)
+        .execute();
+      if (rows.length > 0) return { items: rows, total: Number(rows[0]?.total) };
+      // A page past the end has no rows to carry the count.
+      const count = await filtered(filter)
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow();
+      return { items: rows, total: Number(count.total) };
     },
 
     /** The whole filtered list (at most 421 rows) for the CSV download. */

@@ -62,11 +62,20 @@ export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> =
   const { db } = services;
   const repo = municipalitiesRepository(db);
   const districts = districtService(db);
+  // The 27 counties are reference data: read once per process.
+  let counties: ReturnType<typeof repo.counties> | null = null;
+  const countyList = () => {
+    counties ??= repo.counties().catch((error) => {
+      counties = null;
+      throw error;
+    });
+    return counties;
+  };
 
   app.get('/kommunen', { schema: { querystring: RegisterQuerySchema } }, async (request, reply) => {
     const { query, filter, sort, page } = cleanQuery(request.query as Record<string, string | undefined>);
     const pageReq = pageRequest(page, PAGE_SIZE);
-    const [{ items, total }, counties] = await Promise.all([repo.page(filter, sort, pageReq), repo.counties()]);
+    const [{ items, total }, counties] = await Promise.all([repo.page(filter, sort, pageReq), countyList()]);
     return reply.render(<RegisterPage result={pageResult(items, total, pageReq)} query={query} counties={counties} />, {
       title: request.t('municipalities.register.title'),
       breadcrumbs: [{ label: request.t('municipalities.register.title') }],

@@ -72,13 +72,19 @@ export const requestContext = fp<RequestContextOptions>(async (app: FastifyInsta
       }
       this.clearCookie(FLASH_COOKIE, { path: '/' });
     }
+    const reply = this;
+    let csrfToken: string | null = null;
     const ctx: ViewContext = {
       t,
       locale,
       dir: RTL_LOCALES.has(locale) ? 'rtl' : 'ltr',
       actor: request.actor,
       url: request.url,
-      csrfToken: this.generateCsrf(),
+      // Made only when a form on the page asks for it: a page without forms sets no CSRF cookie.
+      get csrfToken() {
+        csrfToken ??= reply.generateCsrf();
+        return csrfToken;
+      },
       nav: options.nav(),
       demo: options.demo,
       locales: offered,

@@ -61,6 +61,8 @@ export function createTranslator(locale: Locale): Translate {
     for (const candidate of chain) {
       const pattern = catalogFor(candidate)[key];
       if (pattern === undefined) continue;
+      // Most texts have no placeholders; they need no formatter at all (pages render thousands of them).
+      if (!pattern.includes('{') && !pattern.includes("'")) return pattern;
       const cacheKey = `${candidate}\u0000${key}`;
       let formatter = formatters.get(cacheKey);
       if (!formatter) {
@@ -90,16 +92,32 @@ export function negotiateLocale(acceptLanguage: string | undefined, allowed: rea
   return 'de';
 }
 
+// Building an Intl formatter costs far more than using one; pages format hundreds of values.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function dateFormat(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Europe/Berlin' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDate(locale: string, value: Date | string | null | undefined, withTime = false): string {
   if (value === null || value === undefined || value === '') return '';
   const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: 'medium',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-    timeZone: 'Europe/Berlin',
-  }).format(date);
+  return dateFormat(locale, withTime).format(date);
 }
 
 export function formatNumber(locale: string, value: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: fractionDigits }).format(value);
+  const key = `${locale}|${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: fractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }

@@ -1,4 +1,5 @@
 import type { MeasureStatus } from '../../../platform/db/schema.ts';
+import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { STATUS_BADGE } from '../statuses.ts';
 
@@ -10,7 +11,7 @@ export function StatusBadge({ status }: { status: MeasureStatus }) {
 /** "01.03.2026 – 31.12.2026", "ab 01.03.2026", "bis …", or nothing. */
 export function Period({ startsOn, endsOn }: { startsOn: string | null; endsOn: string | null }) {
   const { t, locale } = useView();
-  const format = (d: string) => new Intl.DateTimeFormat(locale === 'de-x-leicht' ? 'de' : locale, { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(new Date(`${d}T12:00:00Z`));
+  const format = (d: string) => formatDate(locale, d);
   if (startsOn && endsOn) return <>{t('strategy.period.range', { start: format(startsOn), end: format(endsOn) })}</>;
   if (startsOn) return <>{t('strategy.period.from', { start: format(startsOn) })}</>;
   if (endsOn) return <>{t('strategy.period.until', { end: format(endsOn) })}</>;
