@@ -145,9 +145,9 @@ export function strategyRepository(db: Db) {
       ]);
       return { items, total: Number(count.total) };
     },
-    /** Every measure with field, goal, district and latest update: the public page and its CSV, one query. */
-    publicMeasures(municipalityId: number, filter: MeasureFilter) {
-      return measuresOf(municipalityId, filter)
+    /** Measures with field, goal, district and latest update, in the public order: one query; paged for the page, whole for the CSV. */
+    publicMeasures(municipalityId: number, filter: MeasureFilter, page?: PageRequest) {
+      let query = measuresOf(municipalityId, filter)
         .innerJoin('fields_of_action as f', 'f.id', 'ms.field_id')
         .leftJoin('goals as g', 'g.id', 'ms.goal_id')
         .leftJoin('districts as d', 'd.id', 'ms.district_id')
@@ -173,12 +173,15 @@ export function strategyRepository(db: Db) {
           'd.name as district_name',
           'lu.text as latest_update_text',
           'lu.created_at as latest_update_at',
+          sql<number>`count(*) over ()`.as('total'),
         ])
         .orderBy('f.position')
         .orderBy('f.id')
         .orderBy(sql`g.position nulls last`)
         .orderBy('ms.title')
-        .execute();
+        .orderBy('ms.id');
+      if (page) query = query.limit(page.pageSize).offset(page.offset);
+      return query.execute();
     },
     statusCounts(municipalityId: number, filter: MeasureFilter = {}) {
       return measuresOf(municipalityId, filter)

@@ -52,6 +52,7 @@ const FilterQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   seite: Type.Optional(Type.String({ maxLength: 6 })),
 });
+const PUBLIC_PAGE_SIZE = 40;
 const MEASURE_FIELDS = ['title', 'description', 'fieldId', 'goalId', 'districtId', 'responsibleOrg', 'startsOn', 'endsOn', 'status', 'progress'];
 
 function parseId(raw: string): number {
@@ -146,14 +147,17 @@ export const strategyRoutes: FastifyPluginAsync<{ services: AppServices }> = asy
 
   app.get('/kommunen/:ags/umsetzung', { schema: { params: AgsParams, querystring: FilterQuery } }, async (request, reply) => {
     const municipality = await requireMunicipality(db, (request.params as { ags: string }).ags);
-    const { filter, query } = cleanFilter(request.query as Record<string, string | undefined>);
+    const raw = request.query as Record<string, string | undefined>;
+    const { filter, query } = cleanFilter(raw);
     const publicFilter = { fieldId: filter.fieldId, status: filter.status };
-    const [fields, measures, counts] = await Promise.all([repo.fields(municipality.id), repo.publicMeasures(municipality.id, publicFilter), statusCounts(municipality.id)]);
+    const page = pageRequest(Number.parseInt(raw.seite ?? '1', 10), PUBLIC_PAGE_SIZE);
+    const [fields, measures, counts] = await Promise.all([repo.fields(municipality.id), repo.publicMeasures(municipality.id, publicFilter, page), statusCounts(municipality.id)]);
+    const total = measures.length ? Number(measures[0]?.total) : (await repo.statusCounts(municipality.id, publicFilter)).reduce((sum, row) => sum + Number(row.n), 0);
     return reply.render(
       <ImplementationPage
         municipality={{ ags: municipality.ags, name: municipality.name, participating: municipality.joined_on !== null }}
         fields={fields}
-        measures={measures}
+        measures={pageResult(measures, total, page)}
         counts={counts}
         query={{ handlungsfeld: query.handlungsfeld, status: query.status }}
       />,

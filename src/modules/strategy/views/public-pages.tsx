@@ -1,7 +1,7 @@
 import type { MeasureStatus } from '../../../platform/db/schema.ts';
-import { withQuery } from '../../../platform/http/pagination.ts';
+import { type PageResult, withQuery } from '../../../platform/http/pagination.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
-import { ProgressBar } from '../../../platform/views/components.tsx';
+import { Pagination, ProgressBar } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { MEASURE_STATUSES } from '../statuses.ts';
 import { Period, StatusBadge } from './parts.tsx';
@@ -85,13 +85,13 @@ export function ImplementationPage({
 }: {
   municipality: { ags: string; name: string; participating: boolean };
   fields: Array<{ id: number; name: string; description: string }>;
-  measures: PublicMeasure[];
+  measures: PageResult<PublicMeasure>;
   counts: Record<MeasureStatus, number>;
   query: ImplementationQuery;
 }) {
   const { t } = useView();
   const { ags } = municipality;
-  const filtered = Boolean(query.handlungsfeld || query.status);
+  const onPage = measures.items;
   return (
     <>
       <div class="kern-hgroup vv-page-heading">
@@ -173,14 +173,14 @@ export function ImplementationPage({
             </div>
           </form>
           <p class="kern-body" role="status">
-            {t('strategy.public.result_count', { count: measures.length })} ·{' '}
+            {t('strategy.public.result_count', { count: measures.total })} ·{' '}
             <a class="kern-link" href={withQuery(`/kommunen/${ags}/umsetzung.csv`, query as Record<string, unknown>, {})}>
               {t('common.download_csv')}
             </a>
           </p>
           {fields.map((field) => {
-            const ofField = measures.filter((m) => m.field_id === field.id);
-            if (filtered && ofField.length === 0) return null;
+            const ofField = onPage.filter((m) => m.field_id === field.id);
+            if (ofField.length === 0) return null;
             const goals = [...new Map(ofField.map((m) => [m.goal_id ?? 0, m.goal_title])).entries()];
             return (
               <section class="vv-field-block" key={field.id} aria-labelledby={`field-${field.id}`}>
@@ -188,7 +188,6 @@ export function ImplementationPage({
                   {field.name}
                 </h2>
                 {field.description ? <p class="kern-body">{field.description}</p> : null}
-                {ofField.length === 0 ? <p class="kern-body">{t('strategy.public.field_empty')}</p> : null}
                 {goals.map(([goalId, goalTitle]) => (
                   <div class="vv-goal" key={goalId}>
                     <h3 class="kern-heading-small">{goalTitle ? t('strategy.public.goal', { title: goalTitle }) : t('strategy.public.without_goal')}</h3>
@@ -204,6 +203,7 @@ export function ImplementationPage({
               </section>
             );
           })}
+          <Pagination result={measures} path={`/kommunen/${ags}/umsetzung`} query={query as Record<string, unknown>} />
         </>
       )}
     </>
