@@ -175,6 +175,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /kommunen/:ags/massnahmen/:id': { expect: PUBLIC, path: async (f) => `/kommunen/${OWN}/massnahmen/${await first(f, 'measures')}` },
   'GET /kommunen/:ags/strategie/:id/dokument': { expect: all('not_found'), path: async (f) => `/kommunen/${OWN}/strategie/${await first(f, 'strategy_versions')}/dokument` },
   // strategy: the town's workspace
+  'GET /verwaltung': { expect: { ...COORDINATOR, coordinator_foreign: 'ok' } },
   'GET /verwaltung/:ags': { expect: COORDINATOR },
   'GET /verwaltung/:ags/strategie': { expect: COORDINATOR },
   'POST /verwaltung/:ags/strategie': { expect: { ...COORDINATOR, coordinator_own: 'bad_request', programme_office: 'bad_request' } },

@@ -1,3 +1,4 @@
+import { coordinatedMunicipalityIds, isProgrammeOffice } from '../../platform/access/actor.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { seedStrategyDemo } from './demo.ts';
 import { strategyRoutes } from './routes.tsx';
@@ -7,6 +8,7 @@ import { StrategySummaryView } from './views/summary.tsx';
 export const strategyModule: AppModule = {
   name: 'strategy',
   plugin: strategyRoutes,
+  navigation: [{ href: '/verwaltung', labelKey: 'strategy.nav.workspace', visible: (actor) => isProgrammeOffice(actor) || coordinatedMunicipalityIds(actor).length > 0 }],
   seedDemo: seedStrategyDemo,
   async municipalitySection(services, municipality) {
     const summary = await strategySummary(services.db, municipality.id);

@@ -10,7 +10,8 @@ import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import { formatDate } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { ConfirmDelete, EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
-import { districtOptions, type MunicipalityRow, requireMunicipality } from '../municipalities/index.ts';
+import { coordinatedMunicipalityIds, isProgrammeOffice } from '../../platform/access/actor.ts';
+import { districtOptions, type MunicipalityRow, municipalityOptions, participatingMunicipalities, requireMunicipality } from '../municipalities/index.ts';
 import { can } from './policy.ts';
 import { type MeasureFilter, strategyRepository } from './repository.ts';
 import { type MeasureInput, strategyService } from './service.ts';
@@ -19,7 +20,7 @@ import { FieldEditPage, FieldsPage, GoalEditPage } from './views/field-pages.tsx
 import { MeasureEditPage, type MeasureListQuery, MeasureListPage, MeasureNewPage } from './views/measure-pages.tsx';
 import { type ImplementationQuery, ImplementationPage, MeasurePublicPage } from './views/public-pages.tsx';
 import { VersionEditPage, VersionsPage } from './views/workspace-pages.tsx';
-import { WorkspacePage } from './views/workspace-pages.tsx';
+import { WorkspaceChoicePage, WorkspacePage } from './views/workspace-pages.tsx';
 
 const Status = Type.Union(MEASURE_STATUSES.map((s) => Type.Literal(s)));
 const VersionForm = Type.Object({
@@ -231,6 +232,15 @@ export const strategyRoutes: FastifyPluginAsync<{ services: AppServices }> = asy
   });
 
   // ---------- workspace: overview ----------
+
+  /** The way in from the main navigation: straight to the own town, or a choice when there are several. */
+  app.get('/verwaltung', async (request, reply) => {
+    const actor = requireUser(request);
+    const towns = isProgrammeOffice(actor) ? await participatingMunicipalities(db) : (await municipalityOptions(db)).filter((m) => coordinatedMunicipalityIds(actor).includes(m.id));
+    if (towns.length === 0) throw AppError.forbidden();
+    if (towns.length === 1 && !isProgrammeOffice(actor)) return reply.redirect(`/verwaltung/${towns[0]?.ags}`, 303);
+    return reply.render(<WorkspaceChoicePage towns={towns} />, { title: request.t('strategy.workspace.choose_title'), breadcrumbs: [{ label: request.t('strategy.workspace.crumb') }] });
+  });
 
   app.get('/verwaltung/:ags', { schema: { params: AgsParams } }, async (request, reply) => {
     const { municipality } = await workspace(request);

@@ -190,3 +190,21 @@ export function VersionEditPage({ ags, id, form }: { ags: string; id: number; fo
     </>
   );
 }
+
+export function WorkspaceChoicePage({ towns }: { towns: Array<{ ags: string; name: string }> }) {
+  const { t } = useView();
+  return (
+    <>
+      <h1 class="kern-heading-large">{t('strategy.workspace.choose_title')}</h1>
+      <ul class="kern-list">
+        {towns.map((town) => (
+          <li key={town.ags}>
+            <a class="kern-link" href={`/verwaltung/${town.ags}`}>
+              {town.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
