@@ -194,6 +194,21 @@ describe('strategy, measures and their public state', () => {
     assert.ok(await t.app.services.db.selectFrom('fields_of_action').select('id').where('id', '=', fieldId).executeTakeFirst());
   });
 
+  it('lists the own progress updates in the data export and shows them as "gelöschtes Konto" after deletion', async () => {
+    const exported = JSON.parse((await coordinator.get('/konto/export')).body) as { measureUpdates: Array<{ text: string }> };
+    assert.ok(exported.measureUpdates.some((u) => u.text === 'Erstes Treffen mit 14 Gästen'));
+    const leaving = new TestClient(t.app.fastify);
+    const db = t.app.services.db;
+    const bensheim = await municipalityId(db, BENSHEIM);
+    await createUser(db, { email: 'geht@bensheim.test', displayName: 'Gerd Geht', roles: [{ role: 'coordinator', municipalityId: bensheim }] });
+    await leaving.login('geht@bensheim.test', TEST_PASSWORD);
+    await leaving.post(`/verwaltung/${BENSHEIM}/massnahmen/${measureId}/fortschritt`, { updateText: 'Letzte Meldung von Gerd', updateStatus: 'running', updateProgress: '70' });
+    assert.equal((await leaving.post('/konto/loeschen', { password: TEST_PASSWORD })).statusCode, 303);
+    const history = visibleText((await coordinator.get(`/verwaltung/${BENSHEIM}/massnahmen/${measureId}`)).body);
+    assert.match(history, /gelöschtes Konto · läuft · 70 % Letzte Meldung von Gerd/);
+    assert.doesNotMatch(history, /Gerd Geht/);
+  });
+
   it('keeps other towns out', async () => {
     const foreign = new TestClient(t.app.fastify);
     await foreign.login('koordination@viernheim.test', TEST_PASSWORD);

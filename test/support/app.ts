@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { KyselyPlugin } from 'kysely';
 import { type App, buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createTestDatabase, type TestDatabase, type Variant } from './database.ts';
@@ -13,8 +14,9 @@ export interface TestApp {
 }
 
 /** The whole application on a fresh database; jobs stay off and tests drive them (e.g. app.deliverMail()). */
-export async function startTestApp(options: { variant?: Variant; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { variant?: Variant; env?: Record<string, string>; plugins?: KyselyPlugin[] } = {}): Promise<TestApp> {
   const database = await createTestDatabase(options.variant ?? 'reference');
+  for (const plugin of options.plugins ?? []) database.handle.db = database.handle.db.withPlugin(plugin);
   const dataDir = mkdtempSync(join(tmpdir(), 'vv-test-'));
   const config = loadConfig({
     DATA_DIR: dataDir,

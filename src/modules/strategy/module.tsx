@@ -1,6 +1,7 @@
 import { coordinatedMunicipalityIds, isProgrammeOffice } from '../../platform/access/actor.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { seedStrategyDemo } from './demo.ts';
+import { strategyPersonalData } from './personal-data.ts';
 import { strategyRoutes } from './routes.tsx';
 import { strategySummary } from './summary.ts';
 import { StrategySummaryView } from './views/summary.tsx';
@@ -10,6 +11,7 @@ export const strategyModule: AppModule = {
   plugin: strategyRoutes,
   navigation: [{ href: '/verwaltung', labelKey: 'strategy.nav.workspace', visible: (actor) => isProgrammeOffice(actor) || coordinatedMunicipalityIds(actor).length > 0 }],
   seedDemo: seedStrategyDemo,
+  personalData: strategyPersonalData,
   async municipalitySection(services, municipality) {
     const summary = await strategySummary(services.db, municipality.id);
     return <StrategySummaryView summary={summary} ags={municipality.ags} />;

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { TestClient } from '../support/client.ts';
+import { QueryCounter } from '../support/query-counter.ts';
+
+const BENSHEIM = '06431002';
+
+/** Pages render with a fixed small number of queries, however many rows they show (no N+1). */
+describe('queries per page', () => {
+  const counter = new QueryCounter();
+  let t: TestApp;
+  let visitor: TestClient;
+  let coordinator: TestClient;
+  let measureId: number;
+
+  before(async () => {
+    t = await startTestApp({ variant: 'demo', plugins: [counter] });
+    visitor = new TestClient(t.app.fastify);
+    coordinator = new TestClient(t.app.fastify);
+    await coordinator.login('koordination-bensheim@demo.vielfalt-verankern.de', 'Demo-Passwort-2026');
+    const bensheim = await t.app.services.db.selectFrom('municipalities').select('id').where('ags', '=', BENSHEIM).executeTakeFirstOrThrow();
+    measureId = (await t.app.services.db.selectFrom('measures').select('id').where('municipality_id', '=', bensheim.id).orderBy('id').executeTakeFirstOrThrow()).id;
+    // Warm the per-process caches (map outlines, counties) so that the counts are those of every later request.
+    for (const path of ['/', '/kommunen', `/kommunen/${BENSHEIM}`]) await visitor.get(path);
+  });
+  after(() => t.close());
+
+  const limits: Array<[string, string, number]> = [
+    ['visitor', '/', 1],
+    ['visitor', '/kommunen', 1],
+    ['visitor', '/kommunen?groesse=target&teilnahme=ja&sort=-population', 1],
+    ['visitor', `/kommunen/${BENSHEIM}`, 5],
+    ['visitor', `/kommunen/${BENSHEIM}/umsetzung`, 4],
+    ['visitor', `/kommunen/${BENSHEIM}/umsetzung.csv`, 2],
+    ['coordinator', `/verwaltung/${BENSHEIM}`, 6],
+    ['coordinator', `/verwaltung/${BENSHEIM}/massnahmen`, 6],
+    ['coordinator', `/verwaltung/${BENSHEIM}/handlungsfelder`, 5],
+  ];
+
+  for (const [who, path, limit] of limits) {
+    it(`${path} as ${who}: at most ${limit} queries`, async () => {
+      const client = who === 'visitor' ? visitor : coordinator;
+      const { result, queries } = await counter.during(() => client.get(path));
+      assert.equal(result.statusCode, 200);
+      assert.ok(queries <= limit, `${queries} queries`);
+    });
+  }
+
+  it('the measure page of the workspace stays constant with a long history', async () => {
+    const first = await counter.during(() => coordinator.get(`/verwaltung/${BENSHEIM}/massnahmen/${measureId}`));
+    for (let i = 0; i < 20; i++)
+      await coordinator.post(`/verwaltung/${BENSHEIM}/massnahmen/${measureId}/fortschritt`, { updateText: `Meldung ${i}`, updateStatus: 'running', updateProgress: String(i) });
+    const later = await counter.during(() => coordinator.get(`/verwaltung/${BENSHEIM}/massnahmen/${measureId}`));
+    assert.equal(later.queries, first.queries, 'twenty more updates cost no extra query');
+    assert.ok(later.queries <= 9, `${later.queries} queries`);
+  });
+});
