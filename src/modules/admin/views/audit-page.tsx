@@ -5,7 +5,8 @@ import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import type { FormState } from '../../../platform/views/forms.tsx';
 import { ErrorSummary } from '../../../platform/views/forms.tsx';
-import { AdminNav, FilterSelect } from './parts.tsx';
+import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
+import { AdminNav } from './parts.tsx';
 
 export interface AuditQuery {
   aktion?: string;
@@ -85,32 +86,14 @@ export function AuditPage({
         form={{ values: {}, errors: Object.fromEntries(Object.entries(form.errors).map(([k, v]) => [`filter-${k}`, v])) }}
         labels={{ 'filter-von': t('admin.audit.from'), 'filter-bis': t('admin.audit.to') }}
       />
-      <form method="get" action="/programmbuero/protokoll" class="vv-filters" aria-label={t('admin.audit.filter_label')}>
-        <FilterSelect name="aktion" label={t('admin.audit.action')} value={query.aktion} options={[{ value: '', label: t('common.all') }, ...actions.map((a) => ({ value: a, label: a }))]} />
-        <FilterSelect name="typ" label={t('admin.audit.entity')} value={query.typ} options={[{ value: '', label: t('common.all') }, ...entityTypes.map((a) => ({ value: a, label: a }))]} />
-        <FilterSelect
-          name="kommune"
-          label={t('admin.users.municipality')}
-          value={query.kommune}
-          options={[{ value: '', label: t('common.all') }, ...municipalities.map((m) => ({ value: String(m.id), label: m.name }))]}
-        />
-        <div class="kern-form-input">
-          <label class="kern-label" for="filter-person">
-            {t('admin.audit.actor')}
-          </label>
-          <input class="kern-form-input__input" id="filter-person" name="person" type="search" value={query.person ?? ''} maxLength={100} />
-        </div>
+      <FilterForm action="/programmbuero/protokoll" label={t('admin.audit.filter_label')}>
+        <FilterSelect name="aktion" label={t('admin.audit.action')} value={query.aktion} options={actions.map((a) => ({ value: a, label: a }))} />
+        <FilterSelect name="typ" label={t('admin.audit.entity')} value={query.typ} options={entityTypes.map((a) => ({ value: a, label: a }))} />
+        <FilterSelect name="kommune" label={t('admin.users.municipality')} value={query.kommune} options={municipalities.map((m) => ({ value: String(m.id), label: m.name }))} />
+        <FilterSearch name="person" label={t('admin.audit.actor')} value={query.person} />
         <DateFilter name="von" label={t('admin.audit.from')} value={form.values.von ?? query.von} error={errorText('von')} />
         <DateFilter name="bis" label={t('admin.audit.to')} value={form.values.bis ?? query.bis} error={errorText('bis')} />
-        <div class="vv-actions">
-          <button type="submit" class="kern-btn kern-btn--secondary">
-            <span class="kern-label">{t('common.filter')}</span>
-          </button>
-          <a class="kern-link" href="/programmbuero/protokoll">
-            {t('common.reset_filter')}
-          </a>
-        </div>
-      </form>
+      </FilterForm>
       <p class="kern-body" role="status">
         {t('common.results', { count: result.total })} ·{' '}
         <a class="kern-link" href={withQuery('/programmbuero/protokoll.csv', query as Record<string, unknown>, {})}>

@@ -23,22 +23,3 @@ export function AdminNav({ current }: { current: 'overview' | 'users' | 'partici
     </nav>
   );
 }
-
-export function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: Array<{ value: string; label: string }> }) {
-  return (
-    <div class="kern-form-input">
-      <label class="kern-label" for={`filter-${name}`}>
-        {label}
-      </label>
-      <div class="kern-form-input__select-wrapper">
-        <select class="kern-form-input__select" id={`filter-${name}`} name={name}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value} selected={o.value === (value ?? '')}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
-}

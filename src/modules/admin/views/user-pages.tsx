@@ -4,7 +4,8 @@ import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.tsx';
 import { GRANTABLE_ROLES } from '../service.ts';
-import { AdminNav, FilterSelect } from './parts.tsx';
+import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
+import { AdminNav } from './parts.tsx';
 
 export interface UserQuery {
   q?: string;
@@ -57,29 +58,11 @@ export function UsersPage({ result, query, municipalities }: { result: PageResul
           <span class="kern-label">{t('admin.users.invite')}</span>
         </a>
       </p>
-      <form method="get" action="/programmbuero/nutzer" class="vv-filters" aria-label={t('admin.users.filter_label')}>
-        <div class="kern-form-input">
-          <label class="kern-label" for="filter-q">
-            {t('admin.users.search')}
-          </label>
-          <input class="kern-form-input__input" id="filter-q" name="q" type="search" value={query.q ?? ''} maxLength={100} />
-        </div>
-        <FilterSelect
-          name="rolle"
-          label={t('admin.users.role')}
-          value={query.rolle}
-          options={[{ value: '', label: t('common.all') }, ...['participant', ...GRANTABLE_ROLES].map((r) => ({ value: r, label: t(`admin.role.${r}`) }))]}
-        />
-        <FilterSelect name="kommune" label={t('admin.users.municipality')} value={query.kommune} options={[{ value: '', label: t('common.all') }, ...municipalityOptions(municipalities)]} />
-        <div class="vv-actions">
-          <button type="submit" class="kern-btn kern-btn--secondary">
-            <span class="kern-label">{t('common.filter')}</span>
-          </button>
-          <a class="kern-link" href="/programmbuero/nutzer">
-            {t('common.reset_filter')}
-          </a>
-        </div>
-      </form>
+      <FilterForm action="/programmbuero/nutzer" label={t('admin.users.filter_label')}>
+        <FilterSearch name="q" label={t('admin.users.search')} value={query.q} />
+        <FilterSelect name="rolle" label={t('admin.users.role')} value={query.rolle} options={['participant', ...GRANTABLE_ROLES].map((r) => ({ value: r, label: t(`admin.role.${r}`) }))} />
+        <FilterSelect name="kommune" label={t('admin.users.municipality')} value={query.kommune} options={municipalityOptions(municipalities)} />
+      </FilterForm>
       <p class="kern-body" role="status">
         {t('common.results', { count: result.total })}
       </p>

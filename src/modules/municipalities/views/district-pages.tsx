@@ -1,5 +1,6 @@
 import { ConfirmDelete, ErrorSummary, Form, type FormState, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { useView } from '../../../platform/views/context.ts';
+import { RowActions } from '../../../platform/views/filters.tsx';
 
 interface District {
   id: number;
@@ -52,15 +53,7 @@ export function DistrictListPage({ ags, name, districts, form }: { ags: string; 
                   </th>
                   <td class="kern-table__cell">{d.description}</td>
                   <td class="kern-table__cell vv-table-actions">
-                    <a class="kern-link" href={`/verwaltung/${ags}/ortsteile/${d.id}`}>
-                      {t('common.edit')}
-                      <span class="vv-visually-hidden">: {d.name}</span>
-                    </a>{' '}
-                    ·{' '}
-                    <a class="kern-link" href={`/verwaltung/${ags}/ortsteile/${d.id}/loeschen`}>
-                      {t('common.delete')}
-                      <span class="vv-visually-hidden">: {d.name}</span>
-                    </a>
+                    <RowActions editHref={`/verwaltung/${ags}/ortsteile/${d.id}`} deleteHref={`/verwaltung/${ags}/ortsteile/${d.id}/loeschen`} name={d.name} />
                   </td>
                 </tr>
               ))}

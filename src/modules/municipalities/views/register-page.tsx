@@ -2,6 +2,7 @@ import type { PageResult } from '../../../platform/http/pagination.ts';
 import { withQuery } from '../../../platform/http/pagination.ts';
 import { formatDate, formatNumber } from '../../../platform/i18n/catalog.ts';
 import { Pagination } from '../../../platform/views/components.tsx';
+import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { REGIONS, SIZE_CLASSES } from '../size-classes.ts';
 import { countyLabel } from './county-label.ts';
@@ -30,25 +31,6 @@ export interface RegisterItem {
 
 export const SORTS = ['name', '-name', 'population', '-population', 'county', '-county', 'area', '-area'] as const;
 
-function Select({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: Array<{ value: string; label: string }> }) {
-  return (
-    <div class="kern-form-input">
-      <label class="kern-label" for={`filter-${name}`}>
-        {label}
-      </label>
-      <div class="kern-form-input__select-wrapper">
-        <select class="kern-form-input__select" id={`filter-${name}`} name={name}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value} selected={o.value === (value ?? '')}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
-}
-
 export function RegisterPage({ result, query, counties }: { result: PageResult<RegisterItem>; query: RegisterQuery; counties: Array<{ ags: string; name: string; type: string }> }) {
   const { t, locale } = useView();
   const csvHref = withQuery('/kommunen.csv', query as Record<string, unknown>, {});
@@ -59,51 +41,28 @@ export function RegisterPage({ result, query, counties }: { result: PageResult<R
         <h1 class="kern-heading-large">{t('municipalities.register.title')}</h1>
         <p class="kern-body kern-body--large">{t('municipalities.register.lead')}</p>
       </div>
-      <form method="get" action="/kommunen" class="vv-filters" aria-label={t('municipalities.register.filter_label')}>
-        <div class="kern-form-input">
-          <label class="kern-label" for="filter-q">
-            {t('municipalities.register.search')}
-          </label>
-          <input class="kern-form-input__input" id="filter-q" name="q" type="search" value={query.q ?? ''} maxLength={100} />
-        </div>
-        <Select
-          name="kreis"
-          label={t('municipalities.register.county')}
-          value={query.kreis}
-          options={[{ value: '', label: t('common.all') }, ...counties.map((c) => ({ value: c.ags, label: county(c) }))]}
-        />
-        <Select name="region" label={t('municipalities.register.region')} value={query.region} options={[{ value: '', label: t('common.all') }, ...REGIONS.map((r) => ({ value: r, label: r }))]} />
-        <Select
-          name="groesse"
-          label={t('municipalities.register.size')}
-          value={query.groesse}
-          options={[{ value: '', label: t('common.all') }, ...SIZE_CLASSES.map((c) => ({ value: c.key, label: t(`municipalities.size.${c.key}`) }))]}
-        />
-        <Select
+      <FilterForm action="/kommunen" label={t('municipalities.register.filter_label')}>
+        <FilterSearch name="q" label={t('municipalities.register.search')} value={query.q} />
+        <FilterSelect name="kreis" label={t('municipalities.register.county')} value={query.kreis} options={counties.map((c) => ({ value: c.ags, label: county(c) }))} />
+        <FilterSelect name="region" label={t('municipalities.register.region')} value={query.region} options={REGIONS.map((r) => ({ value: r, label: r }))} />
+        <FilterSelect name="groesse" label={t('municipalities.register.size')} value={query.groesse} options={SIZE_CLASSES.map((c) => ({ value: c.key, label: t(`municipalities.size.${c.key}`) }))} />
+        <FilterSelect
           name="teilnahme"
           label={t('municipalities.register.participation')}
           value={query.teilnahme}
           options={[
-            { value: '', label: t('common.all') },
             { value: 'ja', label: t('municipalities.register.participating') },
             { value: 'nein', label: t('municipalities.register.not_participating') },
           ]}
         />
-        <Select
+        <FilterSelect
           name="sort"
           label={t('municipalities.register.sort')}
           value={query.sort ?? 'name'}
+          withAll={false}
           options={SORTS.map((s) => ({ value: s, label: t(`municipalities.sort.${s.replace('-', 'desc_')}`) }))}
         />
-        <div class="vv-actions">
-          <button type="submit" class="kern-btn kern-btn--primary">
-            <span class="kern-label">{t('common.filter')}</span>
-          </button>
-          <a class="kern-link" href="/kommunen">
-            {t('common.reset_filter')}
-          </a>
-        </div>
-      </form>
+      </FilterForm>
       <p class="kern-body" role="status">
         {t('common.results', { count: result.total })} ·{' '}
         <a class="kern-link" href={csvHref}>

@@ -5,7 +5,8 @@ import { Pagination, ProgressBar } from '../../../platform/views/components.tsx'
 import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { MEASURE_STATUSES } from '../statuses.ts';
-import { StatusBadge, WorkspaceNav } from './parts.tsx';
+import { FilterForm, FilterSearch } from '../../../platform/views/filters.tsx';
+import { MeasureFilterFields, StatusBadge, WorkspaceNav } from './parts.tsx';
 
 export interface MeasureListQuery {
   handlungsfeld?: string;
@@ -39,52 +40,10 @@ export function MeasureListPage({ ags, name, result, query, fields }: { ags: str
           <span class="kern-label">{t('strategy.measure.add')}</span>
         </a>
       </p>
-      <form method="get" action={`/verwaltung/${ags}/massnahmen`} class="vv-filters" aria-label={t('strategy.public.filter_label')}>
-        <div class="kern-form-input">
-          <label class="kern-label" for="filter-q">
-            {t('strategy.measure.search')}
-          </label>
-          <input class="kern-form-input__input" id="filter-q" name="q" type="search" value={query.q ?? ''} maxLength={100} />
-        </div>
-        <div class="kern-form-input">
-          <label class="kern-label" for="filter-field">
-            {t('strategy.measure.field')}
-          </label>
-          <div class="kern-form-input__select-wrapper">
-            <select class="kern-form-input__select" id="filter-field" name="handlungsfeld">
-              <option value="">{t('common.all')}</option>
-              {fields.map((f) => (
-                <option key={f.id} value={String(f.id)} selected={query.handlungsfeld === String(f.id)}>
-                  {f.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="kern-form-input">
-          <label class="kern-label" for="filter-status">
-            {t('strategy.measure.status')}
-          </label>
-          <div class="kern-form-input__select-wrapper">
-            <select class="kern-form-input__select" id="filter-status" name="status">
-              <option value="">{t('common.all')}</option>
-              {MEASURE_STATUSES.map((s) => (
-                <option key={s} value={s} selected={query.status === s}>
-                  {t(`strategy.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div class="vv-actions">
-          <button type="submit" class="kern-btn kern-btn--secondary">
-            <span class="kern-label">{t('common.filter')}</span>
-          </button>
-          <a class="kern-link" href={`/verwaltung/${ags}/massnahmen`}>
-            {t('common.reset_filter')}
-          </a>
-        </div>
-      </form>
+      <FilterForm action={`/verwaltung/${ags}/massnahmen`} label={t('strategy.public.filter_label')}>
+        <FilterSearch name="q" label={t('strategy.measure.search')} value={query.q} />
+        <MeasureFilterFields fields={fields} field={query.handlungsfeld} status={query.status} />
+      </FilterForm>
       <p class="kern-body" role="status">
         {t('common.results', { count: result.total })}
       </p>

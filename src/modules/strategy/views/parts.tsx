@@ -1,7 +1,8 @@
 import type { MeasureStatus } from '../../../platform/db/schema.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
-import { STATUS_BADGE } from '../statuses.ts';
+import { FilterSelect } from '../../../platform/views/filters.tsx';
+import { MEASURE_STATUSES, STATUS_BADGE } from '../statuses.ts';
 
 export function StatusBadge({ status }: { status: MeasureStatus }) {
   const { t } = useView();
@@ -39,5 +40,16 @@ export function WorkspaceNav({ ags, current }: { ags: string; current: 'overview
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** Field of action and status: the filters of both measure lists (public and workspace). */
+export function MeasureFilterFields({ fields, field, status }: { fields: Array<{ id: number; name: string }>; field: string | undefined; status: string | undefined }) {
+  const { t } = useView();
+  return (
+    <>
+      <FilterSelect name="handlungsfeld" label={t('strategy.measure.field')} value={field} options={fields.map((f) => ({ value: String(f.id), label: f.name }))} />
+      <FilterSelect name="status" label={t('strategy.measure.status')} value={status} options={MEASURE_STATUSES.map((s) => ({ value: s, label: t(`strategy.status.${s}`) }))} />
+    </>
   );
 }

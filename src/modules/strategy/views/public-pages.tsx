@@ -4,7 +4,8 @@ import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination, ProgressBar } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { MEASURE_STATUSES } from '../statuses.ts';
-import { Period, StatusBadge } from './parts.tsx';
+import { FilterForm } from '../../../platform/views/filters.tsx';
+import { MeasureFilterFields, Period, StatusBadge } from './parts.tsx';
 
 export interface PublicMeasure {
   id: number;
@@ -132,46 +133,9 @@ export function ImplementationPage({
               </tbody>
             </table>
           </section>
-          <form method="get" action={`/kommunen/${ags}/umsetzung`} class="vv-filters" aria-label={t('strategy.public.filter_label')}>
-            <div class="kern-form-input">
-              <label class="kern-label" for="filter-field">
-                {t('strategy.measure.field')}
-              </label>
-              <div class="kern-form-input__select-wrapper">
-                <select class="kern-form-input__select" id="filter-field" name="handlungsfeld">
-                  <option value="">{t('common.all')}</option>
-                  {fields.map((f) => (
-                    <option key={f.id} value={String(f.id)} selected={query.handlungsfeld === String(f.id)}>
-                      {f.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
-            <div class="kern-form-input">
-              <label class="kern-label" for="filter-status">
-                {t('strategy.measure.status')}
-              </label>
-              <div class="kern-form-input__select-wrapper">
-                <select class="kern-form-input__select" id="filter-status" name="status">
-                  <option value="">{t('common.all')}</option>
-                  {MEASURE_STATUSES.map((s) => (
-                    <option key={s} value={s} selected={query.status === s}>
-                      {t(`strategy.status.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
-            <div class="vv-actions">
-              <button type="submit" class="kern-btn kern-btn--primary">
-                <span class="kern-label">{t('common.filter')}</span>
-              </button>
-              <a class="kern-link" href={`/kommunen/${ags}/umsetzung`}>
-                {t('common.reset_filter')}
-              </a>
-            </div>
-          </form>
+          <FilterForm action={`/kommunen/${ags}/umsetzung`} label={t('strategy.public.filter_label')}>
+            <MeasureFilterFields fields={fields} field={query.handlungsfeld} status={query.status} />
+          </FilterForm>
           <p class="kern-body" role="status">
             {t('strategy.public.result_count', { count: measures.total })} ·{' '}
             <a class="kern-link" href={withQuery(`/kommunen/${ags}/umsetzung.csv`, query as Record<string, unknown>, {})}>

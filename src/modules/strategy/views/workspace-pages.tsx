@@ -1,6 +1,7 @@
 import type { MeasureStatus } from '../../../platform/db/schema.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
+import { RowActions } from '../../../platform/views/filters.tsx';
 import { ErrorSummary, FileField, Form, type FormState, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { MEASURE_STATUSES } from '../statuses.ts';
 import { WorkspaceNav } from './parts.tsx';
@@ -144,15 +145,7 @@ export function VersionsPage({ ags, name, versions, form }: { ags: string; name:
                     )}
                   </td>
                   <td class="kern-table__cell vv-table-actions">
-                    <a class="kern-link" href={`/verwaltung/${ags}/strategie/${v.id}`}>
-                      {t('common.edit')}
-                      <span class="vv-visually-hidden">: {v.title}</span>
-                    </a>{' '}
-                    ·{' '}
-                    <a class="kern-link" href={`/verwaltung/${ags}/strategie/${v.id}/loeschen`}>
-                      {t('common.delete')}
-                      <span class="vv-visually-hidden">: {v.title}</span>
-                    </a>
+                    <RowActions editHref={`/verwaltung/${ags}/strategie/${v.id}`} deleteHref={`/verwaltung/${ags}/strategie/${v.id}/loeschen`} name={v.title} />
                   </td>
                 </tr>
               ))}
