@@ -74,6 +74,25 @@ export function adminRepository(db: Db) {
   ] as const;
 
   return {
+    async overviewCounts() {
+      const [users, pendingMail] = await Promise.all([
+        db
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('deleted_at', 'is', null)
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('mail_outbox')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('sent_at', 'is', null)
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { users: Number(users.n), pendingMail: Number(pendingMail.n) };
+    },
+    municipalityExists(id: number) {
+      return db.selectFrom('municipalities').select('id').where('id', '=', id).executeTakeFirst().then(Boolean);
+    },
+
     async userPage(filter: UserFilter, page: PageRequest) {
       const [rows, count] = await Promise.all([
         users(filter)

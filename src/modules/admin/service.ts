@@ -28,15 +28,24 @@ export function adminService(services: Pick<AppServices, 'db' | 'auth'>) {
     if (!can(actor, action)) throw AppError.forbidden();
   }
 
+  /** A coordinator needs a municipality that is in the register; other roles ignore the field. */
+  async function checkScope(repo: ReturnType<typeof adminRepository>, role: GrantableRole | 'participant', municipalityId: number | null | undefined): Promise<void> {
+    if (role !== 'coordinator') return;
+    if (!municipalityId) throw new ValidationError({ municipalityId: { key: 'admin.users.municipality_required' } });
+    if (!(await repo.municipalityExists(municipalityId))) throw new ValidationError({ municipalityId: { key: 'admin.users.municipality_unknown' } });
+  }
+
   async function grant(actor: Actor, userId: number, role: GrantableRole, municipalityId: number | null): Promise<void> {
-    if (role === 'coordinator' && municipalityId === null) throw new ValidationError({ municipalityId: { key: 'admin.users.municipality_required' } });
     await db.transaction().execute(async (trx) => {
       const repo = adminRepository(trx);
+      await checkScope(repo, role, municipalityId);
       const scope = role === 'coordinator' ? municipalityId : null;
       if (await repo.hasRole(userId, role, scope)) throw new ValidationError({ role: { key: 'admin.users.role_exists' } });
       const { id } = await repo.insertRole({ user_id: userId, role, municipality_id: scope, granted_by: actor.kind === 'user' ? actor.userId : null }).catch((error: { code?: string }) => {
         // Two grants of the same role at once: the unique index decides, the loser hears why.
         if (error.code === '23505') throw new ValidationError({ role: { key: 'admin.users.role_exists' } });
+        // The municipality vanished between the check and the insert.
+        if (error.code === '23503') throw new ValidationError({ municipalityId: { key: 'admin.users.municipality_unknown' } });
         throw error;
       });
       await writeAudit(trx, actor, { action: 'role.granted', entityType: 'user', entityId: userId, municipalityId: scope, after: { roleAssignmentId: id, role, municipalityId: scope } });
@@ -46,7 +55,9 @@ export function adminService(services: Pick<AppServices, 'db' | 'auth'>) {
   return {
     async invite(actor: Actor, input: InviteInput): Promise<number> {
       authorize(actor, 'manage_users');
-      if (input.role === 'coordinator' && !input.municipalityId) throw new ValidationError({ municipalityId: { key: 'admin.users.municipality_required' } });
+      // Checked before the invitation goes out: auth.invite commits on its own, and a grant that
+      // failed afterwards would leave an invited person without the role they were invited for.
+      await checkScope(adminRepository(db), input.role, input.municipalityId);
       const userId = await auth.invite(actor, { email: input.email, displayName: input.displayName, locale: input.locale });
       if (input.role !== 'participant') await grant(actor, userId, input.role, input.municipalityId ?? null);
       return userId;
@@ -82,6 +93,7 @@ export function adminService(services: Pick<AppServices, 'db' | 'auth'>) {
       authorize(actor, 'manage_participation');
       await db.transaction().execute(async (trx) => {
         const repo = adminRepository(trx);
+        if (!(await repo.municipalityExists(municipalityId))) throw new ValidationError({ municipalityId: { key: 'admin.users.municipality_unknown' } });
         const before = await repo.participation(municipalityId);
         await repo.upsertParticipation({ municipality_id: municipalityId, joined_on: joinedOn, cohort_label: cohortLabel });
         await writeAudit(trx, actor, {

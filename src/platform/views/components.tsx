@@ -62,3 +62,21 @@ export function PageHeading({ title, lead }: { title: string; lead?: string }) {
     </div>
   );
 }
+
+/** The tabs of an area (workspace, programme office): links with the current one marked. */
+export function SubNavigation({ label, items, current }: { label: string; items: ReadonlyArray<readonly [key: string, href: string, labelKey: string]>; current: string }) {
+  const { t } = useView();
+  return (
+    <nav class="vv-subnav" aria-label={label}>
+      <ul class="kern-list kern-list--horizontal">
+        {items.map(([key, href, labelKey]) => (
+          <li key={key}>
+            <a class="kern-link" href={href} aria-current={key === current ? 'page' : undefined}>
+              {t(labelKey)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,3 +1,4 @@
+import { SubNavigation } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 
 export function AdminNav({ current }: { current: 'overview' | 'users' | 'participation' | 'audit' | 'outbox' }) {
@@ -9,17 +10,5 @@ export function AdminNav({ current }: { current: 'overview' | 'users' | 'partici
     ['audit', '/programmbuero/protokoll', 'admin.nav.audit'],
     ['outbox', '/programmbuero/postausgang', 'admin.nav.outbox'],
   ] as const;
-  return (
-    <nav class="vv-subnav" aria-label={t('admin.nav.label')}>
-      <ul class="kern-list kern-list--horizontal">
-        {items.map(([key, href, label]) => (
-          <li key={key}>
-            <a class="kern-link" href={href} aria-current={key === current ? 'page' : undefined}>
-              {t(label)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNavigation label={t('admin.nav.label')} items={items} current={current} />;
 }

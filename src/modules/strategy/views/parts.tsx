@@ -1,5 +1,6 @@
 import type { MeasureStatus } from '../../../platform/db/schema.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
+import { SubNavigation } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { FilterSelect } from '../../../platform/views/filters.tsx';
 import { MEASURE_STATUSES, STATUS_BADGE } from '../statuses.ts';
@@ -28,19 +29,7 @@ export function WorkspaceNav({ ags, current }: { ags: string; current: 'overview
     ['measures', `/verwaltung/${ags}/massnahmen`, 'strategy.workspace.measures'],
     ['districts', `/verwaltung/${ags}/ortsteile`, 'strategy.workspace.districts'],
   ] as const;
-  return (
-    <nav class="vv-subnav" aria-label={t('strategy.workspace.nav_label')}>
-      <ul class="kern-list kern-list--horizontal">
-        {items.map(([key, href, label]) => (
-          <li key={key}>
-            <a class="kern-link" href={href} aria-current={key === current ? 'page' : undefined}>
-              {t(label)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNavigation label={t('strategy.workspace.nav_label')} items={items} current={current} />;
 }
 
 /** Field of action and status: the filters of both measure lists (public and workspace). */
