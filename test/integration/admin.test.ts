@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { DEMO_PASSWORD, demoAccounts } from '../../src/modules/admin/index.ts';
+import { participatingMunicipalities } from '../../src/modules/municipalities/index.ts';
 import { TestClient, visibleText } from '../support/client.ts';
 import { municipalityId } from '../support/users.ts';
 
-const DEMO_PASSWORD = 'Demo-Passwort-2026';
 const BENSHEIM = '06431002';
 
 describe('programme office', () => {
@@ -29,6 +30,16 @@ describe('programme office', () => {
     assert.equal(files.length, 1);
     const eml = readFileSync(join(t.dataDir, 'mail', files[0] as string), 'utf8');
     assert.match(eml, /To: nora\.neu@example\.org/);
+    const row = await t.app.services.db.selectFrom('mail_outbox').select(['sent_at', 'delivered_as']).where('to_address', '=', 'nora.neu@example.org').executeTakeFirstOrThrow();
+    assert.ok(row.sent_at, 'the outbox row is marked sent');
+    assert.equal(row.delivered_as, files[0]);
+    const role = await t.app.services.db
+      .selectFrom('role_assignments as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select(['r.role', 'r.municipality_id'])
+      .where('u.email', '=', 'nora.neu@example.org')
+      .execute();
+    assert.deepEqual(role, [{ role: 'coordinator', municipality_id: bensheim }]);
     const token = /einladung\?token=([A-Za-z0-9_-]+)/.exec(eml.replace(/=\r?\n/g, '').replace(/=3D/g, '='))?.[1];
     assert.ok(token, 'the mail carries the invitation link');
 
@@ -117,6 +128,42 @@ describe('programme office', () => {
 });
 
 describe('demo accounts', () => {
+  it('exist for every participating municipality, verified, with consent, and a coordinator can log in', async () => {
+    const t = await startTestApp({ variant: 'demo' });
+    try {
+      const db = t.app.services.db;
+      const participants = await participatingMunicipalities(db);
+      const accounts = demoAccounts(participants);
+      assert.equal(accounts.length, 4 + participants.length);
+      assert.ok(accounts.some((a) => a.email === 'koordination-bensheim@demo.vielfalt-verankern.de' && a.municipalityAgs === BENSHEIM));
+      assert.ok(
+        accounts.some((a) => a.email === 'koordination-moerfelden-walldorf@demo.vielfalt-verankern.de'),
+        'umlauts become ASCII in the address',
+      );
+      const users = await db
+        .selectFrom('users as u')
+        .leftJoin('consents as c', 'c.user_id', 'u.id')
+        .leftJoin('role_assignments as r', 'r.user_id', 'u.id')
+        .leftJoin('municipalities as m', 'm.id', 'r.municipality_id')
+        .select(['u.email', 'u.is_demo', 'u.email_verified_at', 'u.locale', 'c.purpose', 'r.role', 'm.ags'])
+        .where('u.is_demo', '=', true)
+        .execute();
+      assert.equal(users.length, accounts.length);
+      for (const account of accounts) {
+        const user = users.find((u) => u.email === account.email);
+        assert.ok(user, account.email);
+        assert.ok(user.email_verified_at && user.locale === 'de' && user.purpose === 'privacy_notice', account.email);
+        assert.equal(user.role ?? 'participant', account.role);
+        assert.equal(user.ags ?? undefined, account.municipalityAgs);
+      }
+      const coordinator = new TestClient(t.app.fastify);
+      await coordinator.login('koordination-bensheim@demo.vielfalt-verankern.de', DEMO_PASSWORD);
+      assert.equal((await coordinator.get(`/verwaltung/${BENSHEIM}`)).statusCode, 200);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('exist for every role and stop working when DEMO_DATA is off', async () => {
     const t = await startTestApp({ variant: 'demo', env: { DEMO_DATA: 'false' } });
     try {

@@ -45,6 +45,14 @@ const AuditQuerySchema = Type.Object({
 const PageQuery = Type.Object({ seite: Type.Optional(Type.String({ maxLength: 6 })) });
 const AUDIT_CSV_LIMIT = 50_000;
 
+/** PostgreSQL text cannot hold U+0000; such a value is refused here rather than failing in the database. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.values(value).some(containsNul);
+  return false;
+}
+
 function parseId(raw: string): number {
   if (!/^\d{1,9}$/.test(raw)) throw AppError.notFound();
   return Number(raw);
@@ -102,6 +110,10 @@ export const adminRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
     return actor;
   }
 
+  app.addHook('preValidation', async (request) => {
+    if (containsNul(request.query) || containsNul(request.body)) throw new AppError('bad_request', 400, 'errors.bad_request.text');
+  });
+
   const crumb = (request: FastifyRequest, label?: string, href?: string) => [
     { href: '/programmbuero', label: request.t('admin.overview.title') },
     ...(label ? [{ label, ...(href ? { href } : {}) }] : []),
@@ -109,20 +121,8 @@ export const adminRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
 
   app.get('/programmbuero', async (request, reply) => {
     office(request, 'read_audit_log');
-    const [users, participants, pending] = await Promise.all([
-      db
-        .selectFrom('users')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('deleted_at', 'is', null)
-        .executeTakeFirstOrThrow(),
-      participatingMunicipalities(db),
-      db
-        .selectFrom('mail_outbox')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('sent_at', 'is', null)
-        .executeTakeFirstOrThrow(),
-    ]);
-    return reply.render(<OverviewPage counts={{ users: Number(users.n), participants: participants.length, pendingMail: Number(pending.n) }} />, {
+    const [counts, participants] = await Promise.all([repo.overviewCounts(), participatingMunicipalities(db)]);
+    return reply.render(<OverviewPage counts={{ ...counts, participants: participants.length }} />, {
       title: request.t('admin.overview.title'),
       breadcrumbs: [{ label: request.t('admin.overview.title') }],
     });
@@ -248,9 +248,12 @@ export const adminRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
     const values = typedValues(request.body);
     const parsed = parseForm(ParticipationForm, request.body);
     if (!parsed.ok) return renderParticipation(request, reply, { values, errors: parsed.errors });
-    const exists = await db.selectFrom('municipalities').select('id').where('id', '=', parsed.value.municipalityId).executeTakeFirst();
-    if (!exists) return renderParticipation(request, reply, { values, errors: { municipalityId: { key: 'validation.choice' } } });
-    await service.markParticipation(actor, parsed.value.municipalityId, parsed.value.joinedOn, parsed.value.cohort ?? '');
+    try {
+      await service.markParticipation(actor, parsed.value.municipalityId, parsed.value.joinedOn, parsed.value.cohort ?? '');
+    } catch (error) {
+      if (error instanceof ValidationError) return renderParticipation(request, reply, { values, errors: error.fields });
+      throw error;
+    }
     return reply.flash('success', 'admin.participation.saved').redirect('/programmbuero/teilnahme', 303);
   });
 
@@ -283,7 +286,7 @@ export const adminRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
     const raw = request.query as Record<string, string | undefined>;
     const { filter, query, errors } = cleanAuditQuery(raw);
     const page = pageRequest(pageNumber(raw.seite), 50);
-    const [{ items, total }, actions, entityTypes, municipalities] = await Promise.all([repo.auditPage(filter, page), repo.auditActions(), repo.auditEntityTypes(), participatingMunicipalities(db)]);
+    const [{ items, total }, actions, entityTypes, municipalities] = await Promise.all([repo.auditPage(filter, page), repo.auditActions(), repo.auditEntityTypes(), municipalityOptions(db)]);
     const form = { values: { von: raw.von ?? '', bis: raw.bis ?? '' }, errors };
     return reply.render(
       <AuditPage

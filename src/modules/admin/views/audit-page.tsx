@@ -74,7 +74,7 @@ export function AuditPage({
   form: FormState;
   actions: string[];
   entityTypes: string[];
-  municipalities: Array<{ id: number; name: string }>;
+  municipalities: Array<{ id: number; name: string; county_name: string }>;
 }) {
   const { t, locale } = useView();
   const errorText = (field: string) => (form.errors[field] ? t(form.errors[field].key, form.errors[field].params) : undefined);
@@ -89,7 +89,12 @@ export function AuditPage({
       <FilterForm action="/programmbuero/protokoll" label={t('admin.audit.filter_label')}>
         <FilterSelect name="aktion" label={t('admin.audit.action')} value={query.aktion} options={actions.map((a) => ({ value: a, label: a }))} />
         <FilterSelect name="typ" label={t('admin.audit.entity')} value={query.typ} options={entityTypes.map((a) => ({ value: a, label: a }))} />
-        <FilterSelect name="kommune" label={t('admin.users.municipality')} value={query.kommune} options={municipalities.map((m) => ({ value: String(m.id), label: m.name }))} />
+        <FilterSelect
+          name="kommune"
+          label={t('admin.users.municipality')}
+          value={query.kommune}
+          options={municipalities.map((m) => ({ value: String(m.id), label: `${m.name} (${m.county_name})` }))}
+        />
         <FilterSearch name="person" label={t('admin.audit.actor')} value={query.person} />
         <DateFilter name="von" label={t('admin.audit.from')} value={form.values.von ?? query.von} error={errorText('von')} />
         <DateFilter name="bis" label={t('admin.audit.to')} value={form.values.bis ?? query.bis} error={errorText('bis')} />

@@ -17,7 +17,14 @@ interface MailRow {
 
 function State({ mail }: { mail: MailRow }) {
   const { t, locale } = useView();
-  if (mail.sent_at) return <>{mail.delivered_as ? t('admin.outbox.saved_as', { file: mail.delivered_as }) : t('admin.outbox.sent', { date: formatDate(locale, mail.sent_at, true) })}</>;
+  if (mail.sent_at)
+    return (
+      <>
+        {mail.delivered_as
+          ? t('admin.outbox.saved_as', { file: mail.delivered_as, date: formatDate(locale, mail.sent_at, true) })
+          : t('admin.outbox.sent', { date: formatDate(locale, mail.sent_at, true) })}
+      </>
+    );
   if (mail.last_error) return <>{t('admin.outbox.failed', { attempts: mail.attempts })}</>;
   return <>{t('admin.outbox.waiting')}</>;
 }
@@ -47,6 +54,12 @@ export function OutboxPage({ result, smtp }: { result: PageResult<MailRow>; smtp
                 <th scope="col" class="kern-table__cell">
                   {t('admin.outbox.state')}
                 </th>
+                <th scope="col" class="kern-table__cell">
+                  {t('admin.outbox.attempts')}
+                </th>
+                <th scope="col" class="kern-table__cell">
+                  {t('admin.outbox.last_error')}
+                </th>
               </tr>
             </thead>
             <tbody class="kern-table__body">
@@ -62,6 +75,8 @@ export function OutboxPage({ result, smtp }: { result: PageResult<MailRow>; smtp
                   <td class="kern-table__cell">
                     <State mail={m} />
                   </td>
+                  <td class="kern-table__cell">{m.attempts}</td>
+                  <td class="kern-table__cell">{m.last_error ?? ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -96,7 +111,18 @@ export function MailPage({ mail }: { mail: MailRow & { text_body: string } }) {
             <State mail={mail} />
           </dd>
         </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t('admin.outbox.attempts')}</dt>
+          <dd class="kern-description-list-item__value">{mail.attempts}</dd>
+        </div>
+        {mail.last_error ? (
+          <div class="kern-description-list-item">
+            <dt class="kern-description-list-item__key">{t('admin.outbox.last_error')}</dt>
+            <dd class="kern-description-list-item__value">{mail.last_error}</dd>
+          </div>
+        ) : null}
       </dl>
+      <h2 class="kern-heading-medium">{t('admin.outbox.text')}</h2>
       <pre class="vv-mail">{mail.text_body}</pre>
       <p>
         <a class="kern-link" href="/programmbuero/postausgang">

@@ -67,7 +67,7 @@ export function ParticipationPage({
           name="municipalityId"
           label={labels.municipalityId}
           required
-          emptyLabel={t('strategy.measure.choose')}
+          emptyLabel={t('admin.participation.choose')}
           options={municipalities.map((m) => ({ value: String(m.id), label: `${m.name} (${m.county_name})` }))}
         />
         <TextField form={form} name="joinedOn" type="date" label={labels.joinedOn} required />
