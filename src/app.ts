@@ -16,6 +16,7 @@ import { createAuthService } from './platform/auth/service.ts';
 import type { DatabaseHandle } from './platform/db/connect.ts';
 import { FileStore } from './platform/files/store.ts';
 import { installErrorHandling } from './platform/http/error-handler.tsx';
+import { refuseNulCharacters } from './platform/http/nul-guard.ts';
 import { databaseRateLimitStore } from './platform/http/rate-limit-store.ts';
 import { requestContext } from './platform/http/request-context.ts';
 import { JobQueue } from './platform/jobs/queue.ts';
@@ -120,6 +121,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     nav: () => registered.flatMap((m) => m.navigation ?? []),
   });
   installErrorHandling(fastify);
+
+  fastify.addHook('preValidation', refuseNulCharacters);
 
   // Every state-changing request carries the CSRF token; GET and HEAD never change anything.
   fastify.addHook('preHandler', (request, reply, done) => {

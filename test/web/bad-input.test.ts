@@ -62,6 +62,8 @@ describe('bad input gets a clear answer', () => {
       { method: 'POST' as const, url: '/anmelden', payload: 'irgendwas', headers: { 'content-type': 'text/plain' } },
       { method: 'GET' as const, url: '/kommunen?q=%ZZ' },
       { method: 'GET' as const, url: '/kommunen/%00' },
+      { method: 'GET' as const, url: '/kommunen?q=%00' },
+      { method: 'POST' as const, url: '/registrieren', payload: 'displayName=a%00b&email=x%40example.org', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
     ];
     for (const request of cases) {
       const response = await t.app.fastify.inject(request);

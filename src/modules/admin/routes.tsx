@@ -46,12 +46,6 @@ const PageQuery = Type.Object({ seite: Type.Optional(Type.String({ maxLength: 6 
 const AUDIT_CSV_LIMIT = 50_000;
 
 /** PostgreSQL text cannot hold U+0000; such a value is refused here rather than failing in the database. */
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.values(value).some(containsNul);
-  return false;
-}
 
 function parseId(raw: string): number {
   if (!/^\d{1,9}$/.test(raw)) throw AppError.notFound();
@@ -109,10 +103,6 @@ export const adminRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
     if (!can(actor, action)) throw AppError.forbidden();
     return actor;
   }
-
-  app.addHook('preValidation', async (request) => {
-    if (containsNul(request.query) || containsNul(request.body)) throw new AppError('bad_request', 400, 'errors.bad_request.text');
-  });
 
   const crumb = (request: FastifyRequest, label?: string, href?: string) => [
     { href: '/programmbuero', label: request.t('admin.overview.title') },

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { UploadedFile } from '../files/store.ts';
-import type { Message } from './errors.ts';
+import { AppError, type Message } from './errors.ts';
 
 export interface MultipartForm {
   fields: Record<string, string>;
@@ -33,6 +33,7 @@ export async function readMultipartForm(request: FastifyRequest, fileField: stri
         break;
       }
     } else if (typeof part.value === 'string' && part.fieldname !== '_csrf') {
+      if (part.value.includes('\u0000')) throw new AppError('bad_request', 400, 'errors.bad_request.text');
       fields[part.fieldname] = part.value;
     }
   }
