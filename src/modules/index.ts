@@ -1,6 +1,7 @@
 import type { AppModule } from '../platform/module.ts';
 import { adminModule } from './admin/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
+import { participationModule } from './participation/index.ts';
 import { siteModule } from './site/index.ts';
 import { strategyModule } from './strategy/index.ts';
 
@@ -8,4 +9,4 @@ import { strategyModule } from './strategy/index.ts';
  * Every domain module, in the order their navigation entries and demo data come:
  * the register first (others refer to it), then accounts, then the strategies that name their authors.
  */
-export const modules: AppModule[] = [siteModule, municipalitiesModule, adminModule, strategyModule];
+export const modules: AppModule[] = [siteModule, municipalitiesModule, adminModule, strategyModule, participationModule];

@@ -40,6 +40,8 @@ export interface AppModule {
   seedReference?: (ctx: DemoSeedContext) => Promise<void>;
   /** A section for the public page of a municipality, e.g. the strategy summary; null when there is nothing to show. */
   municipalitySection?: (services: AppServices, municipality: { id: number; ags: string; name: string }) => Promise<VNode | null>;
+  /** Links to show under measures on the public implementation page, e.g. the proposals that led to them. */
+  measureLinks?: (services: AppServices, measureIds: number[]) => Promise<Map<number, Array<{ href: string; label: string }>>>;
   /** Demo data for an empty installation with DEMO_DATA on; runs in module order. */
   seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
 }

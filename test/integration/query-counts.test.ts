@@ -31,7 +31,7 @@ describe('queries per page', () => {
     ['visitor', '/kommunen', 1],
     ['visitor', '/kommunen?groesse=target&teilnahme=ja&sort=-population', 1],
     ['visitor', `/kommunen/${BENSHEIM}`, 5],
-    ['visitor', `/kommunen/${BENSHEIM}/umsetzung`, 4],
+    ['visitor', `/kommunen/${BENSHEIM}/umsetzung`, 5],
     ['visitor', `/kommunen/${BENSHEIM}/umsetzung.csv`, 2],
     ['coordinator', `/verwaltung/${BENSHEIM}`, 6],
     ['coordinator', `/verwaltung/${BENSHEIM}/massnahmen`, 6],

@@ -119,6 +119,28 @@ async function someMail(f: Fixtures): Promise<number> {
   return row.id;
 }
 
+async function ownProcess(f: Fixtures): Promise<number> {
+  return (await f.db.selectFrom('participation_processes').select('id').where('municipality_id', '=', f.ownId).orderBy('id').executeTakeFirstOrThrow()).id;
+}
+
+async function ownProposal(f: Fixtures): Promise<string> {
+  const process = await ownProcess(f);
+  const proposal = await f.db.selectFrom('proposals').select('id').where('process_id', '=', process).orderBy('id').executeTakeFirstOrThrow();
+  return `/beteiligung/${process}/vorschlaege/${proposal.id}`;
+}
+
+async function someComment(f: Fixtures): Promise<string> {
+  const base = await ownProposal(f);
+  const proposalId = Number(base.split('/').at(-1));
+  const author = await f.db.selectFrom('users').select('id').where('email', 'like', 'koordination-bensheim@%').executeTakeFirstOrThrow();
+  const comment = await f.db
+    .insertInto('proposal_comments')
+    .values({ proposal_id: proposalId, parent_id: null, depth: 0, author_user_id: author.id, body: 'Matrix', edited_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return `${base}/kommentare/${comment.id}`;
+}
+
 async function freshDistrict(f: Fixtures): Promise<number> {
   const row = await f.db
     .insertInto('districts')
@@ -222,6 +244,28 @@ const MATRIX: Record<string, Entry> = {
   'GET /programmbuero/protokoll.csv': { expect: OFFICE },
   'GET /programmbuero/postausgang': { expect: OFFICE },
   'GET /programmbuero/postausgang/:id': { expect: OFFICE, path: async (f) => `/programmbuero/postausgang/${await someMail(f)}` },
+  // participation
+  'GET /beteiligung': { expect: PUBLIC },
+  'GET /kommunen/:ags/beteiligung': { expect: PUBLIC },
+  'GET /beteiligung/:id': { expect: PUBLIC, path: async (f) => `/beteiligung/${await ownProcess(f)}` },
+  'GET /beteiligung/:id/vorschlaege/neu': { expect: SIGNED_IN, path: async (f) => `/beteiligung/${await ownProcess(f)}/vorschlaege/neu` },
+  'POST /beteiligung/:id/vorschlaege/neu': { expect: SIGNED_IN, path: async (f) => `/beteiligung/${await ownProcess(f)}/vorschlaege/neu` },
+  'GET /beteiligung/:id/vorschlaege/:pid': { expect: PUBLIC, path: ownProposal },
+  'GET /beteiligung/:id/vorschlaege/:pid/bearbeiten': { expect: { ...all('forbidden'), visitor: 'login' }, path: async (f) => `${await ownProposal(f)}/bearbeiten` },
+  'POST /beteiligung/:id/vorschlaege/:pid/bearbeiten': { expect: { ...all('forbidden'), visitor: 'login' }, path: async (f) => `${await ownProposal(f)}/bearbeiten` },
+  'POST /beteiligung/:id/vorschlaege/:pid/unterstuetzen': { expect: SIGNED_IN, path: async (f) => `${await ownProposal(f)}/unterstuetzen` },
+  'POST /beteiligung/:id/vorschlaege/:pid/zuruecknehmen': { expect: SIGNED_IN, path: async (f) => `${await ownProposal(f)}/zuruecknehmen` },
+  'GET /beteiligung/:id/vorschlaege/:pid/kommentare/neu': { expect: SIGNED_IN, path: async (f) => `${await ownProposal(f)}/kommentare/neu` },
+  'POST /beteiligung/:id/vorschlaege/:pid/kommentare': { expect: SIGNED_IN, path: async (f) => `${await ownProposal(f)}/kommentare` },
+  'GET /beteiligung/:id/vorschlaege/:pid/kommentare/:cid': { expect: { ...all('forbidden'), visitor: 'login' }, path: someComment },
+  'POST /beteiligung/:id/vorschlaege/:pid/kommentare/:cid': { expect: { ...all('forbidden'), visitor: 'login' }, path: someComment },
+  'GET /verwaltung/:ags/beteiligung': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/beteiligung/neu': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/beteiligung/neu': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/beteiligung/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}` },
+  'POST /verwaltung/:ags/beteiligung/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}` },
+  'GET /verwaltung/:ags/vorschlaege/:id/antwort': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/vorschlaege/${(await ownProposal(f)).split('/').at(-1)}/antwort` },
+  'POST /verwaltung/:ags/vorschlaege/:id/antwort': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/vorschlaege/${(await ownProposal(f)).split('/').at(-1)}/antwort` },
 };
 
 function classify(method: string, status: number, location: string | undefined): Expect | `unexpected ${number}` {

@@ -137,6 +137,16 @@ export const strategyRoutes: FastifyPluginAsync<{ services: AppServices }> = asy
     return [{ href: `/kommunen/${m.ags}`, label: m.name }, { href: `/verwaltung/${m.ags}`, label: request.t('strategy.workspace.crumb') }, ...rest];
   }
 
+  /** Other modules may show what they know about a measure, e.g. the proposals it came from. */
+  async function measureLinksFrom(measureIds: number[]) {
+    const merged = new Map<number, Array<{ href: string; label: string }>>();
+    for (const module of services.modules()) {
+      if (!module.measureLinks || measureIds.length === 0) continue;
+      for (const [id, list] of await module.measureLinks(services, measureIds)) merged.set(id, [...(merged.get(id) ?? []), ...list]);
+    }
+    return merged;
+  }
+
   async function statusCounts(municipalityId: number, filter: MeasureFilter = {}) {
     const rows = await repo.statusCounts(municipalityId, filter);
     const counts = Object.fromEntries(MEASURE_STATUSES.map((s) => [s, 0])) as Record<MeasureStatus, number>;
@@ -154,11 +164,13 @@ export const strategyRoutes: FastifyPluginAsync<{ services: AppServices }> = asy
     const page = pageRequest(Number.parseInt(raw.seite ?? '1', 10), PUBLIC_PAGE_SIZE);
     const [fields, measures, counts] = await Promise.all([repo.fields(municipality.id), repo.publicMeasures(municipality.id, publicFilter, page), statusCounts(municipality.id)]);
     const total = measures.length ? Number(measures[0]?.total) : (await repo.statusCounts(municipality.id, publicFilter)).reduce((sum, row) => sum + Number(row.n), 0);
+    const links = await measureLinksFrom(measures.map((m) => m.id));
     return reply.render(
       <ImplementationPage
         municipality={{ ags: municipality.ags, name: municipality.name, participating: municipality.joined_on !== null }}
         fields={fields}
         measures={pageResult(measures, total, page)}
+        links={links}
         counts={counts}
         query={{ handlungsfeld: query.handlungsfeld, status: query.status }}
       />,

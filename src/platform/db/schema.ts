@@ -204,6 +204,74 @@ export interface MeasureUpdatesTable {
   created_at: CreatedAt;
 }
 
+// ---- participation ----
+
+export type PhaseKind = 'information' | 'ideas' | 'discussion' | 'evaluation' | 'implementation' | 'reporting';
+export type ProposalStatus = 'open' | 'in_review' | 'accepted' | 'rejected' | 'merged';
+
+export interface ParticipationProcessesTable {
+  id: Generated<number>;
+  municipality_id: number;
+  title: string;
+  description: string;
+  field_id: number | null;
+  published: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProcessPhasesTable {
+  id: Generated<number>;
+  process_id: number;
+  kind: PhaseKind;
+  starts_on: DateText;
+  ends_on: DateText;
+}
+
+export interface ProposalsTable {
+  id: Generated<number>;
+  process_id: number;
+  municipality_id: number;
+  author_user_id: number | null;
+  title: string;
+  body: string;
+  field_id: number | null;
+  district_id: number | null;
+  offline: Generated<boolean>;
+  offline_source: Generated<string>;
+  status: Generated<ProposalStatus>;
+  answer_text: Generated<string>;
+  merged_into_id: number | null;
+  answered_at: Timestamp | null;
+  support_count: Generated<number>;
+  comment_count: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  search: ColumnType<string, never, never>;
+}
+
+export interface ProposalSupportsTable {
+  proposal_id: number;
+  user_id: number;
+  created_at: CreatedAt;
+}
+
+export interface ProposalCommentsTable {
+  id: Generated<number>;
+  proposal_id: number;
+  parent_id: number | null;
+  depth: number;
+  author_user_id: number | null;
+  body: string;
+  created_at: CreatedAt;
+  edited_at: Timestamp | null;
+}
+
+export interface ProposalMeasuresTable {
+  proposal_id: number;
+  measure_id: number;
+}
+
 export interface InstallationStateTable {
   key: string;
   value: Json<unknown>;
@@ -212,6 +280,12 @@ export interface InstallationStateTable {
 
 export interface Database {
   installation_state: InstallationStateTable;
+  participation_processes: ParticipationProcessesTable;
+  process_phases: ProcessPhasesTable;
+  proposals: ProposalsTable;
+  proposal_supports: ProposalSupportsTable;
+  proposal_comments: ProposalCommentsTable;
+  proposal_measures: ProposalMeasuresTable;
   users: UsersTable;
   sessions: SessionsTable;
   auth_tokens: AuthTokensTable;

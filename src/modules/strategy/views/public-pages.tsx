@@ -30,7 +30,7 @@ export interface ImplementationQuery {
   status?: string;
 }
 
-function MeasureCard({ measure, ags }: { measure: PublicMeasure; ags: string }) {
+function MeasureCard({ measure, ags, links }: { measure: PublicMeasure; ags: string; links: Array<{ href: string; label: string }> }) {
   const { t, locale } = useView();
   return (
     <li class="vv-measure">
@@ -72,6 +72,22 @@ function MeasureCard({ measure, ags }: { measure: PublicMeasure; ags: string }) 
           <dt>{t('strategy.measure.latest_update')}</dt>
           <dd>{measure.latest_update_at ? `${formatDate(locale, measure.latest_update_at)}: ${measure.latest_update_text}` : t('strategy.measure.no_update')}</dd>
         </div>
+        {links.length ? (
+          <div>
+            <dt>{t('strategy.measure.from_proposals')}</dt>
+            <dd>
+              <ul class="kern-list">
+                {links.map((link) => (
+                  <li key={link.href}>
+                    <a class="kern-link" href={link.href}>
+                      {link.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
       </dl>
     </li>
   );
@@ -81,12 +97,14 @@ export function ImplementationPage({
   municipality,
   fields,
   measures,
+  links,
   counts,
   query,
 }: {
   municipality: { ags: string; name: string; participating: boolean };
   fields: Array<{ id: number; name: string; description: string }>;
   measures: PageResult<PublicMeasure>;
+  links: Map<number, Array<{ href: string; label: string }>>;
   counts: Record<MeasureStatus, number>;
   query: ImplementationQuery;
 }) {
@@ -159,7 +177,7 @@ export function ImplementationPage({
                       {ofField
                         .filter((m) => (m.goal_id ?? 0) === goalId)
                         .map((m) => (
-                          <MeasureCard measure={m} ags={ags} key={m.id} />
+                          <MeasureCard measure={m} ags={ags} links={links.get(m.id) ?? []} key={m.id} />
                         ))}
                     </ul>
                   </div>

@@ -1,0 +1,2 @@
+/** Public face of the participation module: processes, proposals, supports, comments and answers. */
+export { participationModule } from './module.tsx';

@@ -1,0 +1,23 @@
+import type { AppModule } from '../../platform/module.ts';
+import { seedParticipationDemo } from './demo.ts';
+import { participationPersonalData } from './personal-data.ts';
+import { participationRepository } from './repository.ts';
+import { participationRoutes } from './routes.tsx';
+
+export const participationModule: AppModule = {
+  name: 'participation',
+  plugin: participationRoutes,
+  navigation: [{ href: '/beteiligung', labelKey: 'participation.nav' }],
+  seedDemo: seedParticipationDemo,
+  personalData: participationPersonalData,
+  async measureLinks(services, measureIds) {
+    const rows = await participationRepository(services.db).proposalsForMeasures(measureIds);
+    const links = new Map<number, Array<{ href: string; label: string }>>();
+    for (const row of rows) {
+      const list = links.get(row.measure_id) ?? [];
+      list.push({ href: `/beteiligung/${row.process_id}/vorschlaege/${row.id}`, label: row.title });
+      links.set(row.measure_id, list);
+    }
+    return links;
+  },
+};

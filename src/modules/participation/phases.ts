@@ -1,0 +1,34 @@
+import type { PhaseKind } from '../../platform/db/schema.ts';
+
+export const PHASES: readonly PhaseKind[] = ['information', 'ideas', 'discussion', 'evaluation', 'implementation', 'reporting'];
+
+export type ParticipationStep = 'propose' | 'support' | 'comment';
+
+/** What each phase opens: ideas are collected, then discussed; later phases are for the town's answer. */
+const ALLOWED: Record<PhaseKind, readonly ParticipationStep[]> = {
+  information: [],
+  ideas: ['propose', 'support', 'comment'],
+  discussion: ['support', 'comment'],
+  evaluation: [],
+  implementation: [],
+  reporting: [],
+};
+
+export interface Phase {
+  kind: PhaseKind;
+  starts_on: string;
+  ends_on: string;
+}
+
+/** Today in Berlin as YYYY-MM-DD: phases are calendar days of the town. */
+export function berlinToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function activePhase(phases: readonly Phase[], today = berlinToday()): Phase | null {
+  return phases.find((p) => p.starts_on <= today && today <= p.ends_on) ?? null;
+}
+
+export function phaseAllows(phase: Phase | null, step: ParticipationStep): boolean {
+  return phase !== null && ALLOWED[phase.kind].includes(step);
+}

@@ -1,0 +1,244 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database, NewRow, PhaseKind, ProposalStatus, RowUpdate } from '../../platform/db/schema.ts';
+import type { PageRequest } from '../../platform/http/pagination.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type ProposalSort = 'newest' | 'supported' | 'commented' | 'random';
+
+export interface ProposalFilter {
+  fieldId?: number;
+  districtId?: number;
+  status?: ProposalStatus;
+  answered?: boolean;
+  search?: string;
+}
+
+export function participationRepository(db: Db) {
+  function proposalsOf(processId: number, filter: ProposalFilter) {
+    let query = db.selectFrom('proposals as p').where('p.process_id', '=', processId);
+    if (filter.fieldId) query = query.where('p.field_id', '=', filter.fieldId);
+    if (filter.districtId) query = query.where('p.district_id', '=', filter.districtId);
+    if (filter.status) query = query.where('p.status', '=', filter.status);
+    if (filter.answered === true) query = query.where('p.answered_at', 'is not', null);
+    if (filter.answered === false) query = query.where('p.answered_at', 'is', null);
+    // German stemming: "Vereine" finds "Verein".
+    if (filter.search) query = query.where(sql<boolean>`p.search @@ websearch_to_tsquery('german', ${filter.search})`);
+    return query;
+  }
+
+  return {
+    // ---- processes ----
+    processes(options: { municipalityId?: number; publishedOnly: boolean }, page: PageRequest) {
+      let query = db
+        .selectFrom('participation_processes as pp')
+        .innerJoin('municipalities as m', 'm.id', 'pp.municipality_id')
+        .select([
+          'pp.id',
+          'pp.title',
+          'pp.description',
+          'pp.published',
+          'm.ags',
+          'm.name as municipality_name',
+          (eb) =>
+            eb
+              .selectFrom('proposals')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('proposals.process_id', '=', 'pp.id')
+              .as('proposal_count'),
+          (eb) =>
+            eb
+              .selectFrom('process_phases')
+              .select((e) => e.fn.min('starts_on').as('s'))
+              .whereRef('process_phases.process_id', '=', 'pp.id')
+              .as('starts_on'),
+          (eb) =>
+            eb
+              .selectFrom('process_phases')
+              .select((e) => e.fn.max('ends_on').as('e'))
+              .whereRef('process_phases.process_id', '=', 'pp.id')
+              .as('ends_on'),
+          sql<number>`count(*) over ()`.as('total'),
+        ]);
+      if (options.municipalityId) query = query.where('pp.municipality_id', '=', options.municipalityId);
+      if (options.publishedOnly) query = query.where('pp.published', '=', true);
+      return query.orderBy('pp.created_at', 'desc').orderBy('pp.id', 'desc').limit(page.pageSize).offset(page.offset).execute();
+    },
+    process(id: number) {
+      return db
+        .selectFrom('participation_processes as pp')
+        .innerJoin('municipalities as m', 'm.id', 'pp.municipality_id')
+        .leftJoin('fields_of_action as f', 'f.id', 'pp.field_id')
+        .select(['pp.id', 'pp.municipality_id', 'pp.title', 'pp.description', 'pp.field_id', 'pp.published', 'm.ags', 'm.name as municipality_name', 'f.name as field_name'])
+        .where('pp.id', '=', id)
+        .executeTakeFirst();
+    },
+    phases(processId: number) {
+      return db.selectFrom('process_phases').select(['kind', 'starts_on', 'ends_on']).where('process_id', '=', processId).orderBy('starts_on').execute();
+    },
+    insertProcess(row: NewRow<'participation_processes'>) {
+      return db.insertInto('participation_processes').values(row).returning('id').executeTakeFirstOrThrow();
+    },
+    updateProcess(id: number, values: RowUpdate<'participation_processes'>) {
+      return db.updateTable('participation_processes').set(values).where('id', '=', id).execute();
+    },
+    async replacePhases(processId: number, phases: Array<{ kind: PhaseKind; starts_on: string; ends_on: string }>) {
+      await db.deleteFrom('process_phases').where('process_id', '=', processId).execute();
+      if (phases.length)
+        await db
+          .insertInto('process_phases')
+          .values(phases.map((p) => ({ ...p, process_id: processId })))
+          .execute();
+    },
+
+    // ---- proposals ----
+    proposalPage(processId: number, filter: ProposalFilter, sort: ProposalSort, seed: number, page: PageRequest) {
+      let query = proposalsOf(processId, filter)
+        .leftJoin('users as a', 'a.id', 'p.author_user_id')
+        .leftJoin('fields_of_action as f', 'f.id', 'p.field_id')
+        .leftJoin('districts as d', 'd.id', 'p.district_id')
+        .select([
+          'p.id',
+          'p.title',
+          'p.body',
+          'p.status',
+          'p.support_count',
+          'p.comment_count',
+          'p.offline',
+          'p.created_at',
+          'p.answered_at',
+          'a.display_name as author_name',
+          'a.deleted_at as author_deleted_at',
+          'f.name as field_name',
+          'd.name as district_name',
+          sql<number>`count(*) over ()`.as('total'),
+        ]);
+      if (sort === 'supported') query = query.orderBy('p.support_count', 'desc');
+      else if (sort === 'commented') query = query.orderBy('p.comment_count', 'desc');
+      // A stable shuffle per visitor: the same seed gives the same order on every page.
+      else if (sort === 'random') query = query.orderBy(sql`md5(p.id::text || ${String(seed)})`);
+      return query.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(page.pageSize).offset(page.offset).execute();
+    },
+    proposal(id: number) {
+      return db
+        .selectFrom('proposals as p')
+        .leftJoin('users as a', 'a.id', 'p.author_user_id')
+        .leftJoin('fields_of_action as f', 'f.id', 'p.field_id')
+        .leftJoin('districts as d', 'd.id', 'p.district_id')
+        .leftJoin('proposals as merged', 'merged.id', 'p.merged_into_id')
+        .select([
+          'p.id',
+          'p.process_id',
+          'p.municipality_id',
+          'p.author_user_id',
+          'p.title',
+          'p.body',
+          'p.field_id',
+          'p.district_id',
+          'p.status',
+          'p.answer_text',
+          'p.answered_at',
+          'p.merged_into_id',
+          'merged.title as merged_into_title',
+          'p.support_count',
+          'p.comment_count',
+          'p.offline',
+          'p.offline_source',
+          'p.created_at',
+          'a.display_name as author_name',
+          'a.deleted_at as author_deleted_at',
+          'f.name as field_name',
+          'd.name as district_name',
+        ])
+        .where('p.id', '=', id)
+        .executeTakeFirst();
+    },
+    lockProposal(id: number) {
+      return db.selectFrom('proposals').select(['id', 'support_count', 'comment_count', 'author_user_id', 'process_id', 'municipality_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+    },
+    insertProposal(row: NewRow<'proposals'>) {
+      return db.insertInto('proposals').values(row).returning('id').executeTakeFirstOrThrow();
+    },
+    updateProposal(id: number, values: RowUpdate<'proposals'>) {
+      return db.updateTable('proposals').set(values).where('id', '=', id).execute();
+    },
+    /** Inserts the support unless it exists; the primary key makes a second one impossible. */
+    insertSupport(proposalId: number, userId: number) {
+      return db
+        .insertInto('proposal_supports')
+        .values({ proposal_id: proposalId, user_id: userId })
+        .onConflict((oc) => oc.doNothing())
+        .returning('proposal_id')
+        .executeTakeFirst();
+    },
+    deleteSupport(proposalId: number, userId: number) {
+      return db.deleteFrom('proposal_supports').where('proposal_id', '=', proposalId).where('user_id', '=', userId).returning('proposal_id').executeTakeFirst();
+    },
+    changeSupportCount(proposalId: number, delta: 1 | -1) {
+      return db
+        .updateTable('proposals')
+        .set((eb) => ({ support_count: eb('support_count', '+', delta) }))
+        .where('id', '=', proposalId)
+        .execute();
+    },
+    hasSupported(proposalId: number, userId: number) {
+      return db.selectFrom('proposal_supports').select('user_id').where('proposal_id', '=', proposalId).where('user_id', '=', userId).executeTakeFirst().then(Boolean);
+    },
+    comments(proposalId: number) {
+      return db
+        .selectFrom('proposal_comments as c')
+        .leftJoin('users as a', 'a.id', 'c.author_user_id')
+        .select(['c.id', 'c.parent_id', 'c.depth', 'c.body', 'c.created_at', 'c.edited_at', 'c.author_user_id', 'a.display_name as author_name', 'a.deleted_at as author_deleted_at'])
+        .where('c.proposal_id', '=', proposalId)
+        .orderBy('c.created_at')
+        .orderBy('c.id')
+        .execute();
+    },
+    comment(proposalId: number, id: number) {
+      return db.selectFrom('proposal_comments').selectAll().where('proposal_id', '=', proposalId).where('id', '=', id).executeTakeFirst();
+    },
+    insertComment(row: NewRow<'proposal_comments'>) {
+      return db.insertInto('proposal_comments').values(row).returning('id').executeTakeFirstOrThrow();
+    },
+    updateComment(id: number, body: string) {
+      return db.updateTable('proposal_comments').set({ body, edited_at: new Date() }).where('id', '=', id).execute();
+    },
+    incrementCommentCount(proposalId: number) {
+      return db
+        .updateTable('proposals')
+        .set((eb) => ({ comment_count: eb('comment_count', '+', 1) }))
+        .where('id', '=', proposalId)
+        .execute();
+    },
+    linkedMeasures(proposalId: number) {
+      return db
+        .selectFrom('proposal_measures as pm')
+        .innerJoin('measures as ms', 'ms.id', 'pm.measure_id')
+        .select(['ms.id', 'ms.title', 'ms.status'])
+        .where('pm.proposal_id', '=', proposalId)
+        .orderBy('ms.title')
+        .execute();
+    },
+    async replaceMeasureLinks(proposalId: number, measureIds: number[]) {
+      await db.deleteFrom('proposal_measures').where('proposal_id', '=', proposalId).execute();
+      if (measureIds.length)
+        await db
+          .insertInto('proposal_measures')
+          .values(measureIds.map((measure_id) => ({ proposal_id: proposalId, measure_id })))
+          .execute();
+    },
+    /** For the implementation page: which proposals led to these measures (one query for the whole page). */
+    proposalsForMeasures(measureIds: number[]) {
+      if (measureIds.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('proposal_measures as pm')
+        .innerJoin('proposals as p', 'p.id', 'pm.proposal_id')
+        .innerJoin('participation_processes as pp', 'pp.id', 'p.process_id')
+        .select(['pm.measure_id', 'p.id', 'p.title', 'p.process_id'])
+        .where('pm.measure_id', 'in', measureIds)
+        .where('pp.published', '=', true)
+        .orderBy('p.title')
+        .execute();
+    },
+  };
+}

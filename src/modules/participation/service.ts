@@ -1,0 +1,203 @@
+import type { Actor } from '../../platform/access/actor.ts';
+import { actorUserId } from '../../platform/access/actor.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import type { PhaseKind, ProposalStatus } from '../../platform/db/schema.ts';
+import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
+import type { AppServices } from '../../platform/module.ts';
+import { districtOptions } from '../municipalities/index.ts';
+import { measureOptions } from '../strategy/index.ts';
+import { activePhase, type ParticipationStep, phaseAllows } from './phases.ts';
+import { can } from './policy.ts';
+import { participationRepository } from './repository.ts';
+
+export const COMMENT_EDIT_MINUTES = 15;
+
+export interface ProcessInput {
+  title: string;
+  description?: string;
+  fieldId?: number;
+  phases: Array<{ kind: PhaseKind; starts_on: string; ends_on: string }>;
+}
+
+export interface ProposalInput {
+  title: string;
+  body: string;
+  fieldId?: number;
+  districtId?: number;
+}
+
+export interface AnswerInput {
+  status: Exclude<ProposalStatus, 'open'>;
+  text: string;
+  measureIds: number[];
+  mergedIntoId?: number;
+}
+
+/** Processes, proposals, supports, comments and official answers; the phase decides what is open. */
+export function participationService(services: Pick<AppServices, 'db'>) {
+  const { db } = services;
+
+  async function openProcess(actor: Actor, processId: number, step: ParticipationStep) {
+    const repo = participationRepository(db);
+    const process = await repo.process(processId);
+    if (!process || !can(actor, 'view', { municipalityId: process.municipality_id, published: process.published })) throw AppError.notFound();
+    if (!can(actor, 'contribute', { municipalityId: process.municipality_id })) throw AppError.forbidden('participation.errors.verified_required');
+    const phase = activePhase(await repo.phases(processId));
+    if (!phaseAllows(phase, step)) throw AppError.conflict(`participation.errors.phase_closed_${step}`);
+    return process;
+  }
+
+  async function checkProposalInput(municipalityId: number, input: ProposalInput): Promise<void> {
+    if (input.districtId) {
+      const districts = await districtOptions(db, municipalityId);
+      if (!districts.some((d) => d.id === input.districtId)) throw new ValidationError({ districtId: { key: 'validation.choice' } });
+    }
+  }
+
+  return {
+    async createProcess(actor: Actor, municipalityId: number, input: ProcessInput): Promise<number> {
+      if (!can(actor, 'manage', { municipalityId })) throw AppError.forbidden();
+      return db.transaction().execute(async (trx) => {
+        const repo = participationRepository(trx);
+        const { id } = await repo.insertProcess({ municipality_id: municipalityId, title: input.title, description: input.description ?? '', field_id: input.fieldId ?? null });
+        await repo.replacePhases(id, input.phases);
+        await writeAudit(trx, actor, { action: 'process.created', entityType: 'participation_process', entityId: id, municipalityId, after: input });
+        return id;
+      });
+    },
+
+    async updateProcess(actor: Actor, processId: number, input: ProcessInput & { published: boolean }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const repo = participationRepository(trx);
+        const before = await repo.process(processId);
+        if (!before || !can(actor, 'manage', { municipalityId: before.municipality_id })) throw AppError.notFound();
+        await repo.updateProcess(processId, { title: input.title, description: input.description ?? '', field_id: input.fieldId ?? null, published: input.published, updated_at: new Date() });
+        await repo.replacePhases(processId, input.phases);
+        await writeAudit(trx, actor, { action: 'process.updated', entityType: 'participation_process', entityId: processId, municipalityId: before.municipality_id, before, after: input });
+      });
+    },
+
+    async propose(actor: Actor, processId: number, input: ProposalInput): Promise<number> {
+      const process = await openProcess(actor, processId, 'propose');
+      await checkProposalInput(process.municipality_id, input);
+      return db.transaction().execute(async (trx) => {
+        const { id } = await participationRepository(trx).insertProposal({
+          process_id: processId,
+          municipality_id: process.municipality_id,
+          author_user_id: actorUserId(actor),
+          title: input.title,
+          body: input.body,
+          field_id: input.fieldId ?? null,
+          district_id: input.districtId ?? null,
+          merged_into_id: null,
+          answered_at: null,
+        });
+        await writeAudit(trx, actor, { action: 'proposal.created', entityType: 'proposal', entityId: id, municipalityId: process.municipality_id });
+        return id;
+      });
+    },
+
+    /** The author may change the proposal until the first support or comment: after that others rely on its words. */
+    async editProposal(actor: Actor, proposalId: number, input: ProposalInput): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const repo = participationRepository(trx);
+        const proposal = await repo.lockProposal(proposalId);
+        if (!proposal) throw AppError.notFound();
+        if (proposal.author_user_id === null || proposal.author_user_id !== actorUserId(actor)) throw AppError.forbidden();
+        if (proposal.support_count > 0 || proposal.comment_count > 0) throw AppError.conflict('participation.errors.edit_locked');
+        await checkProposalInput(proposal.municipality_id, input);
+        await repo.updateProposal(proposalId, { title: input.title, body: input.body, field_id: input.fieldId ?? null, district_id: input.districtId ?? null, updated_at: new Date() });
+      });
+    },
+
+    /** Once per person: the primary key refuses a second support, the count moves only with a new row. */
+    async support(actor: Actor, proposalId: number): Promise<boolean> {
+      const proposal = await participationRepository(db).proposal(proposalId);
+      if (!proposal) throw AppError.notFound();
+      await openProcess(actor, proposal.process_id, 'support');
+      const userId = actorUserId(actor) as number;
+      return db.transaction().execute(async (trx) => {
+        const repo = participationRepository(trx);
+        const inserted = await repo.insertSupport(proposalId, userId);
+        if (inserted) await repo.changeSupportCount(proposalId, 1);
+        return Boolean(inserted);
+      });
+    },
+
+    async withdrawSupport(actor: Actor, proposalId: number): Promise<void> {
+      const proposal = await participationRepository(db).proposal(proposalId);
+      if (!proposal) throw AppError.notFound();
+      await openProcess(actor, proposal.process_id, 'support');
+      const userId = actorUserId(actor) as number;
+      await db.transaction().execute(async (trx) => {
+        const repo = participationRepository(trx);
+        if (await repo.deleteSupport(proposalId, userId)) await repo.changeSupportCount(proposalId, -1);
+      });
+    },
+
+    async comment(actor: Actor, proposalId: number, body: string, parentId?: number): Promise<number> {
+      const proposal = await participationRepository(db).proposal(proposalId);
+      if (!proposal) throw AppError.notFound();
+      await openProcess(actor, proposal.process_id, 'comment');
+      return db.transaction().execute(async (trx) => {
+        const repo = participationRepository(trx);
+        let depth = 0;
+        if (parentId) {
+          const parent = await repo.comment(proposalId, parentId);
+          if (!parent) throw new ValidationError({ body: { key: 'participation.errors.parent_missing' } });
+          // Threads go three levels deep; a reply to the deepest level joins its thread there.
+          depth = Math.min(parent.depth + 1, 2);
+          if (parent.depth === 2) parentId = parent.parent_id ?? parentId;
+        }
+        const { id } = await repo.insertComment({ proposal_id: proposalId, parent_id: parentId ?? null, depth, author_user_id: actorUserId(actor), body, edited_at: null });
+        await repo.incrementCommentCount(proposalId);
+        return id;
+      });
+    },
+
+    async editComment(actor: Actor, proposalId: number, commentId: number, body: string): Promise<void> {
+      const repo = participationRepository(db);
+      const comment = await repo.comment(proposalId, commentId);
+      if (!comment) throw AppError.notFound();
+      if (comment.author_user_id === null || comment.author_user_id !== actorUserId(actor)) throw AppError.forbidden();
+      if (Date.now() - new Date(comment.created_at).getTime() > COMMENT_EDIT_MINUTES * 60_000) throw AppError.conflict('participation.errors.comment_edit_expired', { minutes: COMMENT_EDIT_MINUTES });
+      await repo.updateComment(commentId, body);
+    },
+
+    /** The official answer: accepted links measures, rejected needs a reason, merged names the proposal it joins. */
+    async answer(actor: Actor, proposalId: number, input: AnswerInput): Promise<void> {
+      const repo = participationRepository(db);
+      const proposal = await repo.proposal(proposalId);
+      if (!proposal || !can(actor, 'manage', { municipalityId: proposal.municipality_id })) throw AppError.forbidden();
+      const errors: FieldErrors = {};
+      if (input.status === 'rejected' && input.text.trim() === '') errors.text = { key: 'participation.answer.reason_required' };
+      if (input.status === 'merged') {
+        const target = input.mergedIntoId ? await repo.proposal(input.mergedIntoId) : undefined;
+        if (!target || target.process_id !== proposal.process_id || target.id === proposal.id) errors.mergedIntoId = { key: 'participation.answer.merge_target' };
+      }
+      const allowedMeasures = new Set((await measureOptions(db, proposal.municipality_id)).map((m) => m.id));
+      if (input.measureIds.some((id) => !allowedMeasures.has(id))) errors.measureIds = { key: 'validation.choice' };
+      if (input.status === 'accepted' && input.measureIds.length === 0) errors.measureIds = { key: 'participation.answer.measure_required' };
+      if (Object.keys(errors).length) throw new ValidationError(errors);
+      await db.transaction().execute(async (trx) => {
+        const tx = participationRepository(trx);
+        await tx.updateProposal(proposalId, {
+          status: input.status,
+          answer_text: input.text,
+          merged_into_id: input.status === 'merged' ? (input.mergedIntoId ?? null) : null,
+          answered_at: new Date(),
+          updated_at: new Date(),
+        });
+        await tx.replaceMeasureLinks(proposalId, input.status === 'accepted' ? input.measureIds : []);
+        await writeAudit(trx, actor, {
+          action: 'proposal.answered',
+          entityType: 'proposal',
+          entityId: proposalId,
+          municipalityId: proposal.municipality_id,
+          before: { status: proposal.status, answer: proposal.answer_text },
+          after: input,
+        });
+      });
+    },
+  };
+}

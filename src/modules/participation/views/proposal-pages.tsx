@@ -1,0 +1,319 @@
+import { formatDate } from '../../../platform/i18n/catalog.ts';
+import { useView } from '../../../platform/views/context.ts';
+import { ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { authorLabel } from './process-pages.tsx';
+
+interface Comment {
+  id: number;
+  parent_id: number | null;
+  depth: number;
+  body: string;
+  created_at: Date;
+  edited_at: Date | null;
+  author_user_id: number | null;
+  author_name: string | null;
+  author_deleted_at: Date | null;
+}
+
+export interface ProposalView {
+  id: number;
+  process_id: number;
+  title: string;
+  body: string;
+  status: string;
+  answer_text: string;
+  answered_at: Date | null;
+  merged_into_id: number | null;
+  merged_into_title: string | null;
+  support_count: number;
+  comment_count: number;
+  offline: boolean;
+  offline_source: string;
+  created_at: Date;
+  author_user_id: number | null;
+  author_name: string | null;
+  author_deleted_at: Date | null;
+  field_name: string | null;
+  district_name: string | null;
+}
+
+function CommentThread({ comments, parentId, base, canComment, userId }: { comments: Comment[]; parentId: number | null; base: string; canComment: boolean; userId: number | null }) {
+  const { t, locale } = useView();
+  const level = comments.filter((c) => c.parent_id === parentId);
+  if (level.length === 0) return null;
+  return (
+    <ul class="vv-comments">
+      {level.map((c) => (
+        <li class="vv-comment" key={c.id} id={`kommentar-${c.id}`}>
+          <p class="kern-body kern-body--small vv-muted">
+            {authorLabel(t, { ...c, offline: false })} · {formatDate(locale, c.created_at, true)}
+            {c.edited_at ? ` · ${t('participation.comment.edited')}` : ''}
+          </p>
+          <p class="kern-body">{c.body}</p>
+          <p class="vv-actions">
+            {canComment ? (
+              <a class="kern-link" href={`${base}/kommentare/neu?antwort=${c.id}`}>
+                {t('participation.comment.reply')}
+                <span class="vv-visually-hidden">: {c.body.slice(0, 40)}</span>
+              </a>
+            ) : null}
+            {userId !== null && c.author_user_id === userId && Date.now() - new Date(c.created_at).getTime() < 15 * 60_000 ? (
+              <a class="kern-link" href={`${base}/kommentare/${c.id}`}>
+                {t('common.edit')}
+              </a>
+            ) : null}
+          </p>
+          <CommentThread comments={comments} parentId={c.id} base={base} canComment={canComment} userId={userId} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ProposalPage({
+  proposal,
+  comments,
+  measures,
+  ags,
+  supported,
+  canSupport,
+  canComment,
+  canEdit,
+  canAnswer,
+  userId,
+  commentForm,
+}: {
+  proposal: ProposalView;
+  comments: Comment[];
+  measures: Array<{ id: number; title: string; status: string }>;
+  ags: string;
+  supported: boolean;
+  canSupport: boolean;
+  canComment: boolean;
+  canEdit: boolean;
+  canAnswer: boolean;
+  userId: number | null;
+  commentForm: FormState;
+}) {
+  const { t, locale } = useView();
+  const base = `/beteiligung/${proposal.process_id}/vorschlaege/${proposal.id}`;
+  return (
+    <>
+      <div class="kern-hgroup vv-page-heading">
+        <h1 class="kern-heading-large">{proposal.title}</h1>
+        <p class="kern-body kern-body--large">
+          {authorLabel(t, proposal)} · {formatDate(locale, proposal.created_at)}
+          {proposal.field_name ? ` · ${proposal.field_name}` : ''}
+          {proposal.district_name ? ` · ${proposal.district_name}` : ''}
+        </p>
+      </div>
+      {proposal.offline && proposal.offline_source ? <p class="kern-body vv-muted">{t('participation.proposal.offline_source', { source: proposal.offline_source })}</p> : null}
+      <p class="kern-body">{proposal.body}</p>
+      <section aria-labelledby="support-heading">
+        <h2 class="kern-heading-medium" id="support-heading">
+          {t('participation.proposal.supports', { count: proposal.support_count })}
+        </h2>
+        {canSupport ? (
+          <Form action={`${base}/${supported ? 'zuruecknehmen' : 'unterstuetzen'}`}>
+            <SubmitButton label={supported ? t('participation.support.withdraw') : t('participation.support.give')} kind={supported ? 'secondary' : 'primary'} />
+          </Form>
+        ) : null}
+        {canEdit ? (
+          <p>
+            <a class="kern-link" href={`${base}/bearbeiten`}>
+              {t('participation.proposal.edit')}
+            </a>
+          </p>
+        ) : null}
+      </section>
+      <section aria-labelledby="answer-heading">
+        <h2 class="kern-heading-medium" id="answer-heading">
+          {t('participation.answer.title')}
+        </h2>
+        <p class="kern-body">
+          <span class="kern-badge kern-badge--info">{t(`participation.status.${proposal.status}`)}</span>
+          {proposal.answered_at ? ` · ${formatDate(locale, proposal.answered_at)}` : ''}
+        </p>
+        {proposal.answer_text ? <p class="kern-body">{proposal.answer_text}</p> : proposal.answered_at ? null : <p class="kern-body">{t('participation.answer.none')}</p>}
+        {proposal.merged_into_id ? (
+          <p class="kern-body">
+            {t('participation.answer.merged_into')}{' '}
+            <a class="kern-link" href={`/beteiligung/${proposal.process_id}/vorschlaege/${proposal.merged_into_id}`}>
+              {proposal.merged_into_title}
+            </a>
+          </p>
+        ) : null}
+        {measures.length ? (
+          <>
+            <h3 class="kern-heading-small">{t('participation.answer.measures')}</h3>
+            <ul class="kern-list kern-list--bullet">
+              {measures.map((m) => (
+                <li key={m.id}>
+                  <a class="kern-link" href={`/kommunen/${ags}/massnahmen/${m.id}`}>
+                    {m.title}
+                  </a>{' '}
+                  ({t(`strategy.status.${m.status}`)})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {canAnswer ? (
+          <p>
+            <a class="kern-link" href={`/verwaltung/${ags}/vorschlaege/${proposal.id}/antwort`}>
+              {t('participation.answer.give')}
+            </a>
+          </p>
+        ) : null}
+      </section>
+      <section aria-labelledby="comments-heading">
+        <h2 class="kern-heading-medium" id="comments-heading">
+          {t('participation.proposal.comments', { count: proposal.comment_count })}
+        </h2>
+        <CommentThread comments={comments} parentId={null} base={base} canComment={canComment} userId={userId} />
+        {canComment ? (
+          <>
+            <ErrorSummary form={commentForm} labels={{ body: t('participation.comment.body') }} />
+            <Form action={`${base}/kommentare`}>
+              <TextArea form={commentForm} name="body" label={t('participation.comment.body')} required rows={4} maxLength={5000} />
+              <SubmitButton label={t('participation.comment.submit')} />
+            </Form>
+          </>
+        ) : (
+          <p class="kern-body">{t('participation.comment.closed')}</p>
+        )}
+      </section>
+      <p>
+        <a class="kern-link" href={`/beteiligung/${proposal.process_id}`}>
+          {t('participation.proposal.back')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+export function ProposalFormPage({
+  title,
+  action,
+  cancel,
+  form,
+  fields,
+  districts,
+}: {
+  title: string;
+  action: string;
+  cancel: string;
+  form: FormState;
+  fields: Array<{ id: number; name: string }>;
+  districts: Array<{ id: number; name: string }>;
+}) {
+  const { t } = useView();
+  const labels = { title: t('participation.proposal.title_field'), body: t('participation.proposal.body'), fieldId: t('strategy.measure.field'), districtId: t('strategy.measure.district') };
+  return (
+    <>
+      <h1 class="kern-heading-large">{title}</h1>
+      <ErrorSummary form={form} labels={labels} />
+      <Form action={action}>
+        <TextField form={form} name="title" label={labels.title} required maxLength={200} />
+        <TextArea form={form} name="body" label={labels.body} hint={t('participation.proposal.body_hint')} required rows={8} maxLength={10000} />
+        <SelectField form={form} name="fieldId" label={labels.fieldId} emptyLabel={t('participation.process.no_field')} options={fields.map((f) => ({ value: String(f.id), label: f.name }))} />
+        <SelectField form={form} name="districtId" label={labels.districtId} emptyLabel={t('strategy.measure.whole_town')} options={districts.map((d) => ({ value: String(d.id), label: d.name }))} />
+        <div class="vv-actions">
+          <SubmitButton label={t('participation.proposal.submit')} />
+          <a class="kern-link" href={cancel}>
+            {t('common.cancel')}
+          </a>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export function CommentFormPage({ title, action, cancel, form }: { title: string; action: string; cancel: string; form: FormState }) {
+  const { t } = useView();
+  return (
+    <>
+      <h1 class="kern-heading-large">{title}</h1>
+      <ErrorSummary form={form} labels={{ body: t('participation.comment.body') }} />
+      <Form action={action}>
+        {form.values.parentId ? <input type="hidden" name="parentId" value={form.values.parentId} /> : null}
+        <TextArea form={form} name="body" label={t('participation.comment.body')} required rows={5} maxLength={5000} />
+        <div class="vv-actions">
+          <SubmitButton label={t('participation.comment.submit')} />
+          <a class="kern-link" href={cancel}>
+            {t('common.cancel')}
+          </a>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export function AnswerPage({
+  proposal,
+  form,
+  measures,
+  others,
+  action,
+}: {
+  proposal: { id: number; title: string; process_id: number };
+  form: FormState & { measureIds: number[] };
+  measures: Array<{ id: number; title: string }>;
+  others: Array<{ id: number; title: string }>;
+  action: string;
+}) {
+  const { t } = useView();
+  const labels = {
+    status: t('participation.proposal.status'),
+    text: t('participation.answer.text'),
+    measureIds: t('participation.answer.measures'),
+    mergedIntoId: t('participation.answer.merged_into'),
+  };
+  const measureError = form.errors.measureIds;
+  return (
+    <>
+      <h1 class="kern-heading-large">{t('participation.answer.give_title', { title: proposal.title })}</h1>
+      <ErrorSummary form={form} labels={labels} />
+      <Form action={action}>
+        <SelectField
+          form={form}
+          name="status"
+          label={labels.status}
+          required
+          options={['in_review', 'accepted', 'rejected', 'merged'].map((s) => ({ value: s, label: t(`participation.status.${s}`) }))}
+        />
+        <TextArea form={form} name="text" label={labels.text} hint={t('participation.answer.text_hint')} rows={5} maxLength={10000} />
+        <fieldset class={`kern-fieldset${measureError ? ' kern-form-input--error' : ''}`} id="measureIds" aria-describedby={measureError ? 'measureIds-error' : undefined}>
+          <legend class="kern-label">{labels.measureIds}</legend>
+          <p class="kern-hint">{t('participation.answer.measures_hint')}</p>
+          {measureError ? (
+            <p class="kern-error" id="measureIds-error">
+              <span class="kern-body">{t(measureError.key, measureError.params)}</span>
+            </p>
+          ) : null}
+          {measures.map((m) => (
+            <div class="kern-form-check" key={m.id}>
+              <input class="kern-form-check__checkbox" type="checkbox" id={`measure-${m.id}`} name="measureIds" value={String(m.id)} checked={form.measureIds.includes(m.id)} />
+              <label class="kern-label" for={`measure-${m.id}`}>
+                {m.title}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <SelectField
+          form={form}
+          name="mergedIntoId"
+          label={labels.mergedIntoId}
+          emptyLabel={t('participation.answer.no_merge')}
+          options={others.map((o) => ({ value: String(o.id), label: o.title }))}
+        />
+        <div class="vv-actions">
+          <SubmitButton label={t('participation.answer.submit')} />
+          <a class="kern-link" href={`/beteiligung/${proposal.process_id}/vorschlaege/${proposal.id}`}>
+            {t('common.cancel')}
+          </a>
+        </div>
+      </Form>
+    </>
+  );
+}

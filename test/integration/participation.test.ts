@@ -1,0 +1,217 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { UserActor } from '../../src/platform/access/actor.ts';
+import { participationService } from '../../src/modules/participation/service.ts';
+import { berlinToday } from '../../src/modules/participation/phases.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { TestClient, visibleText } from '../support/client.ts';
+import { createUser, municipalityId, TEST_PASSWORD } from '../support/users.ts';
+
+const BENSHEIM = '06431002';
+
+function day(offset: number): string {
+  return new Date(new Date(`${berlinToday()}T12:00:00Z`).getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+function actor(userId: number): UserActor {
+  return { kind: 'user', userId, displayName: 'x', email: 'x', emailVerified: true, isDemo: false, grants: [] };
+}
+
+describe('participation: processes, proposals, supports, comments, answers', () => {
+  let t: TestApp;
+  let coordinator: TestClient;
+  let mia: TestClient;
+  let visitor: TestClient;
+  let processId: number;
+  let proposalId: number;
+  let measureId: number;
+
+  const phases = (ideasFrom: number, ideasTo: number) => ({
+    informationStart: day(ideasFrom - 10),
+    informationEnd: day(ideasFrom - 1),
+    ideasStart: day(ideasFrom),
+    ideasEnd: day(ideasTo),
+    evaluationStart: day(ideasTo + 1),
+    evaluationEnd: day(ideasTo + 30),
+  });
+
+  before(async () => {
+    t = await startTestApp({ variant: 'reference' });
+    const db = t.app.services.db;
+    const bensheim = await municipalityId(db, BENSHEIM);
+    await db.insertInto('programme_participations').values({ municipality_id: bensheim, joined_on: '2026-01-01', cohort_label: '' }).execute();
+    const field = await db.insertInto('fields_of_action').values({ municipality_id: bensheim, name: 'Zusammenleben', description: '', position: 1 }).returning('id').executeTakeFirstOrThrow();
+    measureId = (
+      await db
+        .insertInto('measures')
+        .values({
+          municipality_id: bensheim,
+          field_id: field.id,
+          goal_id: null,
+          district_id: null,
+          title: 'Vereinsbörse auf dem Marktplatz',
+          description: '',
+          responsible_org: 'Stadt',
+          starts_on: null,
+          ends_on: null,
+          status: 'planned',
+          progress: 0,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await createUser(db, { email: 'koordination@bensheim.test', roles: [{ role: 'coordinator', municipalityId: bensheim }] });
+    await createUser(db, { email: 'koordination@viernheim.test', roles: [{ role: 'coordinator', municipalityId: await municipalityId(db, '06431020') }] });
+    await createUser(db, { email: 'mia@example.org', displayName: 'Mia Mitmach' });
+    coordinator = new TestClient(t.app.fastify);
+    await coordinator.login('koordination@bensheim.test', TEST_PASSWORD);
+    mia = new TestClient(t.app.fastify);
+    await mia.login('mia@example.org', TEST_PASSWORD);
+    visitor = new TestClient(t.app.fastify);
+  });
+  after(() => t.close());
+
+  it('creates a process with phases that is visible only once published', async () => {
+    const incomplete = await coordinator.post(`/verwaltung/${BENSHEIM}/beteiligung/neu`, { title: 'Ideen für Bensheim', ideasStart: day(-1) });
+    assert.equal(incomplete.statusCode, 422);
+    assert.match(incomplete.body, /id="ideasEnd-error"/);
+    const created = await coordinator.post(`/verwaltung/${BENSHEIM}/beteiligung/neu`, { title: 'Ideen für Bensheim', description: 'Was braucht die Stadt?', ...phases(-1, 10) });
+    assert.equal(created.statusCode, 303);
+    processId = Number(/beteiligung\/(\d+)$/.exec(String(created.headers.location))?.[1]);
+    assert.equal((await visitor.get(`/beteiligung/${processId}`)).statusCode, 404, 'unpublished processes stay hidden');
+    assert.equal((await coordinator.get(`/beteiligung/${processId}`)).statusCode, 200);
+    await coordinator.post(`/verwaltung/${BENSHEIM}/beteiligung/${processId}`, { title: 'Ideen für Bensheim', description: 'Was braucht die Stadt?', published: 'on', ...phases(-1, 10) });
+    const page = visibleText((await visitor.get(`/beteiligung/${processId}`)).body);
+    assert.match(page, /Ideen sammeln \(läuft gerade\)/);
+    assert.match(visibleText((await visitor.get('/beteiligung')).body), /Ideen für Bensheim/);
+  });
+
+  it('lets a verified participant propose; the form keeps what was typed on errors', async () => {
+    const short = await mia.post(`/beteiligung/${processId}/vorschlaege/neu`, { title: 'Vereinsbörse', body: 'kurz' });
+    assert.equal(short.statusCode, 422);
+    assert.match(short.body, /id="body-error"/);
+    assert.match(short.body, /value="Vereinsbörse"/);
+    const created = await mia.post(`/beteiligung/${processId}/vorschlaege/neu`, { title: 'Vereinsbörse', body: 'Die Vereine stellen sich jedes Jahr auf dem Marktplatz vor.' });
+    assert.equal(created.statusCode, 303);
+    proposalId = Number(/vorschlaege\/(\d+)$/.exec(String(created.headers.location))?.[1]);
+    assert.match(visibleText((await visitor.get(`/beteiligung/${processId}/vorschlaege/${proposalId}`)).body), /Mia Mitmach/);
+  });
+
+  it('refuses an unverified account with a message', async () => {
+    await t.app.services.db.insertInto('users').values({ email: 'neu@example.org', password_hash: null, display_name: 'Neu', email_verified_at: null, deleted_at: null }).execute();
+    const neu = await t.app.services.db.selectFrom('users').select('id').where('email', '=', 'neu@example.org').executeTakeFirstOrThrow();
+    const service = participationService(t.app.services);
+    await assert.rejects(
+      () => service.support({ ...actor(neu.id), emailVerified: false }, proposalId),
+      (e: { messageKey?: string }) => e.messageKey === 'participation.errors.verified_required',
+    );
+  });
+
+  it('finds proposals with German stemming', async () => {
+    assert.match(visibleText((await visitor.get(`/beteiligung/${processId}?q=Verein`)).body), /Vereinsbörse/);
+    assert.match(visibleText((await visitor.get(`/beteiligung/${processId}?q=Marktplätze`)).body), /1 Treffer/);
+    assert.match(visibleText((await visitor.get(`/beteiligung/${processId}?q=Schwimmbad`)).body), /Keine Treffer/);
+  });
+
+  it('counts 200 supports of 200 accounts sent at once exactly 200 times', async () => {
+    const db = t.app.services.db;
+    const users = await db
+      .insertInto('users')
+      .values(Array.from({ length: 200 }, (_, i) => ({ email: `u${i}@support.test`, password_hash: null, display_name: `U${i}`, email_verified_at: new Date(), deleted_at: null })))
+      .returning('id')
+      .execute();
+    const service = participationService(t.app.services);
+    await Promise.all(users.map((u) => service.support(actor(u.id), proposalId)));
+    const row = await db.selectFrom('proposals').select('support_count').where('id', '=', proposalId).executeTakeFirstOrThrow();
+    const rows = await db
+      .selectFrom('proposal_supports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('proposal_id', '=', proposalId)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.support_count, 200);
+    assert.equal(Number(rows.n), 200);
+  });
+
+  it('counts the same account supporting twice at once only once, and lets it withdraw', async () => {
+    const mine = await t.app.services.db.selectFrom('users').select('id').where('email', '=', 'mia@example.org').executeTakeFirstOrThrow();
+    const service = participationService(t.app.services);
+    const results = await Promise.all([service.support(actor(mine.id), proposalId), service.support(actor(mine.id), proposalId)]);
+    assert.deepEqual(results.sort(), [false, true]);
+    assert.equal((await t.app.services.db.selectFrom('proposals').select('support_count').where('id', '=', proposalId).executeTakeFirstOrThrow()).support_count, 201);
+    await mia.post(`/beteiligung/${processId}/vorschlaege/${proposalId}/zuruecknehmen`);
+    assert.equal((await t.app.services.db.selectFrom('proposals').select('support_count').where('id', '=', proposalId).executeTakeFirstOrThrow()).support_count, 200);
+  });
+
+  it('no longer lets the author edit once supported', async () => {
+    const response = await mia.post(`/beteiligung/${processId}/vorschlaege/${proposalId}/bearbeiten`, { title: 'Geändert', body: 'Ein ganz anderer Text als vorher.' });
+    assert.equal(response.statusCode, 303);
+    const page = visibleText((await mia.get(String(response.headers.location))).body);
+    assert.match(page, /lässt sich deshalb nicht mehr ändern/);
+    assert.match(page, /Vereinsbörse/);
+  });
+
+  it('threads comments three levels deep and shows markup as text', async () => {
+    const base = `/beteiligung/${processId}/vorschlaege/${proposalId}`;
+    await mia.post(`${base}/kommentare`, { body: 'Erste Ebene <script>alert(1)</script>' });
+    const db = t.app.services.db;
+    const first = await db.selectFrom('proposal_comments').select('id').where('proposal_id', '=', proposalId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await coordinator.post(`${base}/kommentare`, { body: 'Zweite Ebene', parentId: String(first.id) });
+    const second = await db.selectFrom('proposal_comments').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await mia.post(`${base}/kommentare`, { body: 'Dritte Ebene', parentId: String(second.id) });
+    const third = await db.selectFrom('proposal_comments').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await coordinator.post(`${base}/kommentare`, { body: 'Vierte Antwort', parentId: String(third.id) });
+    const depths = await db.selectFrom('proposal_comments').select(['body', 'depth']).where('proposal_id', '=', proposalId).orderBy('id').execute();
+    assert.deepEqual(
+      depths.map((d) => d.depth),
+      [0, 1, 2, 2],
+    );
+    const page = await visitor.get(base);
+    assert.doesNotMatch(page.body, /<script>alert\(1\)/);
+    assert.match(visibleText(page.body), /Erste Ebene <script>alert\(1\)<\/script>/);
+    assert.match(visibleText(page.body), /4 Kommentare/);
+  });
+
+  it('refuses supports and comments outside their phase with a message', async () => {
+    const moved = await coordinator.post(`/verwaltung/${BENSHEIM}/beteiligung/${processId}`, { title: 'Ideen für Bensheim', published: 'on', ...phases(-20, -2) });
+    assert.equal(moved.statusCode, 303, `the phases moved into the past: ${(moved.body.match(/id="[a-zA-Z]+-error"/g) ?? []).join()}`);
+    const before = (await t.app.services.db.selectFrom('proposals').select('support_count').where('id', '=', proposalId).executeTakeFirstOrThrow()).support_count;
+    const response = await mia.post(`/beteiligung/${processId}/vorschlaege/${proposalId}/unterstuetzen`);
+    assert.equal(response.statusCode, 303);
+    assert.match(visibleText((await mia.get(String(response.headers.location))).body), /Unterstützen ist in der aktuellen Phase nicht möglich/);
+    assert.equal((await t.app.services.db.selectFrom('proposals').select('support_count').where('id', '=', proposalId).executeTakeFirstOrThrow()).support_count, before);
+    const proposing = await mia.post(`/beteiligung/${processId}/vorschlaege/neu`, { title: 'Zu spät', body: 'Dieser Vorschlag kommt nach dem Ende.' });
+    assert.match(visibleText((await mia.get(String(proposing.headers.location))).body), /Vorschläge können in der aktuellen Phase nicht eingereicht werden/);
+  });
+
+  it('answers officially: a rejection needs a reason, an acceptance links measures shown on the implementation page', async () => {
+    const answer = `/verwaltung/${BENSHEIM}/vorschlaege/${proposalId}/antwort`;
+    const rejected = await coordinator.post(answer, { status: 'rejected', text: '' });
+    assert.equal(rejected.statusCode, 422);
+    assert.match(rejected.body, /id="text-error"/);
+    const noMeasure = await coordinator.post(answer, { status: 'accepted', text: 'Gute Idee' });
+    assert.equal(noMeasure.statusCode, 422);
+    const accepted = await coordinator.post(answer, { status: 'accepted', text: 'Wir setzen das 2027 um.', measureIds: String(measureId) });
+    assert.equal(accepted.statusCode, 303);
+    const proposalPage = visibleText((await visitor.get(`/beteiligung/${processId}/vorschlaege/${proposalId}`)).body);
+    assert.match(proposalPage, /angenommen/);
+    assert.match(proposalPage, /Wir setzen das 2027 um\./);
+    assert.match(proposalPage, /Vereinsbörse auf dem Marktplatz/);
+    const implementation = visibleText((await visitor.get(`/kommunen/${BENSHEIM}/umsetzung`)).body);
+    assert.match(implementation, /Entstanden aus Vorschlägen Vereinsbörse/);
+  });
+
+  it('keeps other towns from answering', async () => {
+    const foreign = new TestClient(t.app.fastify);
+    await foreign.login('koordination@viernheim.test', TEST_PASSWORD);
+    assert.equal((await foreign.post(`/verwaltung/${BENSHEIM}/vorschlaege/${proposalId}/antwort`, { status: 'rejected', text: 'nein' })).statusCode, 403);
+    assert.equal((await foreign.post(`/verwaltung/06431020/vorschlaege/${proposalId}/antwort`, { status: 'rejected', text: 'nein' })).statusCode, 404);
+  });
+
+  it('keeps proposals and comments of a deleted account as "gelöschtes Konto"', async () => {
+    assert.equal((await mia.post('/konto/loeschen', { password: TEST_PASSWORD })).statusCode, 303);
+    const page = visibleText((await visitor.get(`/beteiligung/${processId}/vorschlaege/${proposalId}`)).body);
+    assert.match(page, /gelöschtes Konto/);
+    assert.doesNotMatch(page, /Mia Mitmach/);
+    assert.match(page, /Die Vereine stellen sich jedes Jahr auf dem Marktplatz vor\./);
+  });
+});
