@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { UserActor } from '../../src/platform/access/actor.ts';
 import { participationService } from '../../src/modules/participation/service.ts';
 import { berlinToday } from '../../src/modules/participation/phases.ts';
@@ -198,6 +200,41 @@ describe('participation: processes, proposals, supports, comments, answers', () 
     assert.match(proposalPage, /Vereinsbörse auf dem Marktplatz/);
     const implementation = visibleText((await visitor.get(`/kommunen/${BENSHEIM}/umsetzung`)).body);
     assert.match(implementation, /Entstanden aus Vorschlägen Vereinsbörse/);
+  });
+
+  it('enters an offline contribution and exports proposals and comments as CSV and XLSX, formulas neutralised', async () => {
+    const missing = await coordinator.post(`/verwaltung/${BENSHEIM}/beteiligung/${processId}/offline`, { title: 'Vom Papierbogen', body: 'Mehr Bänke am Marktplatz, bitte.' });
+    assert.equal(missing.statusCode, 422);
+    assert.match(missing.body, /id="source-error"/);
+    const saved = await coordinator.post(`/verwaltung/${BENSHEIM}/beteiligung/${processId}/offline`, {
+      source: 'Ideenwerkstatt Bürgerhaus',
+      title: '=HYPERLINK("http://böse.example")',
+      body: 'Mehr Bänke am Marktplatz, bitte.',
+    });
+    assert.equal(saved.statusCode, 303);
+    const page = visibleText((await visitor.get(String(saved.headers.location))).body);
+    assert.match(page, /offline eingegangen/);
+    assert.match(page, /Offline eingegangen: Ideenwerkstatt Bürgerhaus/);
+
+    const csv = await coordinator.get(`/verwaltung/${BENSHEIM}/beteiligung/${processId}/export/vorschlaege.csv`);
+    assert.equal(csv.statusCode, 200);
+    const rows = parse(csv.body.replace(/^\uFEFF/, ''), { columns: true, delimiter: ';' }) as Array<Record<string, string>>;
+    const offline = rows.find((r) => r.Titel?.includes('HYPERLINK'));
+    assert.equal(offline?.Titel, `'=HYPERLINK("http://böse.example")`);
+    assert.equal(offline?.Von, 'offline eingegangen');
+
+    const xlsx = await coordinator.get(`/verwaltung/${BENSHEIM}/beteiligung/${processId}/export/kommentare.xlsx`);
+    assert.equal(xlsx.statusCode, 200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    assert.ok(sheet);
+    assert.equal(sheet.getRow(1).getCell(4).value, 'Text');
+    const bodies = sheet.getColumn(4).values.slice(2);
+    assert.ok(bodies.includes('Erste Ebene <script>alert(1)</script>'));
+    assert.equal(sheet.rowCount, 5, 'header and four comments');
+    assert.equal((await visitor.get(`/verwaltung/${BENSHEIM}/beteiligung/${processId}/export/kommentare.xlsx`)).statusCode, 302);
+    assert.equal((await coordinator.get(`/verwaltung/${BENSHEIM}/beteiligung/${processId}/export/alles.pdf`)).statusCode, 404);
   });
 
   it('keeps other towns from answering', async () => {

@@ -264,6 +264,9 @@ const MATRIX: Record<string, Entry> = {
   'POST /verwaltung/:ags/beteiligung/neu': { expect: COORDINATOR },
   'GET /verwaltung/:ags/beteiligung/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}` },
   'POST /verwaltung/:ags/beteiligung/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}` },
+  'GET /verwaltung/:ags/beteiligung/:id/offline': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}/offline` },
+  'POST /verwaltung/:ags/beteiligung/:id/offline': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}/offline` },
+  'GET /verwaltung/:ags/beteiligung/:id/export/:kind': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}/export/vorschlaege.xlsx` },
   'GET /verwaltung/:ags/vorschlaege/:id/antwort': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/vorschlaege/${(await ownProposal(f)).split('/').at(-1)}/antwort` },
   'POST /verwaltung/:ags/vorschlaege/:id/antwort': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/vorschlaege/${(await ownProposal(f)).split('/').at(-1)}/antwort` },
 };

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { FormDate, FormEmail, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
+import { toCsv } from '../../platform/http/tables.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import { formatDate } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';
@@ -297,7 +297,8 @@ export const adminRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
     if (Object.keys(errors).length) throw new AppError('bad_request', 400, 'errors.bad_request.text');
     const rows = await repo.auditAll(filter, AUDIT_CSV_LIMIT);
     const t = request.t;
-    const csv = stringify(
+    const csv = toCsv(
+      ['at', 'actor', 'action', 'entity', 'entity_id', 'municipality', 'before', 'after'].map((c) => t(`admin.audit.csv.${c}`)),
       rows.map((r) => [
         formatDate('de', r.at, true),
         actorLabel(t, r),
@@ -308,7 +309,6 @@ export const adminRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
         r.before ? JSON.stringify(r.before) : '',
         r.after ? JSON.stringify(r.after) : '',
       ]),
-      { delimiter: ';', bom: true, header: true, columns: ['at', 'actor', 'action', 'entity', 'entity_id', 'municipality', 'before', 'after'].map((c) => t(`admin.audit.csv.${c}`)) },
     );
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="aenderungsprotokoll.csv"').header('cache-control', 'no-store').send(csv);
   });

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { stringify } from 'csv-stringify/sync';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
+import { toCsv } from '../../platform/http/tables.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { EMPTY_FORM } from '../../platform/views/forms.tsx';
@@ -86,7 +86,10 @@ export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> =
     const { filter, sort } = cleanQuery(request.query as Record<string, string | undefined>);
     const rows = await repo.all(filter, sort);
     const t = request.t;
-    const csv = stringify(
+    const csv = toCsv(
+      ['ags', 'name', 'official_name', 'type', 'county_ags', 'county', 'county_type', 'region', 'population', 'population_date', 'census_2022', 'area_km2', 'participating_since', 'cohort'].map((c) =>
+        t(`municipalities.csv.${c}`),
+      ),
       rows.map((m) => [
         m.ags,
         m.name,
@@ -103,27 +106,6 @@ export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> =
         m.joined_on ?? '',
         m.cohort_label ?? '',
       ]),
-      {
-        delimiter: ';',
-        bom: true,
-        header: true,
-        columns: [
-          'ags',
-          'name',
-          'official_name',
-          'type',
-          'county_ags',
-          'county',
-          'county_type',
-          'region',
-          'population',
-          'population_date',
-          'census_2022',
-          'area_km2',
-          'participating_since',
-          'cohort',
-        ].map((c) => t(`municipalities.csv.${c}`)),
-      },
     );
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="kommunen-hessen.csv"').send(csv);
   });

@@ -227,6 +227,43 @@ export function participationRepository(db: Db) {
           .values(measureIds.map((measure_id) => ({ proposal_id: proposalId, measure_id })))
           .execute();
     },
+    /** Everything of a process for the exports, in one query each. */
+    exportProposals(processId: number) {
+      return db
+        .selectFrom('proposals as p')
+        .leftJoin('users as a', 'a.id', 'p.author_user_id')
+        .leftJoin('fields_of_action as f', 'f.id', 'p.field_id')
+        .leftJoin('districts as d', 'd.id', 'p.district_id')
+        .select([
+          'p.id',
+          'p.title',
+          'p.body',
+          'p.status',
+          'p.answer_text',
+          'p.support_count',
+          'p.comment_count',
+          'p.offline',
+          'p.offline_source',
+          'p.created_at',
+          'a.display_name as author_name',
+          'a.deleted_at as author_deleted_at',
+          'f.name as field_name',
+          'd.name as district_name',
+        ])
+        .where('p.process_id', '=', processId)
+        .orderBy('p.id')
+        .execute();
+    },
+    exportComments(processId: number) {
+      return db
+        .selectFrom('proposal_comments as c')
+        .innerJoin('proposals as p', 'p.id', 'c.proposal_id')
+        .leftJoin('users as a', 'a.id', 'c.author_user_id')
+        .select(['c.id', 'c.proposal_id', 'p.title as proposal_title', 'c.parent_id', 'c.body', 'c.created_at', 'a.display_name as author_name', 'a.deleted_at as author_deleted_at'])
+        .where('p.process_id', '=', processId)
+        .orderBy('c.id')
+        .execute();
+    },
     /** For the implementation page: which proposals led to these measures (one query for the whole page). */
     proposalsForMeasures(measureIds: number[]) {
       if (measureIds.length === 0) return Promise.resolve([]);

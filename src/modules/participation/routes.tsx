@@ -6,6 +6,7 @@ import { AppError, type FieldErrors, ValidationError } from '../../platform/http
 import { FormDate, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
+import { type Cell, toCsv, toXlsx } from '../../platform/http/tables.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
 import { districtOptions, requireMunicipality } from '../municipalities/index.ts';
@@ -14,8 +15,8 @@ import { activePhase, PHASES, phaseAllows } from './phases.ts';
 import { can } from './policy.ts';
 import { type ProposalFilter, type ProposalSort, participationRepository } from './repository.ts';
 import { participationService } from './service.ts';
-import { ProcessesPage, ProcessFormPage, ProcessList, type ProcessRow, ProcessPage, type ProposalQuery } from './views/process-pages.tsx';
-import { AnswerPage, CommentFormPage, ProposalFormPage, ProposalPage } from './views/proposal-pages.tsx';
+import { authorLabel, ProcessesPage, ProcessFormPage, ProcessList, type ProcessRow, ProcessPage, type ProposalQuery } from './views/process-pages.tsx';
+import { AnswerPage, CommentFormPage, OfflinePage, ProposalFormPage, ProposalPage } from './views/proposal-pages.tsx';
 
 const STATUSES: readonly ProposalStatus[] = ['open', 'in_review', 'accepted', 'rejected', 'merged'];
 const SORTS: readonly ProposalSort[] = ['newest', 'supported', 'commented', 'random'];
@@ -43,6 +44,13 @@ const ProposalForm = Type.Object({
   body: FormText({ min: 10, max: 10000 }),
   fieldId: Type.Optional(FormInteger({ min: 1, max: 2_000_000_000 })),
   districtId: Type.Optional(FormInteger({ min: 1, max: 2_000_000_000 })),
+});
+const OfflineForm = Type.Object({
+  title: FormText({ min: 3, max: 200 }),
+  body: FormText({ min: 10, max: 10000 }),
+  fieldId: Type.Optional(FormInteger({ min: 1, max: 2_000_000_000 })),
+  districtId: Type.Optional(FormInteger({ min: 1, max: 2_000_000_000 })),
+  source: FormText({ min: 3, max: 200 }),
 });
 const CommentForm = Type.Object({ body: FormText({ min: 1, max: 5000 }), parentId: Type.Optional(FormInteger({ min: 1, max: 2_000_000_000 })) });
 const ProcessForm = Type.Object({
@@ -481,6 +489,82 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     await service.updateProcess(actor, process.id, { title: value.title, description: value.description, fieldId: value.fieldId, phases, published: value.published === 'on' });
     return reply.flash('success', 'common.saved').redirect(`/beteiligung/${process.id}`, 303);
   });
+
+  // ---------- offline contributions and exports ----------
+
+  async function renderOffline(request: FastifyRequest, reply: FastifyReply, form: FormState) {
+    const { municipality } = await managedTown(request);
+    const process = await ownProcess(request, municipality.id);
+    const { fields, districts } = await proposalChoices(municipality.id);
+    const title = request.t('participation.offline.title');
+    return reply.render(
+      <OfflinePage action={`/verwaltung/${municipality.ags}/beteiligung/${process.id}/offline`} cancel={`/beteiligung/${process.id}`} form={form} fields={fields} districts={districts} />,
+      {
+        title,
+        breadcrumbs: [{ href: `/beteiligung/${process.id}`, label: process.title }, { label: title }],
+        status: Object.keys(form.errors).length ? 422 : 200,
+      },
+    );
+  }
+
+  app.get('/verwaltung/:ags/beteiligung/:id/offline', { schema: { params: ManageParams } }, (request, reply) => renderOffline(request, reply, EMPTY_FORM));
+
+  app.post('/verwaltung/:ags/beteiligung/:id/offline', { schema: { params: ManageParams, body: formBodySchema(['title', 'body', 'fieldId', 'districtId', 'source']) } }, async (request, reply) => {
+    const { actor, municipality } = await managedTown(request);
+    const process = await ownProcess(request, municipality.id);
+    const values = typedValues(request.body);
+    const parsed = parseForm(OfflineForm, request.body);
+    if (!parsed.ok) return renderOffline(request, reply, { values, errors: parsed.errors });
+    try {
+      const id = await service.addOffline(actor, process.id, parsed.value);
+      return reply.flash('success', 'participation.offline.saved').redirect(`/beteiligung/${process.id}/vorschlaege/${id}`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return renderOffline(request, reply, { values, errors: error.fields });
+      throw error;
+    }
+  });
+
+  app.get(
+    '/verwaltung/:ags/beteiligung/:id/export/:kind',
+    { schema: { params: Type.Object({ ags: Type.String({ maxLength: 20 }), id: Id, kind: Type.String({ maxLength: 30 }) }) } },
+    async (request, reply) => {
+      const { municipality } = await managedTown(request);
+      const process = await ownProcess(request, municipality.id);
+      const match = /^(vorschlaege|kommentare)\.(csv|xlsx)$/.exec((request.params as { kind: string }).kind);
+      if (!match) throw AppError.notFound();
+      const [, what, format] = match as unknown as [string, 'vorschlaege' | 'kommentare', 'csv' | 'xlsx'];
+      const t = request.t;
+      const author = (row: { author_name: string | null; author_deleted_at: Date | null; offline?: boolean }) => authorLabel(t, { offline: row.offline ?? false, ...row });
+      let headers: string[];
+      let rows: Cell[][];
+      if (what === 'vorschlaege') {
+        const proposals = await repo.exportProposals(process.id);
+        headers = ['id', 'title', 'body', 'author', 'offline_source', 'field', 'district', 'status', 'answer', 'supports', 'comments', 'created'].map((c) => t(`participation.export.${c}`));
+        rows = proposals.map((p) => [
+          p.id,
+          p.title,
+          p.body,
+          author(p),
+          p.offline_source,
+          p.field_name,
+          p.district_name,
+          t(`participation.status.${p.status}`),
+          p.answer_text,
+          p.support_count,
+          p.comment_count,
+          p.created_at,
+        ]);
+      } else {
+        const comments = await repo.exportComments(process.id);
+        headers = ['id', 'proposal', 'reply_to', 'body', 'author', 'created'].map((c) => t(`participation.export.${c}`));
+        rows = comments.map((c) => [c.id, c.proposal_title, c.parent_id, c.body, author(c), c.created_at]);
+      }
+      const filename = `beteiligung-${process.id}-${what}.${format}`;
+      reply.header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store');
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(headers, rows));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(t(`participation.export.sheet_${what}`), headers, rows));
+    },
+  );
 
   async function renderAnswer(request: FastifyRequest, reply: FastifyReply, form?: FormState & { measureIds: number[] }) {
     const { municipality } = await managedTown(request);

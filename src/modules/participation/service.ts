@@ -97,6 +97,31 @@ export function participationService(services: Pick<AppServices, 'db'>) {
       });
     },
 
+    /** A contribution from a paper form or a workshop counts like one made online; it is marked as such. */
+    async addOffline(actor: Actor, processId: number, input: ProposalInput & { source: string }): Promise<number> {
+      const repo = participationRepository(db);
+      const process = await repo.process(processId);
+      if (!process || !can(actor, 'manage', { municipalityId: process.municipality_id })) throw AppError.notFound();
+      await checkProposalInput(process.municipality_id, input);
+      return db.transaction().execute(async (trx) => {
+        const { id } = await participationRepository(trx).insertProposal({
+          process_id: processId,
+          municipality_id: process.municipality_id,
+          author_user_id: null,
+          title: input.title,
+          body: input.body,
+          field_id: input.fieldId ?? null,
+          district_id: input.districtId ?? null,
+          offline: true,
+          offline_source: input.source,
+          merged_into_id: null,
+          answered_at: null,
+        });
+        await writeAudit(trx, actor, { action: 'proposal.offline_entered', entityType: 'proposal', entityId: id, municipalityId: process.municipality_id, after: { source: input.source } });
+        return id;
+      });
+    },
+
     /** The author may change the proposal until the first support or comment: after that others rely on its words. */
     async editProposal(actor: Actor, proposalId: number, input: ProposalInput): Promise<void> {
       await db.transaction().execute(async (trx) => {

@@ -1,10 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { MeasureStatus } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { FormDate, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
+import { toCsv } from '../../platform/http/tables.ts';
 import { readMultipartForm } from '../../platform/http/multipart.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import { formatDate } from '../../platform/i18n/catalog.ts';
@@ -190,7 +190,8 @@ export const strategyRoutes: FastifyPluginAsync<{ services: AppServices }> = asy
     const { filter } = cleanFilter(request.query as Record<string, string | undefined>);
     const measures = await repo.publicMeasures(municipality.id, { fieldId: filter.fieldId, status: filter.status });
     const t = request.t;
-    const csv = stringify(
+    const csv = toCsv(
+      ['field', 'goal', 'measure', 'status', 'progress', 'responsible_org', 'starts_on', 'ends_on', 'district', 'latest_update_at', 'latest_update'].map((c) => t(`strategy.csv.${c}`)),
       measures.map((m) => [
         m.field_name,
         m.goal_title ?? '',
@@ -204,12 +205,6 @@ export const strategyRoutes: FastifyPluginAsync<{ services: AppServices }> = asy
         m.latest_update_at ? formatDate('de', m.latest_update_at) : '',
         m.latest_update_text ?? '',
       ]),
-      {
-        delimiter: ';',
-        bom: true,
-        header: true,
-        columns: ['field', 'goal', 'measure', 'status', 'progress', 'responsible_org', 'starts_on', 'ends_on', 'district', 'latest_update_at', 'latest_update'].map((c) => t(`strategy.csv.${c}`)),
-      },
     );
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="umsetzung-${municipality.ags}.csv"`).send(csv);
   });

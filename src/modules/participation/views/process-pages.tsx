@@ -150,9 +150,26 @@ export function ProcessPage({
           </a>
         ) : null}
         {canManage ? (
-          <a class="kern-link" href={`/verwaltung/${process.ags}/beteiligung/${process.id}`}>
-            {t('participation.process.manage')}
-          </a>
+          <>
+            <a class="kern-link" href={`/verwaltung/${process.ags}/beteiligung/${process.id}`}>
+              {t('participation.process.manage')}
+            </a>
+            <a class="kern-link" href={`/verwaltung/${process.ags}/beteiligung/${process.id}/offline`}>
+              {t('participation.offline.title')}
+            </a>
+            <a class="kern-link" href={`/verwaltung/${process.ags}/beteiligung/${process.id}/export/vorschlaege.xlsx`}>
+              {t('participation.export.proposals_xlsx')}
+            </a>
+            <a class="kern-link" href={`/verwaltung/${process.ags}/beteiligung/${process.id}/export/vorschlaege.csv`}>
+              {t('participation.export.proposals_csv')}
+            </a>
+            <a class="kern-link" href={`/verwaltung/${process.ags}/beteiligung/${process.id}/export/kommentare.xlsx`}>
+              {t('participation.export.comments_xlsx')}
+            </a>
+            <a class="kern-link" href={`/verwaltung/${process.ags}/beteiligung/${process.id}/export/kommentare.csv`}>
+              {t('participation.export.comments_csv')}
+            </a>
+          </>
         ) : null}
       </p>
       <section aria-labelledby="proposals-heading">

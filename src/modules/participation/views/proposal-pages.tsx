@@ -317,3 +317,46 @@ export function AnswerPage({
     </>
   );
 }
+
+export function OfflinePage({
+  action,
+  cancel,
+  form,
+  fields,
+  districts,
+}: {
+  action: string;
+  cancel: string;
+  form: FormState;
+  fields: Array<{ id: number; name: string }>;
+  districts: Array<{ id: number; name: string }>;
+}) {
+  const { t } = useView();
+  const labels = {
+    title: t('participation.proposal.title_field'),
+    body: t('participation.proposal.body'),
+    source: t('participation.offline.source'),
+    fieldId: t('strategy.measure.field'),
+    districtId: t('strategy.measure.district'),
+  };
+  return (
+    <>
+      <h1 class="kern-heading-large">{t('participation.offline.title')}</h1>
+      <p class="kern-body">{t('participation.offline.lead')}</p>
+      <ErrorSummary form={form} labels={labels} />
+      <Form action={action}>
+        <TextField form={form} name="source" label={labels.source} hint={t('participation.offline.source_hint')} required maxLength={200} />
+        <TextField form={form} name="title" label={labels.title} required maxLength={200} />
+        <TextArea form={form} name="body" label={labels.body} required rows={8} maxLength={10000} />
+        <SelectField form={form} name="fieldId" label={labels.fieldId} emptyLabel={t('participation.process.no_field')} options={fields.map((f) => ({ value: String(f.id), label: f.name }))} />
+        <SelectField form={form} name="districtId" label={labels.districtId} emptyLabel={t('strategy.measure.whole_town')} options={districts.map((d) => ({ value: String(d.id), label: d.name }))} />
+        <div class="vv-actions">
+          <SubmitButton label={t('participation.offline.submit')} />
+          <a class="kern-link" href={cancel}>
+            {t('common.cancel')}
+          </a>
+        </div>
+      </Form>
+    </>
+  );
+}

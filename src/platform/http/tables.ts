@@ -1,0 +1,40 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+
+export type Cell = string | number | Date | null | undefined;
+
+/**
+ * A spreadsheet must not run what people typed: a cell starting with =, +, -, @ (or a tab or
+ * carriage return) is a formula to Excel and LibreOffice, so it gets a leading apostrophe.
+ */
+export function safeCell(value: Cell): string | number | Date {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** CSV as German spreadsheets expect it: semicolons, UTF-8 with byte order mark. */
+export function toCsv(headers: string[], rows: Cell[][]): string {
+  return stringify(
+    rows.map((row) =>
+      row.map((cell) => {
+        const safe = safeCell(cell);
+        return safe instanceof Date ? safe.toISOString() : safe;
+      }),
+    ),
+    { delimiter: ';', bom: true, header: true, columns: headers },
+  );
+}
+
+export async function toXlsx(sheetName: string, headers: string[], rows: Cell[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Vielfalt verankern';
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  sheet.addRow(headers).font = { bold: true };
+  for (const row of rows) sheet.addRow(row.map(safeCell));
+  sheet.columns.forEach((column) => {
+    column.width = 22;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
