@@ -19,7 +19,7 @@ describe('a coordinator reports progress, the public sees it (chromium)', () => 
     await visit(session, `/verwaltung/${BENSHEIM}`);
     assert.equal(await session.page.getByRole('heading', { level: 1 }).textContent(), 'Verwaltung: Bensheim');
     await expectAccessible(session, `/verwaltung/${BENSHEIM}`);
-    for (const path of ['strategie', 'handlungsfelder', 'massnahmen', 'ortsteile']) {
+    for (const path of ['strategie', 'handlungsfelder', 'massnahmen', 'ortsteile', 'beteiligung', 'beteiligung/neu', 'moderation', 'moderation/woerter']) {
       await visit(session, `/verwaltung/${BENSHEIM}/${path}`);
       await expectAccessible(session, `/verwaltung/${BENSHEIM}/${path}`);
     }

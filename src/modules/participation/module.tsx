@@ -2,11 +2,15 @@ import type { AppModule } from '../../platform/module.ts';
 import { seedParticipationDemo } from './demo.ts';
 import { participationPersonalData } from './personal-data.ts';
 import { participationRepository } from './repository.ts';
+import { moderationRoutes } from './moderation-routes.tsx';
 import { participationRoutes } from './routes.tsx';
 
 export const participationModule: AppModule = {
   name: 'participation',
-  plugin: participationRoutes,
+  plugin: async (app, options) => {
+    await participationRoutes(app, options);
+    await moderationRoutes(app, options);
+  },
   navigation: [{ href: '/beteiligung', labelKey: 'participation.nav' }],
   seedDemo: seedParticipationDemo,
   personalData: participationPersonalData,

@@ -23,7 +23,8 @@ export function participationRepository(db: Db) {
     if (filter.answered === true) query = query.where('p.answered_at', 'is not', null);
     if (filter.answered === false) query = query.where('p.answered_at', 'is', null);
     // German stemming: "Vereine" finds "Verein".
-    if (filter.search) query = query.where(sql<boolean>`p.search @@ websearch_to_tsquery('german', ${filter.search})`);
+    // Hidden and held texts must not be found by what they say.
+    if (filter.search) query = query.where(sql<boolean>`p.search @@ websearch_to_tsquery('german', ${filter.search})`).where('p.hidden_at', 'is', null).where('p.held', '=', false);
     return query;
   }
 
@@ -107,6 +108,9 @@ export function participationRepository(db: Db) {
           'p.offline',
           'p.created_at',
           'p.answered_at',
+          'p.hidden_at',
+          'p.hidden_reason',
+          'p.held',
           'a.display_name as author_name',
           'a.deleted_at as author_deleted_at',
           'f.name as field_name',
@@ -145,6 +149,9 @@ export function participationRepository(db: Db) {
           'p.offline',
           'p.offline_source',
           'p.created_at',
+          'p.hidden_at',
+          'p.hidden_reason',
+          'p.held',
           'a.display_name as author_name',
           'a.deleted_at as author_deleted_at',
           'f.name as field_name',
@@ -188,7 +195,20 @@ export function participationRepository(db: Db) {
       return db
         .selectFrom('proposal_comments as c')
         .leftJoin('users as a', 'a.id', 'c.author_user_id')
-        .select(['c.id', 'c.parent_id', 'c.depth', 'c.body', 'c.created_at', 'c.edited_at', 'c.author_user_id', 'a.display_name as author_name', 'a.deleted_at as author_deleted_at'])
+        .select([
+          'c.id',
+          'c.parent_id',
+          'c.depth',
+          'c.body',
+          'c.created_at',
+          'c.edited_at',
+          'c.author_user_id',
+          'c.hidden_at',
+          'c.hidden_reason',
+          'c.held',
+          'a.display_name as author_name',
+          'a.deleted_at as author_deleted_at',
+        ])
         .where('c.proposal_id', '=', proposalId)
         .orderBy('c.created_at')
         .orderBy('c.id')
@@ -274,6 +294,8 @@ export function participationRepository(db: Db) {
         .select(['pm.measure_id', 'p.id', 'p.title', 'p.process_id'])
         .where('pm.measure_id', 'in', measureIds)
         .where('pp.published', '=', true)
+        .where('p.hidden_at', 'is', null)
+        .where('p.held', '=', false)
         .orderBy('p.title')
         .execute();
     },

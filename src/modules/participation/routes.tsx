@@ -276,6 +276,9 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     ]);
     const phase = activePhase(phases);
     const contributor = can(request.actor, 'contribute', { municipalityId: process.municipality_id });
+    const manager = can(request.actor, 'manage', { municipalityId: process.municipality_id });
+    const withheld = Boolean(proposal.hidden_at || proposal.held);
+    const title = withheld && !manager ? request.t(proposal.held ? 'participation.moderation.held_title' : 'participation.moderation.hidden_title') : proposal.title;
     return reply.render(
       <ProposalPage
         proposal={proposal}
@@ -291,8 +294,8 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
         commentForm={EMPTY_FORM}
       />,
       {
-        title: proposal.title,
-        breadcrumbs: [{ href: `/kommunen/${process.ags}`, label: process.municipality_name }, { href: `/beteiligung/${process.id}`, label: process.title }, { label: proposal.title }],
+        title,
+        breadcrumbs: [{ href: `/kommunen/${process.ags}`, label: process.municipality_name }, { href: `/beteiligung/${process.id}`, label: process.title }, { label: title }],
       },
     );
   });

@@ -7,6 +7,8 @@ import type { AppServices } from '../../platform/module.ts';
 import { districtOptions } from '../municipalities/index.ts';
 import { measureOptions } from '../strategy/index.ts';
 import { activePhase, type ParticipationStep, phaseAllows } from './phases.ts';
+import { containsListedWord } from './moderation.ts';
+import { moderationRepository } from './moderation-repository.ts';
 import { can } from './policy.ts';
 import { participationRepository } from './repository.ts';
 
@@ -44,6 +46,8 @@ export function participationService(services: Pick<AppServices, 'db'>) {
     if (!can(actor, 'contribute', { municipalityId: process.municipality_id })) throw AppError.forbidden('participation.errors.verified_required');
     const phase = activePhase(await repo.phases(processId));
     if (!phaseAllows(phase, step)) throw AppError.conflict(`participation.errors.phase_closed_${step}`);
+    const userId = actorUserId(actor);
+    if (userId !== null && (await moderationRepository(db).isBlocked(process.municipality_id, userId))) throw AppError.forbidden('participation.errors.blocked');
     return process;
   }
 
@@ -80,8 +84,10 @@ export function participationService(services: Pick<AppServices, 'db'>) {
     async propose(actor: Actor, processId: number, input: ProposalInput): Promise<number> {
       const process = await openProcess(actor, processId, 'propose');
       await checkProposalInput(process.municipality_id, input);
+      const held = containsListedWord(await moderationRepository(db).words(process.municipality_id), `${input.title} ${input.body}`);
       return db.transaction().execute(async (trx) => {
         const { id } = await participationRepository(trx).insertProposal({
+          held,
           process_id: processId,
           municipality_id: process.municipality_id,
           author_user_id: actorUserId(actor),
@@ -164,6 +170,7 @@ export function participationService(services: Pick<AppServices, 'db'>) {
       const proposal = await participationRepository(db).proposal(proposalId);
       if (!proposal) throw AppError.notFound();
       await openProcess(actor, proposal.process_id, 'comment');
+      const held = containsListedWord(await moderationRepository(db).words(proposal.municipality_id), body);
       return db.transaction().execute(async (trx) => {
         const repo = participationRepository(trx);
         let depth = 0;
@@ -174,7 +181,7 @@ export function participationService(services: Pick<AppServices, 'db'>) {
           depth = Math.min(parent.depth + 1, 2);
           if (parent.depth === 2) parentId = parent.parent_id ?? parentId;
         }
-        const { id } = await repo.insertComment({ proposal_id: proposalId, parent_id: parentId ?? null, depth, author_user_id: actorUserId(actor), body, edited_at: null });
+        const { id } = await repo.insertComment({ proposal_id: proposalId, parent_id: parentId ?? null, depth, author_user_id: actorUserId(actor), body, edited_at: null, held });
         await repo.incrementCommentCount(proposalId);
         return id;
       });

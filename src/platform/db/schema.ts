@@ -248,6 +248,9 @@ export interface ProposalsTable {
   created_at: CreatedAt;
   updated_at: Timestamp;
   search: ColumnType<string, never, never>;
+  hidden_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  hidden_reason: Generated<string>;
+  held: Generated<boolean>;
 }
 
 export interface ProposalSupportsTable {
@@ -265,6 +268,35 @@ export interface ProposalCommentsTable {
   body: string;
   created_at: CreatedAt;
   edited_at: Timestamp | null;
+  hidden_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  hidden_reason: Generated<string>;
+  held: Generated<boolean>;
+}
+
+export type ReportReason = 'insult' | 'discrimination' | 'spam' | 'personal_data' | 'other';
+
+export interface ContentReportsTable {
+  id: Generated<number>;
+  municipality_id: number;
+  content_type: 'proposal' | 'comment';
+  content_id: number;
+  reporter_user_id: number | null;
+  reason: ReportReason;
+  note: Generated<string>;
+  created_at: CreatedAt;
+  resolved_at: Timestamp | null;
+}
+
+export interface MunicipalityBlocksTable {
+  municipality_id: number;
+  user_id: number;
+  reason: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface ModerationWordsTable {
+  municipality_id: number;
+  word: string;
 }
 
 export interface ProposalMeasuresTable {
@@ -286,6 +318,9 @@ export interface Database {
   proposal_supports: ProposalSupportsTable;
   proposal_comments: ProposalCommentsTable;
   proposal_measures: ProposalMeasuresTable;
+  content_reports: ContentReportsTable;
+  municipality_blocks: MunicipalityBlocksTable;
+  moderation_words: ModerationWordsTable;
   users: UsersTable;
   sessions: SessionsTable;
   auth_tokens: AuthTokensTable;

@@ -75,6 +75,9 @@ export function PhaseTimeline({ phases }: { phases: Phase[] }) {
 }
 
 export interface ProposalRow {
+  hidden_at: Date | null;
+  hidden_reason: string;
+  held: boolean;
   id: number;
   title: string;
   body: string;
@@ -211,7 +214,7 @@ export function ProcessPage({
             <li class="vv-measure" key={p.id}>
               <h3 class="kern-heading-small">
                 <a class="kern-link" href={`${path}/vorschlaege/${p.id}`}>
-                  {p.title}
+                  {p.hidden_at || p.held ? t(p.held ? 'participation.moderation.held_title' : 'participation.moderation.hidden_title') : p.title}
                 </a>
               </h3>
               <p class="kern-body kern-body--small vv-muted">

@@ -4,6 +4,9 @@ import { ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextArea
 import { authorLabel } from './process-pages.tsx';
 
 interface Comment {
+  hidden_at: Date | null;
+  hidden_reason: string;
+  held: boolean;
   id: number;
   parent_id: number | null;
   depth: number;
@@ -16,6 +19,9 @@ interface Comment {
 }
 
 export interface ProposalView {
+  hidden_at: Date | null;
+  hidden_reason: string;
+  held: boolean;
   id: number;
   process_id: number;
   title: string;
@@ -37,7 +43,31 @@ export interface ProposalView {
   district_name: string | null;
 }
 
-function CommentThread({ comments, parentId, base, canComment, userId }: { comments: Comment[]; parentId: number | null; base: string; canComment: boolean; userId: number | null }) {
+/** What the public sees instead of a hidden or held contribution; moderators see the text with the note. */
+export function ModerationNote({ hiddenReason, held }: { hiddenReason: string; held: boolean }) {
+  const { t } = useView();
+  return (
+    <p class="kern-body vv-moderation-note">
+      {held ? t('participation.moderation.held_note') : t('participation.moderation.hidden_note', { reason: t(`participation.report.reason.${hiddenReason || 'other'}`) })}
+    </p>
+  );
+}
+
+function CommentThread({
+  comments,
+  parentId,
+  base,
+  canComment,
+  userId,
+  moderator,
+}: {
+  comments: Comment[];
+  parentId: number | null;
+  base: string;
+  canComment: boolean;
+  userId: number | null;
+  moderator: boolean;
+}) {
   const { t, locale } = useView();
   const level = comments.filter((c) => c.parent_id === parentId);
   if (level.length === 0) return null;
@@ -49,7 +79,8 @@ function CommentThread({ comments, parentId, base, canComment, userId }: { comme
             {authorLabel(t, { ...c, offline: false })} · {formatDate(locale, c.created_at, true)}
             {c.edited_at ? ` · ${t('participation.comment.edited')}` : ''}
           </p>
-          <p class="kern-body">{c.body}</p>
+          {c.hidden_at || c.held ? <ModerationNote hiddenReason={c.hidden_reason} held={c.held} /> : null}
+          {(c.hidden_at || c.held) && !moderator ? null : <p class="kern-body">{c.body}</p>}
           <p class="vv-actions">
             {canComment ? (
               <a class="kern-link" href={`${base}/kommentare/neu?antwort=${c.id}`}>
@@ -62,8 +93,13 @@ function CommentThread({ comments, parentId, base, canComment, userId }: { comme
                 {t('common.edit')}
               </a>
             ) : null}
+            {userId !== null && c.author_user_id !== userId && !c.hidden_at ? (
+              <a class="kern-link" href={`${base}/kommentare/${c.id}/melden`}>
+                {t('participation.report.link')}
+              </a>
+            ) : null}
           </p>
-          <CommentThread comments={comments} parentId={c.id} base={base} canComment={canComment} userId={userId} />
+          <CommentThread comments={comments} parentId={c.id} base={base} canComment={canComment} userId={userId} moderator={moderator} />
         </li>
       ))}
     </ul>
@@ -97,10 +133,12 @@ export function ProposalPage({
 }) {
   const { t, locale } = useView();
   const base = `/beteiligung/${proposal.process_id}/vorschlaege/${proposal.id}`;
+  const withheld = Boolean(proposal.hidden_at || proposal.held);
+  const shown = !withheld || canAnswer;
   return (
     <>
       <div class="kern-hgroup vv-page-heading">
-        <h1 class="kern-heading-large">{proposal.title}</h1>
+        <h1 class="kern-heading-large">{shown ? proposal.title : t(proposal.held ? 'participation.moderation.held_title' : 'participation.moderation.hidden_title')}</h1>
         <p class="kern-body kern-body--large">
           {authorLabel(t, proposal)} · {formatDate(locale, proposal.created_at)}
           {proposal.field_name ? ` · ${proposal.field_name}` : ''}
@@ -108,7 +146,15 @@ export function ProposalPage({
         </p>
       </div>
       {proposal.offline && proposal.offline_source ? <p class="kern-body vv-muted">{t('participation.proposal.offline_source', { source: proposal.offline_source })}</p> : null}
-      <p class="kern-body">{proposal.body}</p>
+      {withheld ? <ModerationNote hiddenReason={proposal.hidden_reason} held={proposal.held} /> : null}
+      {shown ? <p class="kern-body">{proposal.body}</p> : null}
+      {userId !== null && proposal.author_user_id !== userId && !proposal.hidden_at ? (
+        <p>
+          <a class="kern-link" href={`${base}/melden`}>
+            {t('participation.report.link_proposal')}
+          </a>
+        </p>
+      ) : null}
       <section aria-labelledby="support-heading">
         <h2 class="kern-heading-medium" id="support-heading">
           {t('participation.proposal.supports', { count: proposal.support_count })}
@@ -170,7 +216,7 @@ export function ProposalPage({
         <h2 class="kern-heading-medium" id="comments-heading">
           {t('participation.proposal.comments', { count: proposal.comment_count })}
         </h2>
-        <CommentThread comments={comments} parentId={null} base={base} canComment={canComment} userId={userId} />
+        <CommentThread comments={comments} parentId={null} base={base} canComment={canComment} userId={userId} moderator={canAnswer} />
         {canComment ? (
           <>
             <ErrorSummary form={commentForm} labels={{ body: t('participation.comment.body') }} />
@@ -352,6 +398,35 @@ export function OfflinePage({
         <SelectField form={form} name="districtId" label={labels.districtId} emptyLabel={t('strategy.measure.whole_town')} options={districts.map((d) => ({ value: String(d.id), label: d.name }))} />
         <div class="vv-actions">
           <SubmitButton label={t('participation.offline.submit')} />
+          <a class="kern-link" href={cancel}>
+            {t('common.cancel')}
+          </a>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export function ReportPage({ title, action, cancel, form }: { title: string; action: string; cancel: string; form: FormState }) {
+  const { t } = useView();
+  const labels = { reason: t('participation.report.reason_label'), note: t('participation.report.note') };
+  return (
+    <>
+      <h1 class="kern-heading-large">{title}</h1>
+      <p class="kern-body">{t('participation.report.lead')}</p>
+      <ErrorSummary form={form} labels={labels} />
+      <Form action={action}>
+        <SelectField
+          form={form}
+          name="reason"
+          label={labels.reason}
+          required
+          emptyLabel={t('strategy.measure.choose')}
+          options={['insult', 'discrimination', 'spam', 'personal_data', 'other'].map((r) => ({ value: r, label: t(`participation.report.reason.${r}`) }))}
+        />
+        <TextArea form={form} name="note" label={labels.note} rows={3} maxLength={2000} />
+        <div class="vv-actions">
+          <SubmitButton label={t('participation.report.submit')} />
           <a class="kern-link" href={cancel}>
             {t('common.cancel')}
           </a>

@@ -20,7 +20,7 @@ export function Period({ startsOn, endsOn }: { startsOn: string | null; endsOn: 
   return <>{t('strategy.period.open')}</>;
 }
 
-export function WorkspaceNav({ ags, current }: { ags: string; current: 'overview' | 'strategy' | 'fields' | 'measures' | 'districts' }) {
+export function WorkspaceNav({ ags, current }: { ags: string; current: 'overview' | 'strategy' | 'fields' | 'measures' | 'districts' | 'participation' | 'moderation' }) {
   const { t } = useView();
   const items = [
     ['overview', `/verwaltung/${ags}`, 'strategy.workspace.overview'],
@@ -28,6 +28,8 @@ export function WorkspaceNav({ ags, current }: { ags: string; current: 'overview
     ['fields', `/verwaltung/${ags}/handlungsfelder`, 'strategy.workspace.fields'],
     ['measures', `/verwaltung/${ags}/massnahmen`, 'strategy.workspace.measures'],
     ['districts', `/verwaltung/${ags}/ortsteile`, 'strategy.workspace.districts'],
+    ['participation', `/verwaltung/${ags}/beteiligung`, 'participation.nav'],
+    ['moderation', `/verwaltung/${ags}/moderation`, 'participation.moderation.crumb'],
   ] as const;
   return <SubNavigation label={t('strategy.workspace.nav_label')} items={items} current={current} />;
 }
