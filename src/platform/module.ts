@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { VNode } from 'preact';
 import type { Config } from '../config.ts';
+import type { UserActor } from './access/actor.ts';
 import type { AuthService } from './auth/service.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import type { Database } from './db/schema.ts';
@@ -40,6 +41,8 @@ export interface AppModule {
   seedReference?: (ctx: DemoSeedContext) => Promise<void>;
   /** A section for the public page of a municipality, e.g. the strategy summary; null when there is nothing to show. */
   municipalitySection?: (services: AppServices, municipality: { id: number; ags: string; name: string }) => Promise<VNode | null>;
+  /** A section of the own account page (/konto), e.g. notification settings. */
+  accountSection?: (services: AppServices, actor: UserActor) => Promise<VNode | null>;
   /** Links to show under measures on the public implementation page, e.g. the proposals that led to them. */
   measureLinks?: (services: AppServices, measureIds: number[]) => Promise<Map<number, Array<{ href: string; label: string }>>>;
   /** Demo data for an empty installation with DEMO_DATA on; runs in module order. */

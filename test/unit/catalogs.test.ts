@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { createTranslator, loadCatalog, UI_LOCALES } from '../../src/platform/i18n/catalog.ts';
 
@@ -34,7 +35,17 @@ describe('message catalogs', () => {
   });
 
   it('uses the same placeholders in every language', () => {
-    const placeholders = (pattern: string) => [...new Set([...pattern.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+    const placeholders = (pattern: string) => {
+      const names = new Set<string>();
+      const walk = (elements: MessageFormatElement[]) => {
+        for (const element of elements) {
+          if ('value' in element && typeof element.value === 'string' && element.type !== TYPE.literal) names.add(element.value);
+          if ('options' in element) for (const option of Object.values(element.options)) walk(option.value);
+        }
+      };
+      walk(parse(pattern));
+      return [...names].sort();
+    };
     for (const locale of UI_LOCALES) {
       const catalog = loadCatalog(locale);
       for (const [key, pattern] of Object.entries(german)) {

@@ -1,7 +1,9 @@
 import type { AppModule } from '../../platform/module.ts';
 import { seedParticipationDemo } from './demo.ts';
 import { participationPersonalData } from './personal-data.ts';
+import { DIGEST_JOB, notificationRepository, sendDigests } from './notifications.ts';
 import { participationRepository } from './repository.ts';
+import { NotificationSettings } from './views/notification-settings.tsx';
 import { moderationRoutes } from './moderation-routes.tsx';
 import { participationRoutes } from './routes.tsx';
 
@@ -13,6 +15,18 @@ export const participationModule: AppModule = {
   },
   navigation: [{ href: '/beteiligung', labelKey: 'participation.nav' }],
   seedDemo: seedParticipationDemo,
+  jobs: (services) => [
+    {
+      name: DIGEST_JOB,
+      cron: '0 5 * * *',
+      handler: async () => {
+        if (await sendDigests(services.db, services.config.baseUrl)) services.mailQueued();
+      },
+    },
+  ],
+  async accountSection(services, actor) {
+    return <NotificationSettings mode={await notificationRepository(services.db).mode(actor.userId)} />;
+  },
   personalData: participationPersonalData,
   async measureLinks(services, measureIds) {
     const rows = await participationRepository(services.db).proposalsForMeasures(measureIds);

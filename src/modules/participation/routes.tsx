@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { actorUserId } from '../../platform/access/actor.ts';
-import type { PhaseKind, ProposalStatus } from '../../platform/db/schema.ts';
+import type { NotificationMode, PhaseKind, ProposalStatus } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { FormDate, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
@@ -14,6 +14,7 @@ import { measureOptions } from '../strategy/index.ts';
 import { activePhase, PHASES, phaseAllows } from './phases.ts';
 import { can } from './policy.ts';
 import { type ProposalFilter, type ProposalSort, participationRepository } from './repository.ts';
+import { NOTIFICATION_MODES, notificationRepository } from './notifications.ts';
 import { participationService } from './service.ts';
 import { authorLabel, ProcessesPage, ProcessFormPage, ProcessList, type ProcessRow, ProcessPage, type ProposalQuery } from './views/process-pages.tsx';
 import { AnswerPage, CommentFormPage, OfflinePage, ProposalFormPage, ProposalPage } from './views/proposal-pages.tsx';
@@ -189,14 +190,17 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     const { filter, query, sort } = cleanListQuery(raw);
     const page = pageRequest(pageNumber(raw.seite), PAGE_SIZE);
     const seed = request.sessionSecret ? Number.parseInt(request.sessionSecret.slice(0, 6), 16) || 1 : 1;
-    const [phases, rows, fields, districts] = await Promise.all([
+    const userId = actorUserId(request.actor);
+    const [phases, rows, fields, districts, following] = await Promise.all([
       repo.phases(process.id),
       repo.proposalPage(process.id, filter, sort, seed, page),
       db.selectFrom('fields_of_action').select(['id', 'name']).where('municipality_id', '=', process.municipality_id).orderBy('position').execute(),
       districtOptions(db, process.municipality_id),
+      userId ? notificationRepository(db).followsProcess(userId, process.id) : Promise.resolve(null),
     ]);
     return reply.render(
       <ProcessPage
+        following={following}
         process={process}
         phases={phases}
         result={pageResult(rows, Number(rows[0]?.total ?? 0), page)}
@@ -268,11 +272,12 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   app.get('/beteiligung/:id/vorschlaege/:pid', { schema: { params: ProposalParams } }, async (request, reply) => {
     const { process, proposal } = await visibleProposal(request);
     const userId = actorUserId(request.actor);
-    const [phases, comments, measures, supported] = await Promise.all([
+    const [phases, comments, measures, supported, following] = await Promise.all([
       repo.phases(process.id),
       repo.comments(proposal.id),
       repo.linkedMeasures(proposal.id),
       userId ? repo.hasSupported(proposal.id, userId) : Promise.resolve(false),
+      userId ? notificationRepository(db).followsProposal(userId, proposal.id) : Promise.resolve(null),
     ]);
     const phase = activePhase(phases);
     const contributor = can(request.actor, 'contribute', { municipalityId: process.municipality_id });
@@ -286,6 +291,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
         measures={measures}
         ags={process.ags}
         supported={supported}
+        following={following}
         canSupport={contributor && phaseAllows(phase, 'support')}
         canComment={contributor && phaseAllows(phase, 'comment')}
         canEdit={userId !== null && proposal.author_user_id === userId && proposal.support_count === 0 && proposal.comment_count === 0}
@@ -401,6 +407,36 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
       throw error;
     }
     return reply.flash('success', 'common.saved').redirect(back, 303);
+  });
+
+  // ---------- following and notifications ----------
+
+  app.post('/beteiligung/:id/folgen', { schema: { params: ProcessParams } }, async (request, reply) => {
+    const actor = requireUser(request);
+    const process = await visibleProcess(request);
+    const follows = notificationRepository(db);
+    const following = await follows.followsProcess(actor.userId, process.id);
+    if (following) await follows.unfollowProcess(actor.userId, process.id);
+    else await follows.followProcess(actor.userId, process.id);
+    return reply.flash('success', following ? 'participation.follow.stopped' : 'participation.follow.started').redirect(`/beteiligung/${process.id}`, 303);
+  });
+
+  app.post('/beteiligung/:id/vorschlaege/:pid/folgen', { schema: { params: ProposalParams } }, async (request, reply) => {
+    const actor = requireUser(request);
+    const { process, proposal } = await visibleProposal(request);
+    const follows = notificationRepository(db);
+    const following = await follows.followsProposal(actor.userId, proposal.id);
+    if (following) await follows.unfollowProposal(actor.userId, proposal.id);
+    else await follows.followProposal(actor.userId, proposal.id);
+    return reply.flash('success', following ? 'participation.follow.stopped' : 'participation.follow.started').redirect(`/beteiligung/${process.id}/vorschlaege/${proposal.id}`, 303);
+  });
+
+  app.post('/konto/benachrichtigungen', { schema: { body: formBodySchema(['mode']) } }, async (request, reply) => {
+    const actor = requireUser(request);
+    const mode = typedValues(request.body).mode;
+    if (!NOTIFICATION_MODES.includes(mode as NotificationMode)) throw new AppError('bad_request', 400, 'errors.bad_request.text');
+    await notificationRepository(db).setMode(actor.userId, mode as NotificationMode);
+    return reply.flash('success', 'participation.notify.saved').redirect('/konto', 303);
   });
 
   // ---------- the town's workspace ----------

@@ -9,6 +9,7 @@ import { measureOptions } from '../strategy/index.ts';
 import { activePhase, type ParticipationStep, phaseAllows } from './phases.ts';
 import { containsListedWord } from './moderation.ts';
 import { moderationRepository } from './moderation-repository.ts';
+import { notificationRepository, notifyFollowers } from './notifications.ts';
 import { can } from './policy.ts';
 import { participationRepository } from './repository.ts';
 
@@ -36,8 +37,9 @@ export interface AnswerInput {
 }
 
 /** Processes, proposals, supports, comments and official answers; the phase decides what is open. */
-export function participationService(services: Pick<AppServices, 'db'>) {
+export function participationService(services: Pick<AppServices, 'db' | 'config' | 'mailQueued'>) {
   const { db } = services;
+  const proposalUrl = (processId: number, proposalId: number) => `${services.config.baseUrl}/beteiligung/${processId}/vorschlaege/${proposalId}`;
 
   async function openProcess(actor: Actor, processId: number, step: ParticipationStep) {
     const repo = participationRepository(db);
@@ -99,6 +101,8 @@ export function participationService(services: Pick<AppServices, 'db'>) {
           answered_at: null,
         });
         await writeAudit(trx, actor, { action: 'proposal.created', entityType: 'proposal', entityId: id, municipalityId: process.municipality_id });
+        const authorId = actorUserId(actor);
+        if (authorId !== null) await notificationRepository(trx).followProposal(authorId, id);
         return id;
       });
     },
@@ -171,7 +175,7 @@ export function participationService(services: Pick<AppServices, 'db'>) {
       if (!proposal) throw AppError.notFound();
       await openProcess(actor, proposal.process_id, 'comment');
       const held = containsListedWord(await moderationRepository(db).words(proposal.municipality_id), body);
-      return db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         const repo = participationRepository(trx);
         let depth = 0;
         if (parentId) {
@@ -183,8 +187,20 @@ export function participationService(services: Pick<AppServices, 'db'>) {
         }
         const { id } = await repo.insertComment({ proposal_id: proposalId, parent_id: parentId ?? null, depth, author_user_id: actorUserId(actor), body, edited_at: null, held });
         await repo.incrementCommentCount(proposalId);
-        return id;
+        const queued = held
+          ? 0
+          : await notifyFollowers(trx, {
+              proposalId,
+              processId: proposal.process_id,
+              exceptUserId: actorUserId(actor),
+              key: 'comment',
+              params: { title: proposal.title },
+              url: proposalUrl(proposal.process_id, proposalId),
+            });
+        return { id, queued };
       });
+      if (created.queued) services.mailQueued();
+      return created.id;
     },
 
     async editComment(actor: Actor, proposalId: number, commentId: number, body: string): Promise<void> {
@@ -211,7 +227,7 @@ export function participationService(services: Pick<AppServices, 'db'>) {
       if (input.measureIds.some((id) => !allowedMeasures.has(id))) errors.measureIds = { key: 'validation.choice' };
       if (input.status === 'accepted' && input.measureIds.length === 0) errors.measureIds = { key: 'participation.answer.measure_required' };
       if (Object.keys(errors).length) throw new ValidationError(errors);
-      await db.transaction().execute(async (trx) => {
+      const queued = await db.transaction().execute(async (trx) => {
         const tx = participationRepository(trx);
         await tx.updateProposal(proposalId, {
           status: input.status,
@@ -229,7 +245,16 @@ export function participationService(services: Pick<AppServices, 'db'>) {
           before: { status: proposal.status, answer: proposal.answer_text },
           after: input,
         });
+        return notifyFollowers(trx, {
+          proposalId,
+          processId: proposal.process_id,
+          exceptUserId: actorUserId(actor),
+          key: 'answer',
+          params: { title: proposal.title, status: input.status },
+          url: proposalUrl(proposal.process_id, proposalId),
+        });
       });
+      if (queued) services.mailQueued();
     },
   };
 }

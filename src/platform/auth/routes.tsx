@@ -131,9 +131,10 @@ export const authRoutes: FastifyPluginAsync<{ services: AppServices }> = async (
 
   const renderAccount = async (request: Parameters<typeof requireUser>[0], reply: import('fastify').FastifyReply, passwordErrors: ValidationError['fields'] = {}) => {
     const actor = requireUser(request);
-    const sessions = await auth.listSessions(actor);
+    const [sessions, sections] = await Promise.all([auth.listSessions(actor), Promise.all(services.modules().flatMap((m) => (m.accountSection ? [m.accountSection(services, actor)] : [])))]);
     return reply.render(
       <AccountPage
+        sections={sections}
         sessions={sessions}
         currentHash={hashSecret(request.sessionSecret ?? '')}
         passwordForm={{ values: {}, errors: passwordErrors }}

@@ -304,6 +304,33 @@ export interface ProposalMeasuresTable {
   measure_id: number;
 }
 
+export interface ProposalFollowsTable {
+  user_id: number;
+  proposal_id: number;
+  created_at: CreatedAt;
+}
+
+export interface ProcessFollowsTable {
+  user_id: number;
+  process_id: number;
+  created_at: CreatedAt;
+}
+
+export type NotificationMode = 'immediate' | 'daily' | 'off';
+
+export interface NotificationPreferencesTable {
+  user_id: number;
+  mode: NotificationMode;
+}
+
+export interface PendingNotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  text: string;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
 export interface InstallationStateTable {
   key: string;
   value: Json<unknown>;
@@ -321,6 +348,10 @@ export interface Database {
   content_reports: ContentReportsTable;
   municipality_blocks: MunicipalityBlocksTable;
   moderation_words: ModerationWordsTable;
+  proposal_follows: ProposalFollowsTable;
+  process_follows: ProcessFollowsTable;
+  notification_preferences: NotificationPreferencesTable;
+  pending_notifications: PendingNotificationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   auth_tokens: AuthTokensTable;

@@ -116,6 +116,7 @@ export function ProcessPage({
   districts,
   canPropose,
   canManage,
+  following,
 }: {
   process: { id: number; title: string; description: string; ags: string; municipality_name: string; published: boolean };
   phases: Phase[];
@@ -125,6 +126,7 @@ export function ProcessPage({
   districts: Array<{ id: number; name: string }>;
   canPropose: boolean;
   canManage: boolean;
+  following: boolean | null;
 }) {
   const { t, locale } = useView();
   const path = `/beteiligung/${process.id}`;
@@ -146,6 +148,11 @@ export function ProcessPage({
         </h2>
         <PhaseTimeline phases={phases} />
       </section>
+      {following !== null ? (
+        <Form action={`${path}/folgen`}>
+          <SubmitButton label={following ? t('participation.follow.stop_process') : t('participation.follow.process')} kind="secondary" />
+        </Form>
+      ) : null}
       <p class="vv-actions">
         {canPropose ? (
           <a class="kern-btn kern-btn--primary" href={`${path}/vorschlaege/neu`}>

@@ -112,6 +112,7 @@ export function ProposalPage({
   measures,
   ags,
   supported,
+  following,
   canSupport,
   canComment,
   canEdit,
@@ -124,6 +125,7 @@ export function ProposalPage({
   measures: Array<{ id: number; title: string; status: string }>;
   ags: string;
   supported: boolean;
+  following: boolean | null;
   canSupport: boolean;
   canComment: boolean;
   canEdit: boolean;
@@ -162,6 +164,11 @@ export function ProposalPage({
         {canSupport ? (
           <Form action={`${base}/${supported ? 'zuruecknehmen' : 'unterstuetzen'}`}>
             <SubmitButton label={supported ? t('participation.support.withdraw') : t('participation.support.give')} kind={supported ? 'secondary' : 'primary'} />
+          </Form>
+        ) : null}
+        {following !== null ? (
+          <Form action={`${base}/folgen`}>
+            <SubmitButton label={following ? t('participation.follow.stop_proposal') : t('participation.follow.proposal')} kind="tertiary" />
           </Form>
         ) : null}
         {canEdit ? (

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useView } from '../../views/context.ts';
 import { PageHeading } from '../../views/components.tsx';
 import { Checkbox, ErrorSummary, Form, type FormState, SubmitButton, TextField } from '../../views/forms.tsx';
@@ -108,12 +109,14 @@ export interface SessionRow {
 }
 
 export function AccountPage({
+  sections,
   sessions,
   currentHash,
   passwordForm,
   emailVerified,
   email,
 }: {
+  sections: ComponentChildren;
   sessions: SessionRow[];
   currentHash: string;
   passwordForm: FormState;
@@ -156,6 +159,8 @@ export function AccountPage({
           </Form>
         )}
       </section>
+
+      {sections}
 
       <section aria-labelledby="account-sessions">
         <h2 class="kern-heading-medium" id="account-sessions">
