@@ -27,6 +27,12 @@ describe('queries per page', () => {
   after(() => t.close());
 
   const limits: Array<[string, string, number]> = [
+    ['visitor', '/beteiligung', 1],
+    ['visitor', '/beteiligung/1', 5],
+    ['visitor', '/beteiligung/1?sort=supported&q=Verein', 5],
+    ['visitor', '/beteiligung/1/vorschlaege/1', 6],
+    ['coordinator', '/beteiligung/1/vorschlaege/1', 10],
+    ['coordinator', `/verwaltung/${BENSHEIM}/moderation`, 6],
     ['visitor', '/', 1],
     ['visitor', '/kommunen', 1],
     ['visitor', '/kommunen?groesse=target&teilnahme=ja&sort=-population', 1],
@@ -46,6 +52,18 @@ describe('queries per page', () => {
       assert.ok(queries <= limit, `${queries} queries`);
     });
   }
+
+  it('a proposal page costs the same with many comments', async () => {
+    const path = '/beteiligung/1/vorschlaege/1';
+    const first = await counter.during(() => coordinator.get(path));
+    const db = t.app.services.db;
+    await db
+      .insertInto('proposal_comments')
+      .values(Array.from({ length: 50 }, (_, i) => ({ proposal_id: 1, parent_id: null, depth: 0, author_user_id: null, body: `Kommentar ${i}`, edited_at: null })))
+      .execute();
+    const later = await counter.during(() => coordinator.get(path));
+    assert.equal(later.queries, first.queries);
+  });
 
   it('the measure page of the workspace stays constant with a long history', async () => {
     const first = await counter.during(() => coordinator.get(`/verwaltung/${BENSHEIM}/massnahmen/${measureId}`));
