@@ -36,7 +36,7 @@ describe('queries per page', () => {
     ['visitor', '/', 1],
     ['visitor', '/kommunen', 1],
     ['visitor', '/kommunen?groesse=target&teilnahme=ja&sort=-population', 1],
-    ['visitor', `/kommunen/${BENSHEIM}`, 5],
+    ['visitor', `/kommunen/${BENSHEIM}`, 6],
     ['visitor', `/kommunen/${BENSHEIM}/umsetzung`, 5],
     ['visitor', `/kommunen/${BENSHEIM}/umsetzung.csv`, 2],
     ['coordinator', `/verwaltung/${BENSHEIM}`, 6],

@@ -44,10 +44,13 @@ export class TestClient {
     return this.csrfToken;
   }
 
-  async post(url: string, form: Record<string, string | number | undefined> = {}): Promise<LightMyRequestResponse> {
+  async post(url: string, form: Record<string, string | number | string[] | undefined> = {}): Promise<LightMyRequestResponse> {
     const token = await this.csrf();
     const body = new URLSearchParams();
-    for (const [key, value] of Object.entries(form)) if (value !== undefined) body.set(key, String(value));
+    for (const [key, value] of Object.entries(form)) {
+      if (Array.isArray(value)) for (const item of value) body.append(key, item);
+      else if (value !== undefined) body.set(key, String(value));
+    }
     body.set('_csrf', token);
     return this.request({ method: 'POST', url, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   }

@@ -141,6 +141,27 @@ async function someComment(f: Fixtures): Promise<string> {
   return `${base}/kommentare/${comment.id}`;
 }
 
+async function ownSurvey(f: Fixtures): Promise<number> {
+  const existing = await f.db.selectFrom('surveys').select('id').where('municipality_id', '=', f.ownId).executeTakeFirst();
+  if (existing) return existing.id;
+  const today = new Date().toISOString().slice(0, 10);
+  const survey = await f.db
+    .insertInto('surveys')
+    .values({ municipality_id: f.ownId, process_id: null, title: 'Matrix', description: '', anonymous: true, opens_on: '2020-01-01', closes_on: '2099-12-31', published: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await f.db
+    .insertInto('survey_questions')
+    .values({ survey_id: survey.id, position: 1, kind: 'single', prompt: `Frage ${today}`, help: '', required: false, options: JSON.stringify(['ja', 'nein']) })
+    .execute();
+  return survey.id;
+}
+
+async function surveyQuestion(f: Fixtures): Promise<number> {
+  const survey = await ownSurvey(f);
+  return (await f.db.selectFrom('survey_questions').select('id').where('survey_id', '=', survey).executeTakeFirstOrThrow()).id;
+}
+
 async function freshDistrict(f: Fixtures): Promise<number> {
   const row = await f.db
     .insertInto('districts')
@@ -279,6 +300,26 @@ const MATRIX: Record<string, Entry> = {
   'POST /verwaltung/:ags/moderation/person/:userId/:action': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/moderation/person/${await someUser(f)}/entsperren` },
   'GET /verwaltung/:ags/moderation/woerter': { expect: COORDINATOR },
   'POST /verwaltung/:ags/moderation/woerter': { expect: COORDINATOR },
+  'GET /umfragen/:id': { expect: PUBLIC, path: async (f) => `/umfragen/${await ownSurvey(f)}` },
+  'POST /umfragen/:id': { expect: SIGNED_IN, path: async (f) => `/umfragen/${await ownSurvey(f)}` },
+  'GET /umfragen/:id/ergebnisse': { expect: PUBLIC, path: async (f) => `/umfragen/${await ownSurvey(f)}/ergebnisse` },
+  'GET /umfragen/:id/ergebnisse/:chart': { expect: PUBLIC, path: async (f) => `/umfragen/${await ownSurvey(f)}/ergebnisse/frage-${await surveyQuestion(f)}.svg` },
+  'GET /verwaltung/:ags/umfragen': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/umfragen': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/umfragen/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}` },
+  'POST /verwaltung/:ags/umfragen/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}` },
+  'POST /verwaltung/:ags/umfragen/:id/fragen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/fragen` },
+  'POST /verwaltung/:ags/umfragen/:id/fragen/:qid/loeschen': {
+    // The survey has answers by now (POST /umfragen/:id above), so the allowed roles hear that questions are locked.
+    expect: COORDINATOR,
+    path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/fragen/999999/loeschen`,
+  },
+  'GET /verwaltung/:ags/umfragen/:id/freitexte': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/freitexte` },
+  'POST /verwaltung/:ags/umfragen/:id/freitexte/:aid/:action': {
+    expect: { ...COORDINATOR, coordinator_own: 'not_found', programme_office: 'not_found' },
+    path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/freitexte/999999/freigeben`,
+  },
+  'GET /verwaltung/:ags/umfragen/:id/export/:file': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/export/antworten.xlsx` },
   'GET /verwaltung/:ags/vorschlaege/:id/antwort': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/vorschlaege/${(await ownProposal(f)).split('/').at(-1)}/antwort` },
   'POST /verwaltung/:ags/vorschlaege/:id/antwort': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/vorschlaege/${(await ownProposal(f)).split('/').at(-1)}/antwort` },
 };

@@ -331,6 +331,55 @@ export interface PendingNotificationsTable {
   sent_at: Timestamp | null;
 }
 
+export type QuestionKind = 'single' | 'multiple' | 'scale' | 'number' | 'text';
+
+export interface SurveysTable {
+  id: Generated<number>;
+  municipality_id: number;
+  process_id: number | null;
+  title: string;
+  description: string;
+  anonymous: boolean;
+  opens_on: DateText;
+  closes_on: DateText;
+  published: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface SurveyQuestionsTable {
+  id: Generated<number>;
+  survey_id: number;
+  position: number;
+  kind: QuestionKind;
+  prompt: string;
+  help: string;
+  required: boolean;
+  options: Json<string[]>;
+}
+
+export interface SurveyResponsesTable {
+  id: Generated<number>;
+  survey_id: number;
+  user_id: number | null;
+  offline: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface SurveyParticipantsTable {
+  survey_id: number;
+  user_id: number;
+}
+
+export interface SurveyAnswersTable {
+  id: Generated<number>;
+  response_id: number;
+  question_id: number;
+  choice: number | null;
+  number: number | null;
+  text: string | null;
+  text_approved: Generated<boolean>;
+}
+
 export interface InstallationStateTable {
   key: string;
   value: Json<unknown>;
@@ -352,6 +401,11 @@ export interface Database {
   process_follows: ProcessFollowsTable;
   notification_preferences: NotificationPreferencesTable;
   pending_notifications: PendingNotificationsTable;
+  surveys: SurveysTable;
+  survey_questions: SurveyQuestionsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_participants: SurveyParticipantsTable;
+  survey_answers: SurveyAnswersTable;
   users: UsersTable;
   sessions: SessionsTable;
   auth_tokens: AuthTokensTable;

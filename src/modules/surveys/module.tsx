@@ -1,0 +1,16 @@
+import type { AppModule } from '../../platform/module.ts';
+import { surveyRepository } from './repository.ts';
+import { surveyRoutes } from './routes.tsx';
+import { isOpen } from './service.ts';
+import { OpenSurveys } from './views/open-surveys.tsx';
+
+/** A general survey engine: participation surveys now, cohesion surveys and feedback forms later. */
+export const surveysModule: AppModule = {
+  name: 'surveys',
+  plugin: surveyRoutes,
+  async municipalitySection(services, municipality) {
+    const surveys = await surveyRepository(services.db).list(municipality.id, true);
+    const open = surveys.filter((s) => isOpen(s));
+    return open.length ? <OpenSurveys surveys={open} /> : null;
+  },
+};
