@@ -21,6 +21,7 @@ import { openPostgres } from '../src/platform/db/connect.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { seedInstallation } from '../src/platform/db/seed.ts';
 import { generateLandScale } from './generate.ts';
+import { generateParticipation } from './generate-participation.ts';
 import { measure } from './load.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
     const app = await buildApp({ config, handle, startJobs: false });
     await seedInstallation({ services: app.services, modules: allModules(), demo: false, log: () => {} });
     const generationStart = Date.now();
-    const counts = await generateLandScale(handle.db);
+    const counts = { ...(await generateLandScale(handle.db)), ...(await generateParticipation(handle.db)) };
     console.log(
       `generated in ${Date.now() - generationStart} ms: ${Object.entries(counts)
         .map(([k, v]) => `${k}=${v}`)
@@ -171,6 +172,9 @@ async function main(): Promise<void> {
       .limit(1)
       .executeTakeFirstOrThrow();
     const nameFragment = busiest.name.slice(0, 4);
+    const firstProcess = await handle.db.selectFrom('participation_processes').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const discussed = await handle.db.selectFrom('proposals').select(['id', 'process_id']).where('comment_count', '=', 200).orderBy('id').executeTakeFirstOrThrow();
+    const survey = await handle.db.selectFrom('surveys').select('id').orderBy('id').executeTakeFirstOrThrow();
     // [name, url, texts the page must show]: each page must really show the generated data.
     const scenarios: Array<[string, string, string[]]> = [
       ['baseline', `${baselineUrl}/`, ['Hallo']],
@@ -178,6 +182,11 @@ async function main(): Promise<void> {
       ['kommunen_filtered', `${appUrl}/kommunen?q=${encodeURIComponent(nameFragment)}&kreis=${busiest.county_ags}&groesse=target&teilnahme=ja&sort=-population`, [busiest.name]],
       ['kommune', `${appUrl}/kommunen/${busiest.ags}`, [busiest.name, 'Ortsteil 1']],
       ['umsetzung', `${appUrl}/kommunen/${busiest.ags}/umsetzung`, [busiest.name, 'Maßnahme ']],
+      ['vorschlaege', `${appUrl}/beteiligung/${firstProcess.id}`, ['Vorschlag', 'Unterstützungen']],
+      ['vorschlaege_unterstuetzt', `${appUrl}/beteiligung/${firstProcess.id}?sort=supported`, ['Unterstützungen']],
+      ['vorschlaege_suche', `${appUrl}/beteiligung/${firstProcess.id}?q=Vereine`, ['Verein']],
+      ['vorschlag_200_kommentare', `${appUrl}/beteiligung/${discussed.process_id}/vorschlaege/${discussed.id}`, ['200 Kommentare']],
+      ['umfrage_ergebnisse', `${appUrl}/umfragen/${survey.id}/ergebnisse`, ['500 Antworten']],
     ];
     const only = process.env.BENCH_SCENARIOS?.split(',').map((n) => n.trim());
     const unknown = only?.filter((n) => !scenarios.some(([name]) => name === n)) ?? [];

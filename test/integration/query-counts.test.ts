@@ -28,8 +28,8 @@ describe('queries per page', () => {
 
   const limits: Array<[string, string, number]> = [
     ['visitor', '/beteiligung', 1],
-    ['visitor', '/beteiligung/1', 5],
-    ['visitor', '/beteiligung/1?sort=supported&q=Verein', 5],
+    ['visitor', '/beteiligung/1', 6],
+    ['visitor', '/beteiligung/1?sort=supported&q=Verein', 6],
     ['visitor', '/beteiligung/1/vorschlaege/1', 6],
     ['coordinator', '/beteiligung/1/vorschlaege/1', 10],
     ['coordinator', `/verwaltung/${BENSHEIM}/moderation`, 6],

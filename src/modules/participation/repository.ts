@@ -93,7 +93,8 @@ export function participationRepository(db: Db) {
     },
 
     // ---- proposals ----
-    proposalPage(processId: number, filter: ProposalFilter, sort: ProposalSort, seed: number, page: PageRequest) {
+    /** A page of proposals and the total: two queries, so that the page can use the index and stop at its limit. */
+    async proposalPage(processId: number, filter: ProposalFilter, sort: ProposalSort, seed: number, page: PageRequest) {
       let query = proposalsOf(processId, filter)
         .leftJoin('users as a', 'a.id', 'p.author_user_id')
         .leftJoin('fields_of_action as f', 'f.id', 'p.field_id')
@@ -115,13 +116,18 @@ export function participationRepository(db: Db) {
           'a.deleted_at as author_deleted_at',
           'f.name as field_name',
           'd.name as district_name',
-          sql<number>`count(*) over ()`.as('total'),
         ]);
       if (sort === 'supported') query = query.orderBy('p.support_count', 'desc');
       else if (sort === 'commented') query = query.orderBy('p.comment_count', 'desc');
       // A stable shuffle per visitor: the same seed gives the same order on every page.
       else if (sort === 'random') query = query.orderBy(sql`md5(p.id::text || ${String(seed)})`);
-      return query.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(page.pageSize).offset(page.offset).execute();
+      const [items, count] = await Promise.all([
+        query.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(page.pageSize).offset(page.offset).execute(),
+        proposalsOf(processId, filter)
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(count.total) };
     },
     proposal(id: number) {
       return db

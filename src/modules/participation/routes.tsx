@@ -203,7 +203,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
         following={following}
         process={process}
         phases={phases}
-        result={pageResult(rows, Number(rows[0]?.total ?? 0), page)}
+        result={pageResult(rows.items, rows.total, page)}
         query={query}
         fields={fields}
         districts={districts}

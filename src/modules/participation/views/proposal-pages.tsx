@@ -43,6 +43,23 @@ export interface ProposalView {
   district_name: string | null;
 }
 
+const grouped = new WeakMap<Comment[], Map<number | null, Comment[]>>();
+
+/** Comments by parent, grouped once per page instead of once per thread level. */
+function childrenOf(comments: Comment[]): Map<number | null, Comment[]> {
+  let map = grouped.get(comments);
+  if (!map) {
+    map = new Map();
+    for (const c of comments) {
+      const siblings = map.get(c.parent_id);
+      if (siblings) siblings.push(c);
+      else map.set(c.parent_id, [c]);
+    }
+    grouped.set(comments, map);
+  }
+  return map;
+}
+
 /** What the public sees instead of a hidden or held contribution; moderators see the text with the note. */
 export function ModerationNote({ hiddenReason, held }: { hiddenReason: string; held: boolean }) {
   const { t } = useView();
@@ -69,7 +86,7 @@ function CommentThread({
   moderator: boolean;
 }) {
   const { t, locale } = useView();
-  const level = comments.filter((c) => c.parent_id === parentId);
+  const level = childrenOf(comments).get(parentId) ?? [];
   if (level.length === 0) return null;
   return (
     <ul class="vv-comments">
