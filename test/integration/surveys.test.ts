@@ -115,6 +115,7 @@ describe('surveys', () => {
     const csv = await coordinator.get(`/verwaltung/${BENSHEIM}/umfragen/${surveyId}/export/antworten.csv`);
     const rows = parse(csv.body.replace(/^\uFEFF/, ''), { columns: true, delimiter: ';' }) as Array<Record<string, string>>;
     assert.equal(rows.length, 2);
+    assert.equal(rows[0]?.['Offline eingegangen'], 'Nein');
     assert.equal(rows[0]?.['Was wünschen Sie sich?'], "'=SUMME(A1) mehr Bänke");
     assert.equal(rows[0]?.['Wo treffen Sie Nachbarn?'], 'Verein; Markt');
     const xlsx = await coordinator.get(`/verwaltung/${BENSHEIM}/umfragen/${surveyId}/export/antworten.xlsx`);
@@ -122,7 +123,41 @@ describe('surveys', () => {
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     assert.equal(sheet?.rowCount, 3);
-    assert.equal(sheet?.getRow(1).getCell(3).value, 'Wie lange wohnen Sie hier?');
+    assert.equal(sheet?.getRow(1).getCell(4).value, 'Wie lange wohnen Sie hier?');
+  });
+
+  it('enters answers from a paper form as offline responses', async () => {
+    const page = `/verwaltung/${BENSHEIM}/umfragen/${surveyId}/offline`;
+    const missing = await coordinator.post(page, { [`q${q.single}`]: '2' });
+    assert.equal(missing.statusCode, 422);
+    assert.match(missing.body, new RegExp(`id="q${q.scale}-error"`));
+    assert.equal((await coordinator.post(page, { [`q${q.single}`]: '2', [`q${q.scale}`]: '5' })).statusCode, 303);
+    const offline = await t.app.services.db.selectFrom('survey_responses').select(['offline', 'user_id']).where('survey_id', '=', surveyId).where('offline', '=', true).execute();
+    assert.deepEqual(offline, [{ offline: true, user_id: null }]);
+    const csv = await coordinator.get(`/verwaltung/${BENSHEIM}/umfragen/${surveyId}/export/antworten.csv`);
+    const rows = parse(csv.body.replace(/^\uFEFF/, ''), { columns: true, delimiter: ';' }) as Array<Record<string, string>>;
+    assert.equal(rows.filter((r) => r['Offline eingegangen'] === 'Ja').length, 1);
+    assert.match(visibleText((await visitor.get(`/umfragen/${surveyId}/ergebnisse`)).body), /3 Antworten/);
+  });
+
+  it('links a survey to a process of the same town only', async () => {
+    const db = t.app.services.db;
+    const own = await db
+      .insertInto('participation_processes')
+      .values({ municipality_id: await municipalityId(db, BENSHEIM), title: 'Ideen', description: '', field_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const foreign = await db
+      .insertInto('participation_processes')
+      .values({ municipality_id: await municipalityId(db, '06431020'), title: 'Fremd', description: '', field_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const wrong = await coordinator.post(`/verwaltung/${BENSHEIM}/umfragen`, { title: 'Rückmeldung', opensOn: day(0), closesOn: day(5), processId: String(foreign.id) });
+    assert.equal(wrong.statusCode, 422);
+    assert.match(wrong.body, /id="processId-error"/);
+    assert.equal((await coordinator.post(`/verwaltung/${BENSHEIM}/umfragen`, { title: 'Rückmeldung', opensOn: day(0), closesOn: day(5), processId: String(own.id) })).statusCode, 303);
+    const linked = await db.selectFrom('surveys').select('process_id').where('title', '=', 'Rückmeldung').executeTakeFirstOrThrow();
+    assert.equal(linked.process_id, own.id);
   });
 
   it('refuses answers when closed and keeps other towns out', async () => {

@@ -314,6 +314,8 @@ const MATRIX: Record<string, Entry> = {
     expect: COORDINATOR,
     path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/fragen/999999/loeschen`,
   },
+  'GET /verwaltung/:ags/umfragen/:id/offline': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/offline` },
+  'POST /verwaltung/:ags/umfragen/:id/offline': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/offline` },
   'GET /verwaltung/:ags/umfragen/:id/freitexte': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/freitexte` },
   'POST /verwaltung/:ags/umfragen/:id/freitexte/:aid/:action': {
     expect: { ...COORDINATOR, coordinator_own: 'not_found', programme_office: 'not_found' },

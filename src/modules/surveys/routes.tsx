@@ -3,19 +3,20 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { actorUserId } from '../../platform/access/actor.ts';
 import type { QuestionKind } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
-import { FormDate, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
+import { FormDate, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
 import { type Cell, toCsv, toXlsx } from '../../platform/http/tables.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
 import { requireMunicipality } from '../municipalities/index.ts';
+import { processOptions } from '../participation/index.ts';
 import { barChartSvg } from './charts.ts';
 import { can } from './policy.ts';
 import { surveyRepository } from './repository.ts';
 import { choiceLabels, surveyResults } from './results.ts';
 import { isOpen, QUESTION_KINDS, surveyService } from './service.ts';
 import { SurveyEditPage, SurveyListPage, TextsPage } from './views/manage-pages.tsx';
-import { type QuestionView, ResultsPage, SurveyPage } from './views/survey-pages.tsx';
+import { OfflineAnswersPage, type QuestionView, ResultsPage, SurveyPage } from './views/survey-pages.tsx';
 
 const Id = Type.String({ maxLength: 12 });
 const SurveyParams = Type.Object({ id: Id });
@@ -30,6 +31,7 @@ const SurveyForm = Type.Object({
   closesOn: FormDate(),
   anonymous: Type.Optional(Type.Literal('on')),
   published: Type.Optional(Type.Literal('on')),
+  processId: Type.Optional(FormInteger({ min: 1, max: 2_000_000_000 })),
 });
 const QuestionForm = Type.Object({
   kind: Type.Union(QUESTION_KINDS.map((k) => Type.Literal(k))),
@@ -152,8 +154,8 @@ export const surveyRoutes: FastifyPluginAsync<{ services: AppServices }> = async
 
   async function renderList(request: FastifyRequest, reply: FastifyReply, form: FormState = { values: { anonymous: 'on' }, errors: {} }) {
     const { municipality } = await managedTown(request);
-    const surveys = await repo.list(municipality.id, false);
-    return reply.render(<SurveyListPage ags={municipality.ags} name={municipality.name} surveys={surveys} form={form} />, {
+    const [surveys, processes] = await Promise.all([repo.list(municipality.id, false), processOptions(db, municipality.id)]);
+    return reply.render(<SurveyListPage ags={municipality.ags} name={municipality.name} surveys={surveys} processes={processes} form={form} />, {
       title: request.t('surveys.manage_title', { name: municipality.name }),
       breadcrumbs: [{ href: `/verwaltung/${municipality.ags}`, label: municipality.name }, { label: request.t('surveys.nav') }],
       status: Object.keys(form.errors).length ? 422 : 200,
@@ -162,11 +164,17 @@ export const surveyRoutes: FastifyPluginAsync<{ services: AppServices }> = async
 
   app.get('/verwaltung/:ags/umfragen', { schema: { params: AgsParams } }, (request, reply) => renderList(request, reply));
 
-  app.post('/verwaltung/:ags/umfragen', { schema: { params: AgsParams, body: formBodySchema(['title', 'description', 'opensOn', 'closesOn', 'anonymous']) } }, async (request, reply) => {
+  app.post('/verwaltung/:ags/umfragen', { schema: { params: AgsParams, body: formBodySchema(['title', 'description', 'opensOn', 'closesOn', 'anonymous', 'processId']) } }, async (request, reply) => {
     const { actor, municipality } = await managedTown(request);
     const parsed = parseSurvey(request.body);
     if (!parsed.ok) return renderList(request, reply, { values: typedValues(request.body), errors: parsed.errors });
-    const id = await service.create(actor, municipality.id, parsed.value);
+    let id: number;
+    try {
+      id = await service.create(actor, municipality.id, parsed.value);
+    } catch (error) {
+      if (error instanceof ValidationError) return renderList(request, reply, { values: typedValues(request.body), errors: error.fields });
+      throw error;
+    }
     return reply.flash('success', 'surveys.created').redirect(`/verwaltung/${municipality.ags}/umfragen/${id}`, 303);
   });
 
@@ -253,6 +261,36 @@ export const surveyRoutes: FastifyPluginAsync<{ services: AppServices }> = async
     return reply.flash('success', 'common.deleted').redirect(back, 303);
   });
 
+  async function renderOffline(request: FastifyRequest, reply: FastifyReply, form: FormState & { multi: Record<string, string[]> } = { ...EMPTY_FORM, multi: {} }) {
+    const { municipality, survey } = await managedSurvey(request);
+    const questions = (await repo.questions(survey.id)).map((q) => ({ ...q, options: q.options as unknown as string[] })) as QuestionView[];
+    const title = request.t('surveys.offline_title');
+    return reply.render(<OfflineAnswersPage action={`/verwaltung/${municipality.ags}/umfragen/${survey.id}/offline`} questions={questions} form={form} />, {
+      title,
+      breadcrumbs: [{ href: `/verwaltung/${municipality.ags}/umfragen/${survey.id}`, label: survey.title }, { label: title }],
+      status: Object.keys(form.errors).length ? 422 : 200,
+    });
+  }
+
+  app.get('/verwaltung/:ags/umfragen/:id/offline', { schema: { params: ManageParams } }, (request, reply) => renderOffline(request, reply));
+
+  app.post('/verwaltung/:ags/umfragen/:id/offline', { schema: { params: ManageParams, body: AnswerBody } }, async (request, reply) => {
+    const { actor, municipality, survey } = await managedSurvey(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const multi = Object.fromEntries(
+      Object.entries(body)
+        .filter(([, v]) => Array.isArray(v))
+        .map(([k, v]) => [k, (v as unknown[]).filter((x): x is string => typeof x === 'string')]),
+    );
+    try {
+      await service.submitOffline(actor, survey.id, body);
+    } catch (error) {
+      if (error instanceof ValidationError) return renderOffline(request, reply, { values: typedValues(body), errors: error.fields, multi });
+      throw error;
+    }
+    return reply.flash('success', 'surveys.offline_saved').redirect(`/verwaltung/${municipality.ags}/umfragen/${survey.id}/offline`, 303);
+  });
+
   app.get('/verwaltung/:ags/umfragen/:id/freitexte', { schema: { params: ManageParams } }, async (request, reply) => {
     const { municipality, survey } = await managedSurvey(request);
     const [questions, texts] = await Promise.all([repo.questions(survey.id), repo.texts(survey.id, false)]);
@@ -287,10 +325,10 @@ export const surveyRoutes: FastifyPluginAsync<{ services: AppServices }> = async
       if (!match) throw AppError.notFound();
       const [questions, rows] = await Promise.all([repo.questions(survey.id), repo.exportRows(survey.id)]);
       const t = request.t;
-      const headers = [t('surveys.export.response'), t('surveys.export.created'), ...questions.map((q) => q.prompt)];
-      const byResponse = new Map<number, { created: Date; answers: Map<number, string[]> }>();
+      const headers = [t('surveys.export.response'), t('surveys.export.created'), t('surveys.export.offline'), ...questions.map((q) => q.prompt)];
+      const byResponse = new Map<number, { created: Date; offline: boolean; answers: Map<number, string[]> }>();
       for (const row of rows) {
-        const entry = byResponse.get(row.response_id) ?? { created: row.created_at, answers: new Map<number, string[]>() };
+        const entry = byResponse.get(row.response_id) ?? { created: row.created_at, offline: row.offline, answers: new Map<number, string[]>() };
         if (row.question_id !== null) {
           const question = questions.find((q) => q.id === row.question_id);
           const labels = question ? choiceLabels(question.kind, question.options as unknown as string[]) : [];
@@ -299,7 +337,12 @@ export const surveyRoutes: FastifyPluginAsync<{ services: AppServices }> = async
         }
         byResponse.set(row.response_id, entry);
       }
-      const table: Cell[][] = [...byResponse.entries()].map(([id, entry]) => [id, entry.created, ...questions.map((q) => (entry.answers.get(q.id) ?? []).join('; '))]);
+      const table: Cell[][] = [...byResponse.entries()].map(([id, entry]) => [
+        id,
+        entry.created,
+        entry.offline ? t('common.yes') : t('common.no'),
+        ...questions.map((q) => (entry.answers.get(q.id) ?? []).join('; ')),
+      ]);
       reply.header('content-disposition', `attachment; filename="umfrage-${survey.id}.${match[1]}"`).header('cache-control', 'no-store');
       if (match[1] === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(headers, table));
       return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(t('surveys.export.sheet'), headers, table));

@@ -4,6 +4,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { NewRow, QuestionKind } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import type { AppServices } from '../../platform/module.ts';
+import { processOptions } from '../participation/index.ts';
 import { can } from './policy.ts';
 import { surveyRepository } from './repository.ts';
 
@@ -15,6 +16,7 @@ export interface SurveyInput {
   anonymous: boolean;
   opensOn: string;
   closesOn: string;
+  processId?: number;
 }
 
 export interface QuestionInput {
@@ -90,8 +92,13 @@ export function surveyService(services: Pick<AppServices, 'db'>) {
   }
 
   return {
-    async create(actor: Actor, municipalityId: number, input: SurveyInput, processId: number | null = null): Promise<number> {
+    async create(actor: Actor, municipalityId: number, input: SurveyInput): Promise<number> {
       if (!can(actor, 'manage', { municipalityId, published: false })) throw AppError.forbidden();
+      const processId = input.processId ?? null;
+      if (processId !== null) {
+        const processes = await processOptions(db, municipalityId);
+        if (!processes.some((p) => p.id === processId)) throw new ValidationError({ processId: { key: 'validation.choice' } });
+      }
       return db.transaction().execute(async (trx) => {
         const { id } = await surveyRepository(trx).insertSurvey({
           municipality_id: municipalityId,
@@ -165,6 +172,20 @@ export function surveyService(services: Pick<AppServices, 'db'>) {
         // An anonymous response keeps no link to the account; only the mark above knows that someone answered.
         const { id } = await tx.insertResponse({ survey_id: surveyId, user_id: survey.anonymous ? null : userId });
         await tx.insertAnswers(rows.map((r) => ({ ...r, response_id: id })));
+      });
+    },
+
+    /** Answers from a paper form, entered by the town's coordinators; they count like online answers and are marked. */
+    async submitOffline(actor: Actor, surveyId: number, body: Record<string, unknown>): Promise<void> {
+      const survey = await managed(actor, surveyId);
+      const questions = (await surveyRepository(db).questions(surveyId)).map((q) => ({ ...q, options: q.options as unknown as string[] }));
+      const { rows, errors } = readAnswers(questions, body);
+      if (Object.keys(errors).length) throw new ValidationError(errors);
+      await db.transaction().execute(async (trx) => {
+        const tx = surveyRepository(trx);
+        const { id } = await tx.insertResponse({ survey_id: surveyId, user_id: null, offline: true });
+        await tx.insertAnswers(rows.map((r) => ({ ...r, response_id: id })));
+        await writeAudit(trx, actor, { action: 'survey.offline_response_entered', entityType: 'survey', entityId: surveyId, municipalityId: survey.municipality_id, after: { responseId: id } });
       });
     },
 

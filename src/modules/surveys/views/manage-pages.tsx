@@ -40,7 +40,7 @@ function SurveyFields({ form, editing }: { form: FormState; editing: boolean }) 
   );
 }
 
-export function SurveyListPage({ ags, name, surveys, form }: { ags: string; name: string; surveys: SurveyRow[]; form: FormState }) {
+export function SurveyListPage({ ags, name, surveys, processes, form }: { ags: string; name: string; surveys: SurveyRow[]; processes: Array<{ id: number; title: string }>; form: FormState }) {
   const { t, locale } = useView();
   return (
     <>
@@ -66,6 +66,13 @@ export function SurveyListPage({ ags, name, surveys, form }: { ags: string; name
       <ErrorSummary form={form} labels={surveyLabels(t)} />
       <Form action={`/verwaltung/${ags}/umfragen`}>
         <SurveyFields form={form} editing={false} />
+        <SelectField
+          form={form}
+          name="processId"
+          label={t('surveys.field.process')}
+          emptyLabel={t('surveys.field.no_process')}
+          options={processes.map((p) => ({ value: String(p.id), label: p.title }))}
+        />
         <SubmitButton label={t('surveys.new')} />
       </Form>
     </>
@@ -98,6 +105,9 @@ export function SurveyEditPage({
         </a>
         <a class="kern-link" href={`/umfragen/${surveyId}/ergebnisse`}>
           {t('surveys.results_link')}
+        </a>
+        <a class="kern-link" href={`${base}/offline`}>
+          {t('surveys.offline_title')}
         </a>
         <a class="kern-link" href={`${base}/freitexte`}>
           {t('surveys.texts_title')}

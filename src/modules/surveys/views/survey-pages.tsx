@@ -219,3 +219,21 @@ export function ResultsPage({ survey, results, responses, moderator }: { survey:
     </>
   );
 }
+
+export function OfflineAnswersPage({ action, questions, form }: { action: string; questions: QuestionView[]; form: FormState & { multi: Record<string, string[]> } }) {
+  const { t } = useView();
+  const labels = Object.fromEntries(questions.map((q) => [`q${q.id}`, q.prompt]));
+  return (
+    <>
+      <h1 class="kern-heading-large">{t('surveys.offline_title')}</h1>
+      <p class="kern-body">{t('surveys.offline_lead')}</p>
+      <ErrorSummary form={form} labels={labels} />
+      <Form action={action}>
+        {questions.map((q) => (
+          <QuestionField q={q} form={form} key={q.id} />
+        ))}
+        <SubmitButton label={t('surveys.offline_submit')} />
+      </Form>
+    </>
+  );
+}
