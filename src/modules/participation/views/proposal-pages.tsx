@@ -262,6 +262,31 @@ export function ProposalPage({
   );
 }
 
+/** Title, text, field of action and district: the same for a proposal made online and one from paper. */
+function ProposalInputs({ form, fields, districts }: { form: FormState; fields: Array<{ id: number; name: string }>; districts: Array<{ id: number; name: string }> }) {
+  const { t } = useView();
+  return (
+    <>
+      <TextField form={form} name="title" label={t('participation.proposal.title_field')} required maxLength={200} />
+      <TextArea form={form} name="body" label={t('participation.proposal.body')} hint={t('participation.proposal.body_hint')} required rows={8} maxLength={10000} />
+      <SelectField
+        form={form}
+        name="fieldId"
+        label={t('strategy.measure.field')}
+        emptyLabel={t('participation.process.no_field')}
+        options={fields.map((f) => ({ value: String(f.id), label: f.name }))}
+      />
+      <SelectField
+        form={form}
+        name="districtId"
+        label={t('strategy.measure.district')}
+        emptyLabel={t('strategy.measure.whole_town')}
+        options={districts.map((d) => ({ value: String(d.id), label: d.name }))}
+      />
+    </>
+  );
+}
+
 export function ProposalFormPage({
   title,
   action,
@@ -284,10 +309,7 @@ export function ProposalFormPage({
       <h1 class="kern-heading-large">{title}</h1>
       <ErrorSummary form={form} labels={labels} />
       <Form action={action}>
-        <TextField form={form} name="title" label={labels.title} required maxLength={200} />
-        <TextArea form={form} name="body" label={labels.body} hint={t('participation.proposal.body_hint')} required rows={8} maxLength={10000} />
-        <SelectField form={form} name="fieldId" label={labels.fieldId} emptyLabel={t('participation.process.no_field')} options={fields.map((f) => ({ value: String(f.id), label: f.name }))} />
-        <SelectField form={form} name="districtId" label={labels.districtId} emptyLabel={t('strategy.measure.whole_town')} options={districts.map((d) => ({ value: String(d.id), label: d.name }))} />
+        <ProposalInputs form={form} fields={fields} districts={districts} />
         <div class="vv-actions">
           <SubmitButton label={t('participation.proposal.submit')} />
           <a class="kern-link" href={cancel}>
@@ -416,10 +438,7 @@ export function OfflinePage({
       <ErrorSummary form={form} labels={labels} />
       <Form action={action}>
         <TextField form={form} name="source" label={labels.source} hint={t('participation.offline.source_hint')} required maxLength={200} />
-        <TextField form={form} name="title" label={labels.title} required maxLength={200} />
-        <TextArea form={form} name="body" label={labels.body} required rows={8} maxLength={10000} />
-        <SelectField form={form} name="fieldId" label={labels.fieldId} emptyLabel={t('participation.process.no_field')} options={fields.map((f) => ({ value: String(f.id), label: f.name }))} />
-        <SelectField form={form} name="districtId" label={labels.districtId} emptyLabel={t('strategy.measure.whole_town')} options={districts.map((d) => ({ value: String(d.id), label: d.name }))} />
+        <ProposalInputs form={form} fields={fields} districts={districts} />
         <div class="vv-actions">
           <SubmitButton label={t('participation.offline.submit')} />
           <a class="kern-link" href={cancel}>
