@@ -56,6 +56,14 @@ export function strategyRepository(db: Db) {
     },
 
     // ---- fields of action and goals ----
+    countFields(municipalityId: number) {
+      return db
+        .selectFrom('fields_of_action')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('municipality_id', '=', municipalityId)
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n));
+    },
     fields(municipalityId: number) {
       return db
         .selectFrom('fields_of_action as f')
@@ -216,6 +224,9 @@ export function strategyRepository(db: Db) {
         .where('ms.id', '=', id)
         .executeTakeFirst();
     },
+    measureOptions(municipalityId: number) {
+      return db.selectFrom('measures').select(['id', 'title', 'status']).where('municipality_id', '=', municipalityId).orderBy('title').orderBy('id').execute();
+    },
     /** Locks the measure row so that two updates posted at once apply one after the other. */
     lockMeasure(municipalityId: number, id: number) {
       return db.selectFrom('measures').select(['id', 'status', 'progress']).where('municipality_id', '=', municipalityId).where('id', '=', id).forUpdate().executeTakeFirst();
@@ -237,6 +248,16 @@ export function strategyRepository(db: Db) {
         .where('u.measure_id', '=', measureId)
         .orderBy('u.created_at', 'desc')
         .orderBy('u.id', 'desc')
+        .execute();
+    },
+    /** The history as the public sees it: no author. */
+    publicUpdates(measureId: number) {
+      return db
+        .selectFrom('measure_updates')
+        .select(['id', 'text', 'status', 'progress', 'created_at'])
+        .where('measure_id', '=', measureId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
         .execute();
     },
     insertUpdate(row: NewRow<'measure_updates'>) {

@@ -61,6 +61,12 @@ function parseId(raw: string): number {
   return Number(raw);
 }
 
+/** An ASCII fallback for old clients and the real name (umlauts, spaces) per RFC 6266 for the rest. */
+function documentDisposition(name: string): string {
+  const ascii = name.replace(/[^\w.-]/g, '_') || 'dokument.pdf';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
 function idParam(request: FastifyRequest): number {
   return parseId((request.params as { id: string }).id);
 }
@@ -212,7 +218,7 @@ export const strategyRoutes: FastifyPluginAsync<{ services: AppServices }> = asy
   app.get('/kommunen/:ags/massnahmen/:id', { schema: { params: IdParams } }, async (request, reply) => {
     const municipality = await requireMunicipality(db, (request.params as { ags: string }).ags);
     const id = idParam(request);
-    const [measure, updates] = await Promise.all([repo.measure(municipality.id, id), repo.updates(id)]);
+    const [measure, updates] = await Promise.all([repo.measure(municipality.id, id), repo.publicUpdates(id)]);
     if (!measure) throw AppError.notFound();
     const publicMeasure = { ...measure, field_name: measure.field_name ?? '', latest_update_text: null, latest_update_at: null };
     return reply.render(<MeasurePublicPage ags={municipality.ags} measure={publicMeasure} updates={updates} />, {
@@ -231,11 +237,7 @@ export const strategyRoutes: FastifyPluginAsync<{ services: AppServices }> = asy
     if (!version?.document_file_id) throw AppError.notFound();
     const file = await services.files.read(db, version.document_file_id);
     if (!file) throw AppError.notFound();
-    return reply
-      .type(file.mime_type)
-      .header('content-disposition', `attachment; filename="${file.original_name.replace(/[^\w.-]/g, '_')}"`)
-      .header('x-content-type-options', 'nosniff')
-      .send(file.data);
+    return reply.type(file.mime_type).header('content-disposition', documentDisposition(file.original_name)).header('x-content-type-options', 'nosniff').send(file.data);
   });
 
   // ---------- workspace: overview ----------

@@ -18,7 +18,7 @@ export function StrategySummaryView({ summary, ags }: { summary: StrategySummary
           {version.summary ? <p class="kern-body">{version.summary}</p> : null}
           {version.hasDocument ? (
             <p class="kern-body">
-              <a class="kern-link" href={`/kommunen/${ags}/strategie/${version.id}/dokument`}>
+              <a class="kern-link" href={`/kommunen/${ags}/strategie/${version.versionId}/dokument`}>
                 {t('strategy.summary.document')}
               </a>
             </p>
