@@ -99,6 +99,28 @@ describe('participation: processes, proposals, supports, comments, answers', () 
     assert.match(visibleText((await visitor.get(`/beteiligung/${processId}/vorschlaege/${proposalId}`)).body), /Mia Mitmach/);
   });
 
+  it('takes up to three images, each with a description, and refuses other files', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+    const url = `/beteiligung/${processId}/vorschlaege/neu`;
+    const fields = { title: 'Boule am Fluss', body: 'Ein Bouleplatz an der Wiese am Fluss.' };
+    const noAlt = await mia.postMultipart(url, fields, { field: 'image1', filename: 'wiese.png', contentType: 'image/png', data: png });
+    assert.equal(noAlt.statusCode, 422);
+    assert.match(noAlt.body, /id="alt1-error"/);
+    assert.match(noAlt.body, /value="Boule am Fluss"/);
+    const wrongType = await mia.postMultipart(url, { ...fields, alt1: 'Text' }, { field: 'image1', filename: 'notiz.png', contentType: 'image/png', data: Buffer.from('kein Bild') });
+    assert.equal(wrongType.statusCode, 422);
+    assert.match(visibleText(wrongType.body), /Dieser Dateityp ist nicht erlaubt/);
+    const ok = await mia.postMultipart(url, { ...fields, alt1: 'Leere Wiese am Fluss' }, { field: 'image1', filename: 'wiese.png', contentType: 'image/png', data: png });
+    assert.equal(ok.statusCode, 303);
+    const page = await visitor.get(String(ok.headers.location));
+    const src = /<img src="([^"]+\/bilder\/\d+)" alt="Leere Wiese am Fluss"/.exec(page.body)?.[1];
+    assert.ok(src, 'the image is shown with its description');
+    const image = await visitor.get(src);
+    assert.equal(image.statusCode, 200);
+    assert.equal(image.headers['content-type'], 'image/png');
+    assert.deepEqual(image.rawPayload, png);
+  });
+
   it('refuses an unverified account with a message', async () => {
     await t.app.services.db.insertInto('users').values({ email: 'neu@example.org', password_hash: null, display_name: 'Neu', email_verified_at: null, deleted_at: null }).execute();
     const neu = await t.app.services.db.selectFrom('users').select('id').where('email', '=', 'neu@example.org').executeTakeFirstOrThrow();

@@ -272,6 +272,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /beteiligung/:id/vorschlaege/neu': { expect: SIGNED_IN, path: async (f) => `/beteiligung/${await ownProcess(f)}/vorschlaege/neu` },
   'POST /beteiligung/:id/vorschlaege/neu': { expect: SIGNED_IN, path: async (f) => `/beteiligung/${await ownProcess(f)}/vorschlaege/neu` },
   'GET /beteiligung/:id/vorschlaege/:pid': { expect: PUBLIC, path: ownProposal },
+  'GET /beteiligung/:id/vorschlaege/:pid/bilder/:iid': { expect: all('not_found'), path: async (f) => `${await ownProposal(f)}/bilder/999999` },
   'GET /beteiligung/:id/vorschlaege/:pid/bearbeiten': { expect: { ...all('forbidden'), visitor: 'login' }, path: async (f) => `${await ownProposal(f)}/bearbeiten` },
   'POST /beteiligung/:id/vorschlaege/:pid/bearbeiten': { expect: { ...all('forbidden'), visitor: 'login' }, path: async (f) => `${await ownProposal(f)}/bearbeiten` },
   'POST /beteiligung/:id/vorschlaege/:pid/unterstuetzen': { expect: SIGNED_IN, path: async (f) => `${await ownProposal(f)}/unterstuetzen` },

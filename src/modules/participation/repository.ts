@@ -236,6 +236,12 @@ export function participationRepository(db: Db) {
         .where('id', '=', proposalId)
         .execute();
     },
+    images(proposalId: number) {
+      return db.selectFrom('proposal_images').select(['id', 'alt_text', 'file_id']).where('proposal_id', '=', proposalId).orderBy('position').execute();
+    },
+    image(proposalId: number, id: number) {
+      return db.selectFrom('proposal_images').select(['file_id', 'alt_text']).where('proposal_id', '=', proposalId).where('id', '=', id).executeTakeFirst();
+    },
     linkedMeasures(proposalId: number) {
       return db
         .selectFrom('proposal_measures as pm')

@@ -5,6 +5,7 @@ import type { NotificationMode, PhaseKind, ProposalStatus } from '../../platform
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { FormDate, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
+import { readMultipartForm } from '../../platform/http/multipart.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import { type Cell, toCsv, toXlsx } from '../../platform/http/tables.ts';
 import type { AppServices } from '../../platform/module.ts';
@@ -15,13 +16,14 @@ import { activePhase, PHASES, phaseAllows } from './phases.ts';
 import { can } from './policy.ts';
 import { type ProposalFilter, type ProposalSort, participationRepository } from './repository.ts';
 import { NOTIFICATION_MODES, notificationRepository } from './notifications.ts';
-import { participationService } from './service.ts';
+import { type ProposalImage, participationService } from './service.ts';
 import { authorLabel, ProcessesPage, ProcessFormPage, ProcessList, type ProcessRow, ProcessPage, type ProposalQuery } from './views/process-pages.tsx';
 import { AnswerPage, CommentFormPage, OfflinePage, ProposalFormPage, ProposalPage } from './views/proposal-pages.tsx';
 
 const STATUSES: readonly ProposalStatus[] = ['open', 'in_review', 'accepted', 'rejected', 'merged'];
 const SORTS: readonly ProposalSort[] = ['newest', 'supported', 'commented', 'random'];
 const PAGE_SIZE = 20;
+const IMAGE_FIELDS = ['image1', 'image2', 'image3'];
 
 const Id = Type.String({ maxLength: 12 });
 const AgsParams = Type.Object({ ags: Type.String({ maxLength: 20 }) });
@@ -243,6 +245,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
         form={form}
         fields={fields}
         districts={districts}
+        withImages={!editing}
       />,
       { title, breadcrumbs: [{ href: base, label: process.title }, { label: title }], status: Object.keys(form.errors).length ? 422 : 200 },
     );
@@ -250,15 +253,32 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
 
   app.get('/beteiligung/:id/vorschlaege/neu', { schema: { params: ProcessParams } }, (request, reply) => renderProposalForm(request, reply, EMPTY_FORM));
 
-  app.post('/beteiligung/:id/vorschlaege/neu', { schema: { params: ProcessParams, body: formBodySchema(['title', 'body', 'fieldId', 'districtId']) } }, async (request, reply) => {
+  app.post('/beteiligung/:id/vorschlaege/neu', { schema: { params: ProcessParams } }, async (request, reply) => {
     const actor = requireUser(request);
     const process = await visibleProcess(request);
-    const values = typedValues(request.body);
-    const parsed = parseForm(ProposalForm, request.body);
-    if (!parsed.ok) return renderProposalForm(request, reply, { values, errors: parsed.errors });
+    // A browser sends the form as multipart because of the optional images; a plain form works too.
+    let body: Record<string, unknown> = (request.body ?? {}) as Record<string, unknown>;
+    const images: ProposalImage[] = [];
+    const imageErrors: FieldErrors = {};
+    if (request.isMultipart()) {
+      const form = await readMultipartForm(request, IMAGE_FIELDS, 10);
+      body = form.fields;
+      if (form.fileError && form.fileErrorField) imageErrors[form.fileErrorField] = form.fileError;
+      IMAGE_FIELDS.forEach((field, index) => {
+        const file = form.files[field];
+        const alt = form.fields[`alt${index + 1}`]?.trim() ?? '';
+        if (!file) return;
+        if (!alt) imageErrors[`alt${index + 1}`] = { key: 'participation.images.alt_required' };
+        else if (alt.length > 300) imageErrors[`alt${index + 1}`] = { key: 'validation.too_long', params: { max: 300 } };
+        images.push({ file, alt });
+      });
+    }
+    const values = typedValues(body);
+    const parsed = parseForm(ProposalForm, body);
+    if (!parsed.ok || Object.keys(imageErrors).length) return renderProposalForm(request, reply, { values, errors: { ...(parsed.ok ? {} : parsed.errors), ...imageErrors } });
     let id: number;
     try {
-      id = await service.propose(actor, process.id, parsed.value);
+      id = await service.propose(actor, process.id, parsed.value, images);
     } catch (error) {
       if (error instanceof ValidationError) return renderProposalForm(request, reply, { values, errors: error.fields });
       if (error instanceof AppError && (error.code === 'conflict' || error.code === 'forbidden') && error.messageKey.startsWith('participation.')) {
@@ -269,15 +289,26 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     return reply.flash('success', 'participation.proposal.created').redirect(`/beteiligung/${process.id}/vorschlaege/${id}`, 303);
   });
 
+  app.get('/beteiligung/:id/vorschlaege/:pid/bilder/:iid', { schema: { params: Type.Object({ id: Id, pid: Id, iid: Id }) } }, async (request, reply) => {
+    const { process, proposal } = await visibleProposal(request);
+    const withheld = Boolean(proposal.hidden_at || proposal.held);
+    if (withheld && !can(request.actor, 'manage', { municipalityId: process.municipality_id })) throw AppError.notFound();
+    const image = await repo.image(proposal.id, parseId((request.params as { iid: string }).iid));
+    const file = image ? await services.files.read(db, image.file_id) : null;
+    if (!file) throw AppError.notFound();
+    return reply.type(file.mime_type).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(file.data);
+  });
+
   app.get('/beteiligung/:id/vorschlaege/:pid', { schema: { params: ProposalParams } }, async (request, reply) => {
     const { process, proposal } = await visibleProposal(request);
     const userId = actorUserId(request.actor);
-    const [phases, comments, measures, supported, following] = await Promise.all([
+    const [phases, comments, measures, supported, following, images] = await Promise.all([
       repo.phases(process.id),
       repo.comments(proposal.id),
       repo.linkedMeasures(proposal.id),
       userId ? repo.hasSupported(proposal.id, userId) : Promise.resolve(false),
       userId ? notificationRepository(db).followsProposal(userId, proposal.id) : Promise.resolve(null),
+      repo.images(proposal.id),
     ]);
     const phase = activePhase(phases);
     const contributor = can(request.actor, 'contribute', { municipalityId: process.municipality_id });
@@ -292,6 +323,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
         ags={process.ags}
         supported={supported}
         following={following}
+        images={images}
         canSupport={contributor && phaseAllows(phase, 'support')}
         canComment={contributor && phaseAllows(phase, 'comment')}
         canEdit={userId !== null && proposal.author_user_id === userId && proposal.support_count === 0 && proposal.comment_count === 0}

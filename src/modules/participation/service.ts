@@ -3,6 +3,7 @@ import { actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { PhaseKind, ProposalStatus } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
+import type { UploadedFile } from '../../platform/files/store.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { districtOptions } from '../municipalities/index.ts';
 import { measureOptions } from '../strategy/index.ts';
@@ -29,6 +30,14 @@ export interface ProposalInput {
   districtId?: number;
 }
 
+export interface ProposalImage {
+  file: UploadedFile;
+  alt: string;
+}
+
+export const MAX_PROPOSAL_IMAGES = 3;
+const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+
 export interface AnswerInput {
   status: Exclude<ProposalStatus, 'open'>;
   text: string;
@@ -37,7 +46,7 @@ export interface AnswerInput {
 }
 
 /** Processes, proposals, supports, comments and official answers; the phase decides what is open. */
-export function participationService(services: Pick<AppServices, 'db' | 'config' | 'mailQueued'>) {
+export function participationService(services: Pick<AppServices, 'db' | 'config' | 'mailQueued' | 'files'>) {
   const { db } = services;
   const proposalUrl = (processId: number, proposalId: number) => `${services.config.baseUrl}/beteiligung/${processId}/vorschlaege/${proposalId}`;
 
@@ -83,7 +92,7 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
       });
     },
 
-    async propose(actor: Actor, processId: number, input: ProposalInput): Promise<number> {
+    async propose(actor: Actor, processId: number, input: ProposalInput, images: ProposalImage[] = []): Promise<number> {
       const process = await openProcess(actor, processId, 'propose');
       await checkProposalInput(process.municipality_id, input);
       const held = containsListedWord(await moderationRepository(db).words(process.municipality_id), `${input.title} ${input.body}`);
@@ -100,6 +109,13 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
           merged_into_id: null,
           answered_at: null,
         });
+        for (const [index, image] of images.slice(0, MAX_PROPOSAL_IMAGES).entries()) {
+          const fileId = await services.files.save(trx, `image${index + 1}`, image.file, { allowed: ['image/png', 'image/jpeg'], maxBytes: IMAGE_MAX_BYTES, userId: actorUserId(actor) });
+          await trx
+            .insertInto('proposal_images')
+            .values({ proposal_id: id, file_id: fileId, alt_text: image.alt, position: index + 1 })
+            .execute();
+        }
         await writeAudit(trx, actor, { action: 'proposal.created', entityType: 'proposal', entityId: id, municipalityId: process.municipality_id });
         const authorId = actorUserId(actor);
         if (authorId !== null) await notificationRepository(trx).followProposal(authorId, id);

@@ -299,6 +299,14 @@ export interface ModerationWordsTable {
   word: string;
 }
 
+export interface ProposalImagesTable {
+  id: Generated<number>;
+  proposal_id: number;
+  file_id: number;
+  alt_text: string;
+  position: number;
+}
+
 export interface ProposalMeasuresTable {
   proposal_id: number;
   measure_id: number;
@@ -394,6 +402,7 @@ export interface Database {
   proposal_supports: ProposalSupportsTable;
   proposal_comments: ProposalCommentsTable;
   proposal_measures: ProposalMeasuresTable;
+  proposal_images: ProposalImagesTable;
   content_reports: ContentReportsTable;
   municipality_blocks: MunicipalityBlocksTable;
   moderation_words: ModerationWordsTable;

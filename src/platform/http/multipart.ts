@@ -4,31 +4,39 @@ import { AppError, type Message } from './errors.ts';
 
 export interface MultipartForm {
   fields: Record<string, string>;
+  /** The first file field's file, for forms with one upload. */
   file: UploadedFile | null;
-  /** Set when the file broke the size limit: shown next to the file field, the rest of the form kept. */
+  /** Every non-empty file by its field name. */
+  files: Record<string, UploadedFile>;
+  /** Set when a file broke the size limit: shown next to that file field, the rest of the form kept. */
   fileError: Message | null;
+  fileErrorField: string | null;
 }
 
 /**
- * Reads a multipart form: text fields as strings, one file as a buffer (an empty file input counts
- * as none). Forms put the file input last, so an oversized file still leaves every text field read.
+ * Reads a multipart form: text fields as strings, the named file fields as buffers (an empty file
+ * input counts as none). Forms put file inputs last, so an oversized file still leaves every text
+ * field read.
  */
-export async function readMultipartForm(request: FastifyRequest, fileField: string, maxMegabytes = 10): Promise<MultipartForm> {
+export async function readMultipartForm(request: FastifyRequest, fileFields: string | string[], maxMegabytes = 10): Promise<MultipartForm> {
+  const wanted = [fileFields].flat();
   const fields: Record<string, string> = {};
-  let file: UploadedFile | null = null;
+  const files: Record<string, UploadedFile> = {};
   let fileError: Message | null = null;
+  let fileErrorField: string | null = null;
   for await (const part of request.parts()) {
     if (part.type === 'file') {
-      if (part.fieldname !== fileField || fileError) {
+      if (!wanted.includes(part.fieldname) || fileError) {
         part.file.resume();
         continue;
       }
       try {
         const data = await part.toBuffer();
-        if (data.length > 0 || part.filename) file = data.length > 0 ? { filename: part.filename, mimetype: part.mimetype, data } : null;
+        if (data.length > 0) files[part.fieldname] = { filename: part.filename, mimetype: part.mimetype, data };
       } catch (error) {
         if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
         fileError = { key: 'files.too_large', params: { max: maxMegabytes } };
+        fileErrorField = part.fieldname;
         // The parser refuses to go on after a truncated file; the fields before it are what the form keeps.
         break;
       }
@@ -37,5 +45,6 @@ export async function readMultipartForm(request: FastifyRequest, fileField: stri
       fields[part.fieldname] = part.value;
     }
   }
-  return { fields, file, fileError };
+  const first = wanted[0] ?? '';
+  return { fields, file: files[first] ?? null, files, fileError, fileErrorField };
 }

@@ -1,6 +1,6 @@
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
-import { ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { ErrorSummary, FileField, Form, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { authorLabel } from './process-pages.tsx';
 
 interface Comment {
@@ -130,6 +130,7 @@ export function ProposalPage({
   ags,
   supported,
   following,
+  images,
   canSupport,
   canComment,
   canEdit,
@@ -143,6 +144,7 @@ export function ProposalPage({
   ags: string;
   supported: boolean;
   following: boolean | null;
+  images: Array<{ id: number; alt_text: string }>;
   canSupport: boolean;
   canComment: boolean;
   canEdit: boolean;
@@ -167,6 +169,13 @@ export function ProposalPage({
       {proposal.offline && proposal.offline_source ? <p class="kern-body vv-muted">{t('participation.proposal.offline_source', { source: proposal.offline_source })}</p> : null}
       {withheld ? <ModerationNote hiddenReason={proposal.hidden_reason} held={proposal.held} /> : null}
       {shown ? <p class="kern-body">{proposal.body}</p> : null}
+      {shown && images.length ? (
+        <div class="vv-images">
+          {images.map((image) => (
+            <img key={image.id} src={`${base}/bilder/${image.id}`} alt={image.alt_text} class="vv-image" loading="lazy" />
+          ))}
+        </div>
+      ) : null}
       {userId !== null && proposal.author_user_id !== userId && !proposal.hidden_at ? (
         <p>
           <a class="kern-link" href={`${base}/melden`}>
@@ -294,6 +303,7 @@ export function ProposalFormPage({
   form,
   fields,
   districts,
+  withImages,
 }: {
   title: string;
   action: string;
@@ -301,15 +311,37 @@ export function ProposalFormPage({
   form: FormState;
   fields: Array<{ id: number; name: string }>;
   districts: Array<{ id: number; name: string }>;
+  withImages: boolean;
 }) {
   const { t } = useView();
-  const labels = { title: t('participation.proposal.title_field'), body: t('participation.proposal.body'), fieldId: t('strategy.measure.field'), districtId: t('strategy.measure.district') };
+  const labels: Record<string, string> = {
+    title: t('participation.proposal.title_field'),
+    body: t('participation.proposal.body'),
+    fieldId: t('strategy.measure.field'),
+    districtId: t('strategy.measure.district'),
+  };
+  for (const n of [1, 2, 3]) {
+    labels[`image${n}`] = t('participation.images.file', { n });
+    labels[`alt${n}`] = t('participation.images.alt', { n });
+  }
   return (
     <>
       <h1 class="kern-heading-large">{title}</h1>
       <ErrorSummary form={form} labels={labels} />
-      <Form action={action}>
+      <Form action={action} multipart={withImages}>
         <ProposalInputs form={form} fields={fields} districts={districts} />
+        {withImages ? (
+          <fieldset class="kern-fieldset vv-phases">
+            <legend class="kern-label">{t('participation.images.legend')}</legend>
+            <p class="kern-hint">{t('participation.images.hint')}</p>
+            {[1, 2, 3].map((n) => (
+              <div class="vv-phase-row" key={n}>
+                <FileField form={form} name={`image${n}`} accept="image/png,image/jpeg" label={labels[`image${n}`] as string} />
+                <TextField form={form} name={`alt${n}`} label={labels[`alt${n}`] as string} hint={t('participation.images.alt_hint')} maxLength={300} />
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
         <div class="vv-actions">
           <SubmitButton label={t('participation.proposal.submit')} />
           <a class="kern-link" href={cancel}>
