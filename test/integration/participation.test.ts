@@ -88,6 +88,26 @@ describe('participation: processes, proposals, supports, comments, answers', () 
     assert.match(visibleText((await visitor.get('/beteiligung')).body), /Ideen für Bensheim/);
   });
 
+  it('names the districts and languages of a process, only those of the town', async () => {
+    const db = t.app.services.db;
+    const bensheim = await municipalityId(db, BENSHEIM);
+    const auerbach = await db.insertInto('districts').values({ municipality_id: bensheim, name: 'Auerbach', description: '' }).returning('id').executeTakeFirstOrThrow();
+    const foreign = await db
+      .insertInto('districts')
+      .values({ municipality_id: await municipalityId(db, '06431020'), name: 'Fremd', description: '' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const url = `/verwaltung/${BENSHEIM}/beteiligung/${processId}`;
+    const wrong = await coordinator.post(url, { title: 'Ideen für Bensheim', published: 'on', ...phases(-1, 10), districtIds: [String(foreign.id)], languages: ['de', 'tr'] });
+    assert.equal(wrong.statusCode, 422);
+    assert.match(wrong.body, /id="districtIds-error"/);
+    assert.match(wrong.body, /id="languages-tr" name="languages" value="tr" checked/, 'the choice is kept');
+    assert.equal((await coordinator.post(url, { title: 'Ideen für Bensheim', published: 'on', ...phases(-1, 10), districtIds: [String(auerbach.id)], languages: ['de', 'tr', 'ar'] })).statusCode, 303);
+    const page = await visitor.get(`/beteiligung/${processId}`);
+    assert.match(visibleText(page.body), /Wo Auerbach Sprachen, in denen man sich beteiligen kann Deutsch ?, Türkisch ?, Arabisch/);
+    assert.match(page.body, /<span lang="ar">, Arabisch<\/span>/);
+  });
+
   it('lets a verified participant propose; the form keeps what was typed on errors', async () => {
     const short = await mia.post(`/beteiligung/${processId}/vorschlaege/neu`, { title: 'Vereinsbörse', body: 'kurz' });
     assert.equal(short.statusCode, 422);

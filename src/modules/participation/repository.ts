@@ -70,7 +70,19 @@ export function participationRepository(db: Db) {
         .selectFrom('participation_processes as pp')
         .innerJoin('municipalities as m', 'm.id', 'pp.municipality_id')
         .leftJoin('fields_of_action as f', 'f.id', 'pp.field_id')
-        .select(['pp.id', 'pp.municipality_id', 'pp.title', 'pp.description', 'pp.field_id', 'pp.published', 'm.ags', 'm.name as municipality_name', 'f.name as field_name'])
+        .select([
+          'pp.id',
+          'pp.municipality_id',
+          'pp.title',
+          'pp.description',
+          'pp.field_id',
+          'pp.published',
+          'pp.languages',
+          'pp.district_ids',
+          'm.ags',
+          'm.name as municipality_name',
+          'f.name as field_name',
+        ])
         .where('pp.id', '=', id)
         .executeTakeFirst();
     },

@@ -11,7 +11,7 @@ import { type Cell, toCsv, toXlsx } from '../../platform/http/tables.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
 import { districtOptions, requireMunicipality } from '../municipalities/index.ts';
-import { measureOptions } from '../strategy/index.ts';
+import { fieldOptions, measureOptions } from '../strategy/index.ts';
 import { activePhase, PHASES, phaseAllows } from './phases.ts';
 import { can } from './policy.ts';
 import { type ProposalFilter, type ProposalSort, participationRepository } from './repository.ts';
@@ -196,13 +196,14 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     const [phases, rows, fields, districts, following] = await Promise.all([
       repo.phases(process.id),
       repo.proposalPage(process.id, filter, sort, seed, page),
-      db.selectFrom('fields_of_action').select(['id', 'name']).where('municipality_id', '=', process.municipality_id).orderBy('position').execute(),
+      fieldOptions(db, process.municipality_id),
       districtOptions(db, process.municipality_id),
       userId ? notificationRepository(db).followsProcess(userId, process.id) : Promise.resolve(null),
     ]);
     return reply.render(
       <ProcessPage
         following={following}
+        districtNames={districts.filter((d) => process.district_ids.includes(d.id)).map((d) => d.name)}
         process={process}
         phases={phases}
         result={pageResult(rows.items, rows.total, page)}
@@ -499,12 +500,18 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     );
   });
 
-  async function renderProcessForm(request: FastifyRequest, reply: FastifyReply, form: FormState, processId?: number) {
+  async function renderProcessForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    processId?: number,
+    selected: { languages: string[]; districtIds: string[] } = { languages: ['de'], districtIds: [] },
+  ) {
     const { municipality } = await managedTown(request);
-    const fields = await db.selectFrom('fields_of_action').select(['id', 'name']).where('municipality_id', '=', municipality.id).orderBy('position').execute();
+    const [fields, districts] = await Promise.all([fieldOptions(db, municipality.id), districtOptions(db, municipality.id)]);
     const action = processId ? `/verwaltung/${municipality.ags}/beteiligung/${processId}` : `/verwaltung/${municipality.ags}/beteiligung/neu`;
     const title = processId ? request.t('participation.process.edit_title') : request.t('participation.process.new');
-    return reply.render(<ProcessFormPage ags={municipality.ags} action={action} form={form} fields={fields} editing={processId !== undefined} />, {
+    return reply.render(<ProcessFormPage ags={municipality.ags} action={action} form={form} fields={fields} districts={districts} selected={selected} editing={processId !== undefined} />, {
       title,
       breadcrumbs: [{ href: `/verwaltung/${municipality.ags}/beteiligung`, label: request.t('participation.nav') }, { label: title }],
       status: Object.keys(form.errors).length ? 422 : 200,
@@ -516,16 +523,26 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     const parsed = parseForm(ProcessForm, body);
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
     const phases = readPhases(values, errors);
-    return { values, errors, value: parsed.ok ? parsed.value : null, phases };
+    const list = (name: string) => ([] as unknown[]).concat((body as Record<string, unknown> | undefined)?.[name] ?? []).filter((v): v is string => typeof v === 'string');
+    const selected = { languages: list('languages'), districtIds: list('districtIds') };
+    const districtIds = selected.districtIds.filter((v) => /^\d{1,9}$/.test(v)).map(Number);
+    if (districtIds.length !== selected.districtIds.length) errors.districtIds = { key: 'validation.choice' };
+    return { values, errors, value: parsed.ok ? parsed.value : null, phases, selected, places: { languages: selected.languages, districtIds } };
   }
 
   app.get('/verwaltung/:ags/beteiligung/neu', { schema: { params: AgsParams } }, (request, reply) => renderProcessForm(request, reply, EMPTY_FORM));
 
   app.post('/verwaltung/:ags/beteiligung/neu', { schema: { params: AgsParams, body: formBodySchema(PROCESS_FIELDS) } }, async (request, reply) => {
     const { actor, municipality } = await managedTown(request);
-    const { values, errors, value, phases } = parseProcessForm(request.body);
-    if (!value || Object.keys(errors).length) return renderProcessForm(request, reply, { values, errors });
-    const id = await service.createProcess(actor, municipality.id, { title: value.title, description: value.description, fieldId: value.fieldId, phases });
+    const { values, errors, value, phases, selected, places } = parseProcessForm(request.body);
+    if (!value || Object.keys(errors).length) return renderProcessForm(request, reply, { values, errors }, undefined, selected);
+    let id: number;
+    try {
+      id = await service.createProcess(actor, municipality.id, { title: value.title, description: value.description, fieldId: value.fieldId, phases, ...places });
+    } catch (error) {
+      if (error instanceof ValidationError) return renderProcessForm(request, reply, { values, errors: error.fields }, undefined, selected);
+      throw error;
+    }
     return reply.flash('success', 'participation.process.created').redirect(`/verwaltung/${municipality.ags}/beteiligung/${id}`, 303);
   });
 
@@ -549,15 +566,20 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
       values[`${phase.kind}Start`] = phase.starts_on;
       values[`${phase.kind}End`] = phase.ends_on;
     }
-    return renderProcessForm(request, reply, { values, errors: {} }, process.id);
+    return renderProcessForm(request, reply, { values, errors: {} }, process.id, { languages: process.languages, districtIds: process.district_ids.map(String) });
   });
 
   app.post('/verwaltung/:ags/beteiligung/:id', { schema: { params: ManageParams, body: formBodySchema(PROCESS_FIELDS) } }, async (request, reply) => {
     const { actor, municipality } = await managedTown(request);
     const process = await ownProcess(request, municipality.id);
-    const { values, errors, value, phases } = parseProcessForm(request.body);
-    if (!value || Object.keys(errors).length) return renderProcessForm(request, reply, { values, errors }, process.id);
-    await service.updateProcess(actor, process.id, { title: value.title, description: value.description, fieldId: value.fieldId, phases, published: value.published === 'on' });
+    const { values, errors, value, phases, selected, places } = parseProcessForm(request.body);
+    if (!value || Object.keys(errors).length) return renderProcessForm(request, reply, { values, errors }, process.id, selected);
+    try {
+      await service.updateProcess(actor, process.id, { title: value.title, description: value.description, fieldId: value.fieldId, phases, published: value.published === 'on', ...places });
+    } catch (error) {
+      if (error instanceof ValidationError) return renderProcessForm(request, reply, { values, errors: error.fields }, process.id, selected);
+      throw error;
+    }
     return reply.flash('success', 'common.saved').redirect(`/beteiligung/${process.id}`, 303);
   });
 

@@ -16,10 +16,14 @@ import { participationRepository } from './repository.ts';
 
 export const COMMENT_EDIT_MINUTES = 15;
 
+export const PROCESS_LANGUAGES = ['de', 'de-x-leicht', 'en', 'tr', 'ar', 'uk', 'ru', 'fa'] as const;
+
 export interface ProcessInput {
   title: string;
   description?: string;
   fieldId?: number;
+  languages?: string[];
+  districtIds?: number[];
   phases: Array<{ kind: PhaseKind; starts_on: string; ends_on: string }>;
 }
 
@@ -62,6 +66,17 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
     return process;
   }
 
+  /** Districts must be the town's own; languages from the list the platform offers. */
+  async function checkPlaces(municipalityId: number, input: ProcessInput): Promise<void> {
+    const errors: FieldErrors = {};
+    if ((input.languages ?? []).some((l) => !(PROCESS_LANGUAGES as readonly string[]).includes(l))) errors.languages = { key: 'validation.choice' };
+    if (input.districtIds?.length) {
+      const own = new Set((await districtOptions(db, municipalityId)).map((d) => d.id));
+      if (input.districtIds.some((id) => !own.has(id))) errors.districtIds = { key: 'validation.choice' };
+    }
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+  }
+
   async function checkProposalInput(municipalityId: number, input: ProposalInput): Promise<void> {
     if (input.districtId) {
       const districts = await districtOptions(db, municipalityId);
@@ -72,9 +87,17 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
   return {
     async createProcess(actor: Actor, municipalityId: number, input: ProcessInput): Promise<number> {
       if (!can(actor, 'manage', { municipalityId })) throw AppError.forbidden();
+      await checkPlaces(municipalityId, input);
       return db.transaction().execute(async (trx) => {
         const repo = participationRepository(trx);
-        const { id } = await repo.insertProcess({ municipality_id: municipalityId, title: input.title, description: input.description ?? '', field_id: input.fieldId ?? null });
+        const { id } = await repo.insertProcess({
+          municipality_id: municipalityId,
+          title: input.title,
+          description: input.description ?? '',
+          field_id: input.fieldId ?? null,
+          languages: input.languages?.length ? input.languages : ['de'],
+          district_ids: input.districtIds ?? [],
+        });
         await repo.replacePhases(id, input.phases);
         await writeAudit(trx, actor, { action: 'process.created', entityType: 'participation_process', entityId: id, municipalityId, after: input });
         return id;
@@ -82,11 +105,21 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
     },
 
     async updateProcess(actor: Actor, processId: number, input: ProcessInput & { published: boolean }): Promise<void> {
+      const before = await participationRepository(db).process(processId);
+      if (!before || !can(actor, 'manage', { municipalityId: before.municipality_id })) throw AppError.notFound();
+      // Checked before the transaction: on PGlite a query outside a running transaction would wait for it.
+      await checkPlaces(before.municipality_id, input);
       await db.transaction().execute(async (trx) => {
         const repo = participationRepository(trx);
-        const before = await repo.process(processId);
-        if (!before || !can(actor, 'manage', { municipalityId: before.municipality_id })) throw AppError.notFound();
-        await repo.updateProcess(processId, { title: input.title, description: input.description ?? '', field_id: input.fieldId ?? null, published: input.published, updated_at: new Date() });
+        await repo.updateProcess(processId, {
+          title: input.title,
+          description: input.description ?? '',
+          field_id: input.fieldId ?? null,
+          published: input.published,
+          languages: input.languages?.length ? input.languages : ['de'],
+          district_ids: input.districtIds ?? [],
+          updated_at: new Date(),
+        });
         await repo.replacePhases(processId, input.phases);
         await writeAudit(trx, actor, { action: 'process.updated', entityType: 'participation_process', entityId: processId, municipalityId: before.municipality_id, before, after: input });
       });

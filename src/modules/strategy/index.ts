@@ -13,3 +13,10 @@ export { StrategySummaryView } from './views/summary.tsx';
 export function measureOptions(db: Kysely<Database>, municipalityId: number) {
   return strategyRepository(db).measureOptions(municipalityId);
 }
+
+/** A town's fields of action (id, name) in their order, for choice lists in other modules. */
+export function fieldOptions(db: Kysely<Database>, municipalityId: number) {
+  return strategyRepository(db)
+    .fields(municipalityId)
+    .then((rows) => rows.map((f) => ({ id: f.id, name: f.name })));
+}

@@ -218,6 +218,8 @@ export interface ParticipationProcessesTable {
   published: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  district_ids: ColumnType<number[], number[] | undefined, number[]>;
 }
 
 export interface ProcessPhasesTable {

@@ -5,6 +5,7 @@ import { useView } from '../../../platform/views/context.ts';
 import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
 import { Checkbox, ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { activePhase, type Phase, PHASES } from '../phases.ts';
+import { PROCESS_LANGUAGES } from '../service.ts';
 
 export interface ProcessRow {
   id: number;
@@ -117,8 +118,10 @@ export function ProcessPage({
   canPropose,
   canManage,
   following,
+  districtNames,
 }: {
-  process: { id: number; title: string; description: string; ags: string; municipality_name: string; published: boolean };
+  process: { id: number; title: string; description: string; ags: string; municipality_name: string; published: boolean; languages: string[] };
+  districtNames: string[];
   phases: Phase[];
   result: PageResult<ProposalRow>;
   query: ProposalQuery;
@@ -142,6 +145,23 @@ export function ProcessPage({
         </p>
       </div>
       <p class="kern-body">{process.description}</p>
+      <dl class="kern-description-list">
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t('participation.process.where')}</dt>
+          <dd class="kern-description-list-item__value">{districtNames.length ? districtNames.join(', ') : t('strategy.measure.whole_town')}</dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">{t('participation.process.languages')}</dt>
+          <dd class="kern-description-list-item__value">
+            {process.languages.map((l, i) => (
+              <span key={l} lang={l === 'de-x-leicht' ? 'de' : l}>
+                {i > 0 ? ', ' : ''}
+                {t(`participation.language.${l}`)}
+              </span>
+            ))}
+          </dd>
+        </div>
+      </dl>
       <section aria-labelledby="phases-heading">
         <h2 class="kern-heading-medium" id="phases-heading">
           {t('participation.process.phases')}
@@ -252,7 +272,44 @@ export function processLabels(t: (key: string) => string): Record<string, string
   return labels;
 }
 
-export function ProcessFormPage({ ags, action, form, fields, editing }: { ags: string; action: string; form: FormState; fields: Array<{ id: number; name: string }>; editing: boolean }) {
+function CheckboxGroup({ name, legend, options, selected, error }: { name: string; legend: string; options: Array<{ value: string; label: string }>; selected: string[]; error?: string }) {
+  return (
+    <fieldset class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`} id={name} aria-describedby={error ? `${name}-error` : undefined}>
+      <legend class="kern-label">{legend}</legend>
+      {error ? (
+        <p class="kern-error" id={`${name}-error`}>
+          <span class="kern-body">{error}</span>
+        </p>
+      ) : null}
+      {options.map((o) => (
+        <div class="kern-form-check" key={o.value}>
+          <input class="kern-form-check__checkbox" type="checkbox" id={`${name}-${o.value}`} name={name} value={o.value} checked={selected.includes(o.value)} />
+          <label class="kern-label" for={`${name}-${o.value}`}>
+            {o.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function ProcessFormPage({
+  ags,
+  action,
+  form,
+  fields,
+  districts,
+  selected,
+  editing,
+}: {
+  ags: string;
+  action: string;
+  form: FormState;
+  fields: Array<{ id: number; name: string }>;
+  districts: Array<{ id: number; name: string }>;
+  selected: { languages: string[]; districtIds: string[] };
+  editing: boolean;
+}) {
   const { t } = useView();
   return (
     <>
@@ -267,6 +324,22 @@ export function ProcessFormPage({ ags, action, form, fields, editing }: { ags: s
           label={t('strategy.measure.field')}
           emptyLabel={t('participation.process.no_field')}
           options={fields.map((f) => ({ value: String(f.id), label: f.name }))}
+        />
+        {districts.length ? (
+          <CheckboxGroup
+            name="districtIds"
+            legend={t('participation.process.districts')}
+            options={districts.map((d) => ({ value: String(d.id), label: d.name }))}
+            selected={selected.districtIds}
+            error={form.errors.districtIds ? t(form.errors.districtIds.key) : undefined}
+          />
+        ) : null}
+        <CheckboxGroup
+          name="languages"
+          legend={t('participation.process.languages')}
+          options={PROCESS_LANGUAGES.map((l) => ({ value: l, label: t(`participation.language.${l}`) }))}
+          selected={selected.languages}
+          error={form.errors.languages ? t(form.errors.languages.key) : undefined}
         />
         <fieldset class="vv-phases">
           <legend class="kern-label">{t('participation.process.phases')}</legend>
