@@ -130,7 +130,7 @@ describe('programme office: lists and bad input', () => {
     assert.equal((await office.get(`/programmbuero/protokoll?kommune=${viernheim}&typ=user&person=olga&von=2020-01-01&bis=2099-12-31`)).statusCode, 200);
     const byPerson = visibleText((await office.get('/programmbuero/protokoll?person=Olga&aktion=role.granted')).body);
     assert.match(byPerson, /1 Treffer/);
-    assert.match(byPerson, /Olga Office role\.granted user/);
+    assert.match(byPerson, /Olga Office Rolle vergeben user/);
     const reversed = await office.get('/programmbuero/protokoll?von=2026-05-01&bis=2026-01-01');
     assert.equal(reversed.statusCode, 422);
     assert.match(reversed.body, /id="filter-bis-error"/);

@@ -101,11 +101,11 @@ describe('programme office', () => {
 
   it('filters the audit log and exports it; a wrong date is explained, never a 500', async () => {
     const all = visibleText((await office.get('/programmbuero/protokoll')).body);
-    assert.match(all, /role\.granted/);
+    assert.match(all, /Rolle vergeben/);
     const filtered = await office.get('/programmbuero/protokoll?aktion=participation.ended');
     const text = visibleText(filtered.body);
     assert.match(text, /1 Treffer/);
-    assert.match(text, /Paula Programmbüro participation\.ended municipality/);
+    assert.match(text, /Paula Programmbüro Teilnahme beendet municipality/);
     const csv = await office.get('/programmbuero/protokoll.csv?aktion=role.revoked');
     const rows = parse(csv.body.replace(/^\uFEFF/, ''), { columns: true, delimiter: ';' }) as Array<Record<string, string>>;
     assert.ok(rows.length >= 1);

@@ -66,6 +66,19 @@ describe('message catalogs', () => {
     assert.ok(used.size > 50, `found ${used.size} keys in the code`);
   });
 
+  it('names every action the audit log records', () => {
+    const actions = new Set<string>();
+    for (const file of sourceFiles('src')) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/'([a-z_]+\.[a-z_]+)'/g)) {
+        const text = readFileSync(file, 'utf8');
+        if (text.includes('writeAudit') && new RegExp(`action: [^\n]*'${match[1]?.replace('.', '\\.')}'`).test(text)) actions.add(match[1] as string);
+      }
+    }
+    const missing = [...actions].filter((a) => !(`admin.audit.actions.${a}` in german));
+    assert.deepEqual(missing, [], 'audit actions without a label in locales');
+    assert.ok(actions.size > 30, `found ${actions.size} audit actions`);
+  });
+
   it('formats plural and placeholders in German and English', () => {
     assert.equal(createTranslator('de')('common.results', { count: 1 }), '1 Treffer');
     assert.equal(createTranslator('en')('common.results', { count: 2 }), '2 results');

@@ -31,6 +31,13 @@ export interface AuditRow {
   municipality_name: string | null;
 }
 
+/** The action in words; an action without a label (a newer module) shows its code. */
+export function actionLabel(t: (key: string) => string, action: string): string {
+  const key = `admin.audit.actions.${action}`;
+  const label = t(key);
+  return label === key ? action : label;
+}
+
 export function actorLabel(t: (key: string) => string, row: Pick<AuditRow, 'actor_user_id' | 'actor_deleted_at' | 'actor_name'>): string {
   if (row.actor_user_id === null) return t('admin.audit.system');
   if (row.actor_deleted_at) return t('admin.users.deleted_account');
@@ -87,7 +94,7 @@ export function AuditPage({
         labels={{ 'filter-von': t('admin.audit.from'), 'filter-bis': t('admin.audit.to') }}
       />
       <FilterForm action="/programmbuero/protokoll" label={t('admin.audit.filter_label')}>
-        <FilterSelect name="aktion" label={t('admin.audit.action')} value={query.aktion} options={actions.map((a) => ({ value: a, label: a }))} />
+        <FilterSelect name="aktion" label={t('admin.audit.action')} value={query.aktion} options={actions.map((a) => ({ value: a, label: actionLabel(t, a) }))} />
         <FilterSelect name="typ" label={t('admin.audit.entity')} value={query.typ} options={entityTypes.map((a) => ({ value: a, label: a }))} />
         <FilterSelect
           name="kommune"
@@ -136,7 +143,7 @@ export function AuditPage({
                 <tr class="kern-table__row" key={row.id}>
                   <td class="kern-table__cell">{formatDate(locale, row.at, true)}</td>
                   <td class="kern-table__cell">{actorLabel(t, row)}</td>
-                  <td class="kern-table__cell">{row.action}</td>
+                  <td class="kern-table__cell">{actionLabel(t, row.action)}</td>
                   <td class="kern-table__cell">
                     {row.entity_type}
                     {row.entity_id ? ` #${row.entity_id}` : ''}
