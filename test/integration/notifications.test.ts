@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sendDigests } from '../../src/modules/participation/notifications.ts';
-import { berlinToday } from '../../src/modules/participation/phases.ts';
+import { todayInBerlin } from '../../src/platform/i18n/catalog.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TestClient, visibleText } from '../support/client.ts';
 import { startSmtpServer } from '../support/smtp.ts';
@@ -10,7 +10,7 @@ import { createUser, municipalityId, TEST_PASSWORD } from '../support/users.ts';
 const BENSHEIM = '06431002';
 
 function day(offset: number): string {
-  return new Date(new Date(`${berlinToday()}T12:00:00Z`).getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  return new Date(new Date(`${todayInBerlin()}T12:00:00Z`).getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
 describe('following and notifications', () => {

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { UserActor } from '../../src/platform/access/actor.ts';
 import { participationService } from '../../src/modules/participation/service.ts';
-import { berlinToday } from '../../src/modules/participation/phases.ts';
+import { todayInBerlin } from '../../src/platform/i18n/catalog.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TestClient, visibleText } from '../support/client.ts';
 import { createUser, municipalityId, TEST_PASSWORD } from '../support/users.ts';
@@ -12,7 +12,7 @@ import { createUser, municipalityId, TEST_PASSWORD } from '../support/users.ts';
 const BENSHEIM = '06431002';
 
 function day(offset: number): string {
-  return new Date(new Date(`${berlinToday()}T12:00:00Z`).getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  return new Date(new Date(`${todayInBerlin()}T12:00:00Z`).getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
 function actor(userId: number): UserActor {

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { escapeLike } from '../../platform/db/like.ts';
 import type { Database, NewRow } from '../../platform/db/schema.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
 
@@ -18,10 +19,6 @@ export interface AuditFilter {
   actor?: string;
   from?: string;
   to?: string;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function adminRepository(db: Db) {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
+import { pageNumber, parseId } from '../../platform/http/params.ts';
 import { FormDate, FormEmail, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
 import { toCsv } from '../../platform/http/tables.ts';
@@ -46,16 +47,6 @@ const PageQuery = Type.Object({ seite: Type.Optional(Type.String({ maxLength: 6 
 const AUDIT_CSV_LIMIT = 50_000;
 
 /** PostgreSQL text cannot hold U+0000; such a value is refused here rather than failing in the database. */
-
-function parseId(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) throw AppError.notFound();
-  return Number(raw);
-}
-
-function pageNumber(raw: string | undefined): number {
-  const page = Number.parseInt(raw ?? '1', 10);
-  return Number.isFinite(page) && page > 0 && page < 100_000 ? page : 1;
-}
 
 function cleanUserQuery(raw: Record<string, string | undefined>): { filter: UserFilter; query: UserQuery } {
   const filter: UserFilter = {};

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { escapeLike } from '../../platform/db/like.ts';
 import type { Database, NewRow } from '../../platform/db/schema.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
 import { SIZE_CLASSES, type SizeClass } from './size-classes.ts';
@@ -16,10 +17,6 @@ export interface RegisterFilter {
 export type RegisterSort = 'name' | '-name' | 'population' | '-population' | 'county' | '-county' | 'area' | '-area';
 
 const SORT_COLUMNS = { name: 'm.name', population: 'm.population', county: 'm.county_name', area: 'm.area_km2' } as const;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export function municipalitiesRepository(db: Db) {
   function filtered(filter: RegisterFilter) {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
+import { pageNumber, parseId } from '../../platform/http/params.ts';
 import { FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
 import { toCsv } from '../../platform/http/tables.ts';
@@ -49,13 +50,7 @@ function cleanQuery(raw: Record<string, string | undefined>): { query: RegisterQ
   }
   const sort = (SORTS as readonly string[]).includes(raw.sort ?? '') ? (raw.sort as RegisterSort) : 'name';
   if (sort !== 'name') query.sort = sort;
-  const page = Number.parseInt(raw.seite ?? '1', 10);
-  return { query, filter, sort, page: Number.isFinite(page) && page > 0 && page < 100_000 ? page : 1 };
-}
-
-function parseId(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) throw AppError.notFound();
-  return Number(raw);
+  return { query, filter, sort, page: pageNumber(raw.seite) };
 }
 
 export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> = async (app, { services }) => {

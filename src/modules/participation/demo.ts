@@ -2,7 +2,7 @@ import { SYSTEM } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { DemoSeedContext } from '../../platform/module.ts';
 import { participatingMunicipalities } from '../municipalities/index.ts';
-import { berlinToday } from './phases.ts';
+import { todayInBerlin } from '../../platform/i18n/catalog.ts';
 
 const IDEAS = [
   [
@@ -18,7 +18,7 @@ const IDEAS = [
 /** One open process per demo town: ideas are being collected right now, so the demo can be tried at once. */
 export async function seedParticipationDemo({ services, log }: DemoSeedContext): Promise<void> {
   const towns = (await participatingMunicipalities(services.db)).slice(0, 5);
-  const today = berlinToday();
+  const today = todayInBerlin();
   const shift = (days: number) => new Date(new Date(`${today}T12:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
   let proposals = 0;
   await services.db.transaction().execute(async (trx) => {

@@ -2,14 +2,15 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReportReason } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { parseId } from '../../platform/http/params.ts';
 import { FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
-import { requireMunicipality } from '../municipalities/index.ts';
 import { moderationService, REPORT_REASONS } from './moderation.ts';
 import { type ContentType, moderationRepository } from './moderation-repository.ts';
 import { can } from './policy.ts';
+import { managedTown } from './town-access.ts';
 import { participationRepository } from './repository.ts';
 import { ModerationPage, WordsPage } from './views/moderation-pages.tsx';
 import { ReportPage } from './views/proposal-pages.tsx';
@@ -22,11 +23,6 @@ const AgsParams = Type.Object({ ags: Type.String({ maxLength: 20 }) });
 const DecisionParams = Type.Object({ ags: Type.String({ maxLength: 20 }), type: Type.String({ maxLength: 20 }), id: Id, action: Type.String({ maxLength: 20 }) });
 const UserParams = Type.Object({ ags: Type.String({ maxLength: 20 }), userId: Id, action: Type.String({ maxLength: 20 }) });
 const TYPES: Record<string, ContentType> = { vorschlag: 'proposal', kommentar: 'comment' };
-
-function parseId(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) throw AppError.notFound();
-  return Number(raw);
-}
 
 export const moderationRoutes: FastifyPluginAsync<{ services: AppServices }> = async (app, { services }) => {
   const { db } = services;
@@ -75,15 +71,8 @@ export const moderationRoutes: FastifyPluginAsync<{ services: AppServices }> = a
   app.get('/beteiligung/:id/vorschlaege/:pid/kommentare/:cid/melden', { schema: { params: CommentParams } }, (request, reply) => renderReport(request, reply, EMPTY_FORM));
   app.post('/beteiligung/:id/vorschlaege/:pid/kommentare/:cid/melden', { schema: { params: CommentParams, body: formBodySchema(['reason', 'note']) } }, submitReport);
 
-  async function managedTown(request: FastifyRequest) {
-    const actor = requireUser(request);
-    const municipality = await requireMunicipality(db, (request.params as { ags: string }).ags);
-    if (!can(actor, 'manage', { municipalityId: municipality.id })) throw AppError.forbidden();
-    return { actor, municipality };
-  }
-
   app.get('/verwaltung/:ags/moderation', { schema: { params: AgsParams } }, async (request, reply) => {
-    const { municipality } = await managedTown(request);
+    const { municipality } = await managedTown(db, request);
     const modRepo = moderationRepository(db);
     const [queue, blocked] = await Promise.all([modRepo.queue(municipality.id), modRepo.blocked(municipality.id)]);
     const title = request.t('participation.moderation.title', { name: municipality.name });
@@ -94,7 +83,7 @@ export const moderationRoutes: FastifyPluginAsync<{ services: AppServices }> = a
   });
 
   app.post('/verwaltung/:ags/moderation/:type/:id/:action', { schema: { params: DecisionParams, body: formBodySchema(['reason']) } }, async (request, reply) => {
-    const { actor, municipality } = await managedTown(request);
+    const { actor, municipality } = await managedTown(db, request);
     const params = request.params as { type: string; id: string; action: string };
     const type = TYPES[params.type];
     if (!type) throw AppError.notFound();
@@ -109,7 +98,7 @@ export const moderationRoutes: FastifyPluginAsync<{ services: AppServices }> = a
   });
 
   app.post('/verwaltung/:ags/moderation/person/:userId/:action', { schema: { params: UserParams, body: formBodySchema(['reason']) } }, async (request, reply) => {
-    const { actor, municipality } = await managedTown(request);
+    const { actor, municipality } = await managedTown(db, request);
     const params = request.params as { userId: string; action: string };
     const userId = parseId(params.userId);
     const exists = await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
@@ -121,7 +110,7 @@ export const moderationRoutes: FastifyPluginAsync<{ services: AppServices }> = a
   });
 
   async function renderWords(request: FastifyRequest, reply: FastifyReply, form?: FormState) {
-    const { municipality } = await managedTown(request);
+    const { municipality } = await managedTown(db, request);
     const words = await moderationRepository(db).words(municipality.id);
     const title = request.t('participation.moderation.words_title');
     return reply.render(<WordsPage ags={municipality.ags} form={form ?? { values: { words: words.join('\n') }, errors: {} }} />, {
@@ -134,7 +123,7 @@ export const moderationRoutes: FastifyPluginAsync<{ services: AppServices }> = a
   app.get('/verwaltung/:ags/moderation/woerter', { schema: { params: AgsParams } }, (request, reply) => renderWords(request, reply));
 
   app.post('/verwaltung/:ags/moderation/woerter', { schema: { params: AgsParams, body: formBodySchema(['words']) } }, async (request, reply) => {
-    const { actor, municipality } = await managedTown(request);
+    const { actor, municipality } = await managedTown(db, request);
     const raw = typedValues(request.body).words ?? '';
     const words = [
       ...new Set(

@@ -1,3 +1,4 @@
+import { todayInBerlin } from '../../platform/i18n/catalog.ts';
 import type { PhaseKind } from '../../platform/db/schema.ts';
 
 export const PHASES: readonly PhaseKind[] = ['information', 'ideas', 'discussion', 'evaluation', 'implementation', 'reporting'];
@@ -20,12 +21,7 @@ export interface Phase {
   ends_on: string;
 }
 
-/** Today in Berlin as YYYY-MM-DD: phases are calendar days of the town. */
-export function berlinToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-export function activePhase(phases: readonly Phase[], today = berlinToday()): Phase | null {
+export function activePhase(phases: readonly Phase[], today = todayInBerlin()): Phase | null {
   return phases.find((p) => p.starts_on <= today && today <= p.ends_on) ?? null;
 }
 

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { actorUserId } from '../../platform/access/actor.ts';
 import type { NotificationMode, PhaseKind, ProposalStatus } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
+import { pageNumber, parseId } from '../../platform/http/params.ts';
 import { FormDate, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
 import { readMultipartForm } from '../../platform/http/multipart.ts';
@@ -14,6 +15,7 @@ import { districtOptions, requireMunicipality } from '../municipalities/index.ts
 import { fieldOptions, measureOptions } from '../strategy/index.ts';
 import { activePhase, PHASES, phaseAllows } from './phases.ts';
 import { can } from './policy.ts';
+import { managedTown } from './town-access.ts';
 import { type ProposalFilter, type ProposalSort, participationRepository } from './repository.ts';
 import { NOTIFICATION_MODES, notificationRepository } from './notifications.ts';
 import { type ProposalImage, participationService } from './service.ts';
@@ -69,16 +71,6 @@ const AnswerForm = Type.Object({
   mergedIntoId: Type.Optional(FormInteger({ min: 1, max: 2_000_000_000 })),
 });
 const PROCESS_FIELDS = ['title', 'description', 'fieldId', 'published', ...PHASES.flatMap((k) => [`${k}Start`, `${k}End`])];
-
-function parseId(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) throw AppError.notFound();
-  return Number(raw);
-}
-
-function pageNumber(raw: string | undefined): number {
-  const page = Number.parseInt(raw ?? '1', 10);
-  return Number.isFinite(page) && page > 0 && page < 100_000 ? page : 1;
-}
 
 /** Phases from the form: a phase is used when both dates are given; half a phase is an error at the missing date. */
 function readPhases(values: Record<string, string | undefined>, errors: FieldErrors) {
@@ -474,15 +466,8 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
 
   // ---------- the town's workspace ----------
 
-  async function managedTown(request: FastifyRequest) {
-    const actor = requireUser(request);
-    const municipality = await requireMunicipality(db, (request.params as { ags: string }).ags);
-    if (!can(actor, 'manage', { municipalityId: municipality.id })) throw AppError.forbidden();
-    return { actor, municipality };
-  }
-
   app.get('/verwaltung/:ags/beteiligung', { schema: { params: AgsParams, querystring: PageQuery } }, async (request, reply) => {
-    const { municipality } = await managedTown(request);
+    const { municipality } = await managedTown(db, request);
     const page = pageRequest(pageNumber((request.query as { seite?: string }).seite), PAGE_SIZE);
     const rows = await repo.processes({ municipalityId: municipality.id, publishedOnly: false }, page);
     const title = request.t('participation.process.manage_title', { name: municipality.name });
@@ -507,7 +492,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     processId?: number,
     selected: { languages: string[]; districtIds: string[] } = { languages: ['de'], districtIds: [] },
   ) {
-    const { municipality } = await managedTown(request);
+    const { municipality } = await managedTown(db, request);
     const [fields, districts] = await Promise.all([fieldOptions(db, municipality.id), districtOptions(db, municipality.id)]);
     const action = processId ? `/verwaltung/${municipality.ags}/beteiligung/${processId}` : `/verwaltung/${municipality.ags}/beteiligung/neu`;
     const title = processId ? request.t('participation.process.edit_title') : request.t('participation.process.new');
@@ -533,7 +518,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   app.get('/verwaltung/:ags/beteiligung/neu', { schema: { params: AgsParams } }, (request, reply) => renderProcessForm(request, reply, EMPTY_FORM));
 
   app.post('/verwaltung/:ags/beteiligung/neu', { schema: { params: AgsParams, body: formBodySchema(PROCESS_FIELDS) } }, async (request, reply) => {
-    const { actor, municipality } = await managedTown(request);
+    const { actor, municipality } = await managedTown(db, request);
     const { values, errors, value, phases, selected, places } = parseProcessForm(request.body);
     if (!value || Object.keys(errors).length) return renderProcessForm(request, reply, { values, errors }, undefined, selected);
     let id: number;
@@ -553,7 +538,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   }
 
   app.get('/verwaltung/:ags/beteiligung/:id', { schema: { params: ManageParams } }, async (request, reply) => {
-    const { municipality } = await managedTown(request);
+    const { municipality } = await managedTown(db, request);
     const process = await ownProcess(request, municipality.id);
     const phases = await repo.phases(process.id);
     const values: Record<string, string> = {
@@ -570,7 +555,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   });
 
   app.post('/verwaltung/:ags/beteiligung/:id', { schema: { params: ManageParams, body: formBodySchema(PROCESS_FIELDS) } }, async (request, reply) => {
-    const { actor, municipality } = await managedTown(request);
+    const { actor, municipality } = await managedTown(db, request);
     const process = await ownProcess(request, municipality.id);
     const { values, errors, value, phases, selected, places } = parseProcessForm(request.body);
     if (!value || Object.keys(errors).length) return renderProcessForm(request, reply, { values, errors }, process.id, selected);
@@ -586,7 +571,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   // ---------- offline contributions and exports ----------
 
   async function renderOffline(request: FastifyRequest, reply: FastifyReply, form: FormState) {
-    const { municipality } = await managedTown(request);
+    const { municipality } = await managedTown(db, request);
     const process = await ownProcess(request, municipality.id);
     const { fields, districts } = await proposalChoices(municipality.id);
     const title = request.t('participation.offline.title');
@@ -603,7 +588,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   app.get('/verwaltung/:ags/beteiligung/:id/offline', { schema: { params: ManageParams } }, (request, reply) => renderOffline(request, reply, EMPTY_FORM));
 
   app.post('/verwaltung/:ags/beteiligung/:id/offline', { schema: { params: ManageParams, body: formBodySchema(['title', 'body', 'fieldId', 'districtId', 'source']) } }, async (request, reply) => {
-    const { actor, municipality } = await managedTown(request);
+    const { actor, municipality } = await managedTown(db, request);
     const process = await ownProcess(request, municipality.id);
     const values = typedValues(request.body);
     const parsed = parseForm(OfflineForm, request.body);
@@ -621,7 +606,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     '/verwaltung/:ags/beteiligung/:id/export/:kind',
     { schema: { params: Type.Object({ ags: Type.String({ maxLength: 20 }), id: Id, kind: Type.String({ maxLength: 30 }) }) } },
     async (request, reply) => {
-      const { municipality } = await managedTown(request);
+      const { municipality } = await managedTown(db, request);
       const process = await ownProcess(request, municipality.id);
       const match = /^(vorschlaege|kommentare)\.(csv|xlsx)$/.exec((request.params as { kind: string }).kind);
       if (!match) throw AppError.notFound();
@@ -660,7 +645,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   );
 
   async function renderAnswer(request: FastifyRequest, reply: FastifyReply, form?: FormState & { measureIds: number[] }) {
-    const { municipality } = await managedTown(request);
+    const { municipality } = await managedTown(db, request);
     const proposal = await repo.proposal(parseId((request.params as { id: string }).id));
     if (!proposal || proposal.municipality_id !== municipality.id) throw AppError.notFound();
     const [measures, linked, others] = await Promise.all([
@@ -683,7 +668,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   app.get('/verwaltung/:ags/vorschlaege/:id/antwort', { schema: { params: ManageParams } }, (request, reply) => renderAnswer(request, reply));
 
   app.post('/verwaltung/:ags/vorschlaege/:id/antwort', { schema: { params: ManageParams, body: formBodySchema(['status', 'text', 'mergedIntoId']) } }, async (request, reply) => {
-    const { actor, municipality } = await managedTown(request);
+    const { actor, municipality } = await managedTown(db, request);
     const proposalId = parseId((request.params as { id: string }).id);
     const target = await repo.proposal(proposalId);
     if (!target || target.municipality_id !== municipality.id) throw AppError.notFound();

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { escapeLike } from '../../platform/db/like.ts';
 import type { Database, MeasureStatus, NewRow, RowUpdate } from '../../platform/db/schema.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
 
@@ -8,10 +9,6 @@ export interface MeasureFilter {
   fieldId?: number;
   status?: MeasureStatus;
   query?: string;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function strategyRepository(db: Db) {

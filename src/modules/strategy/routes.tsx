@@ -2,6 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { MeasureStatus } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
+import { parseId } from '../../platform/http/params.ts';
 import { FormDate, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
 import { toCsv } from '../../platform/http/tables.ts';
@@ -55,11 +56,6 @@ const FilterQuery = Type.Object({
 });
 const PUBLIC_PAGE_SIZE = 40;
 const MEASURE_FIELDS = ['title', 'description', 'fieldId', 'goalId', 'districtId', 'responsibleOrg', 'startsOn', 'endsOn', 'status', 'progress'];
-
-function parseId(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) throw AppError.notFound();
-  return Number(raw);
-}
 
 /** An ASCII fallback for old clients and the real name (umlauts, spaces) per RFC 6266 for the rest. */
 function documentDisposition(name: string): string {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { actorUserId } from '../../platform/access/actor.ts';
 import type { QuestionKind } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
+import { parseId } from '../../platform/http/params.ts';
 import { FormDate, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
 import { type Cell, toCsv, toXlsx } from '../../platform/http/tables.ts';
@@ -40,11 +41,6 @@ const QuestionForm = Type.Object({
   options: Type.Optional(FormText({ max: 5000 })),
   required: Type.Optional(Type.Literal('on')),
 });
-
-function parseId(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) throw AppError.notFound();
-  return Number(raw);
-}
 
 function parseSurvey(
   body: unknown,

@@ -3,6 +3,7 @@ import { actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { NewRow, QuestionKind } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
+import { todayInBerlin } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { processOptions } from '../participation/index.ts';
 import { can } from './policy.ts';
@@ -35,12 +36,8 @@ export interface Question {
   options: string[];
 }
 
-/** Today in Berlin: a survey is open on its opening and closing day. */
-export function berlinDay(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-export function isOpen(survey: { opens_on: string; closes_on: string; published: boolean }, today = berlinDay()): boolean {
+/** A survey is open on its opening and closing day (calendar days in Berlin). */
+export function isOpen(survey: { opens_on: string; closes_on: string; published: boolean }, today = todayInBerlin()): boolean {
   return survey.published && survey.opens_on <= today && today <= survey.closes_on;
 }
 

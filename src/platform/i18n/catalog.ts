@@ -121,3 +121,10 @@ export function formatNumber(locale: string, value: number, fractionDigits = 0):
   }
   return format.format(value);
 }
+
+const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today (or `now`) as a calendar day in Berlin, YYYY-MM-DD: the day phases and surveys open and close on. */
+export function todayInBerlin(now = new Date()): string {
+  return berlinDay.format(now);
+}
