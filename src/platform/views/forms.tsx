@@ -230,6 +230,19 @@ export function SubmitButton({ label, kind = 'primary' }: { label: string; kind?
   );
 }
 
+/** The end of most forms: the main button and a way back without saving. */
+export function FormActions({ submitLabel, cancelHref }: { submitLabel: string; cancelHref: string }) {
+  const { t } = useView();
+  return (
+    <div class="vv-actions">
+      <SubmitButton label={submitLabel} />
+      <a class="kern-link" href={cancelHref}>
+        {t('common.cancel')}
+      </a>
+    </div>
+  );
+}
+
 /** The page between "Löschen" and the deletion: says what goes and offers a way back. */
 export function ConfirmDelete({ name, action, cancelHref, note }: { name: string; action: string; cancelHref: string; note?: string }) {
   const { t } = useView();
@@ -239,12 +252,7 @@ export function ConfirmDelete({ name, action, cancelHref, note }: { name: string
       <p class="kern-body">{t('common.confirm_delete_text', { name })}</p>
       {note ? <p class="kern-body">{note}</p> : null}
       <Form action={action}>
-        <div class="vv-actions">
-          <SubmitButton label={t('common.delete')} />
-          <a class="kern-link" href={cancelHref}>
-            {t('common.cancel')}
-          </a>
-        </div>
+        <FormActions submitLabel={t('common.delete')} cancelHref={cancelHref} />
       </Form>
     </>
   );

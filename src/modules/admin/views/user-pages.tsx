@@ -2,7 +2,7 @@ import type { PageResult } from '../../../platform/http/pagination.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
-import { ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.tsx';
+import { ErrorSummary, Form, FormActions, type FormState, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.tsx';
 import { GRANTABLE_ROLES } from '../service.ts';
 import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
 import { AdminNav } from './parts.tsx';
@@ -155,12 +155,7 @@ export function InvitePage({ form, municipalities }: { form: FormState; municipa
         <TextField form={form} name="displayName" label={t('admin.users.name')} required maxLength={100} />
         <TextField form={form} name="email" type="email" label={t('admin.users.email')} required autocomplete="off" maxLength={254} />
         <RoleFields form={form} municipalities={municipalities} withParticipant />
-        <div class="vv-actions">
-          <SubmitButton label={t('admin.users.invite_submit')} />
-          <a class="kern-link" href="/programmbuero/nutzer">
-            {t('common.cancel')}
-          </a>
-        </div>
+        <FormActions submitLabel={t('admin.users.invite_submit')} cancelHref="/programmbuero/nutzer" />
       </Form>
     </>
   );

@@ -1,4 +1,4 @@
-import { ConfirmDelete, ErrorSummary, Form, type FormState, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { ConfirmDelete, ErrorSummary, Form, FormActions, type FormState, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { RowActions } from '../../../platform/views/filters.tsx';
 
@@ -81,12 +81,7 @@ export function DistrictEditPage({ ags, form }: { ags: string; form: FormState }
       <ErrorSummary form={form} labels={labels(t)} />
       <Form action={`/verwaltung/${ags}/ortsteile/${form.values.id}`}>
         <DistrictFields form={form} />
-        <div class="vv-actions">
-          <SubmitButton label={t('common.save')} />
-          <a class="kern-link" href={`/verwaltung/${ags}/ortsteile`}>
-            {t('common.cancel')}
-          </a>
-        </div>
+        <FormActions submitLabel={t('common.save')} cancelHref={`/verwaltung/${ags}/ortsteile`} />
       </Form>
     </>
   );

@@ -3,7 +3,7 @@ import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
-import { Checkbox, ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { Checkbox, ErrorSummary, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { activePhase, type Phase, PHASES } from '../phases.ts';
 import { PROCESS_LANGUAGES } from '../service.ts';
 
@@ -352,12 +352,7 @@ export function ProcessFormPage({
           ))}
         </fieldset>
         {editing ? <Checkbox form={form} name="published" label={t('participation.process.published')} /> : null}
-        <div class="vv-actions">
-          <SubmitButton label={t('common.save')} />
-          <a class="kern-link" href={`/verwaltung/${ags}/beteiligung`}>
-            {t('common.cancel')}
-          </a>
-        </div>
+        <FormActions submitLabel={t('common.save')} cancelHref={`/verwaltung/${ags}/beteiligung`} />
       </Form>
     </>
   );

@@ -1,6 +1,6 @@
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
-import { ErrorSummary, FileField, Form, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { ErrorSummary, FileField, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { authorLabel } from './process-pages.tsx';
 
 interface Comment {
@@ -342,12 +342,7 @@ export function ProposalFormPage({
             ))}
           </fieldset>
         ) : null}
-        <div class="vv-actions">
-          <SubmitButton label={t('participation.proposal.submit')} />
-          <a class="kern-link" href={cancel}>
-            {t('common.cancel')}
-          </a>
-        </div>
+        <FormActions submitLabel={t('participation.proposal.submit')} cancelHref={cancel} />
       </Form>
     </>
   );
@@ -362,12 +357,7 @@ export function CommentFormPage({ title, action, cancel, form }: { title: string
       <Form action={action}>
         {form.values.parentId ? <input type="hidden" name="parentId" value={form.values.parentId} /> : null}
         <TextArea form={form} name="body" label={t('participation.comment.body')} required rows={5} maxLength={5000} />
-        <div class="vv-actions">
-          <SubmitButton label={t('participation.comment.submit')} />
-          <a class="kern-link" href={cancel}>
-            {t('common.cancel')}
-          </a>
-        </div>
+        <FormActions submitLabel={t('participation.comment.submit')} cancelHref={cancel} />
       </Form>
     </>
   );
@@ -431,12 +421,7 @@ export function AnswerPage({
           emptyLabel={t('participation.answer.no_merge')}
           options={others.map((o) => ({ value: String(o.id), label: o.title }))}
         />
-        <div class="vv-actions">
-          <SubmitButton label={t('participation.answer.submit')} />
-          <a class="kern-link" href={`/beteiligung/${proposal.process_id}/vorschlaege/${proposal.id}`}>
-            {t('common.cancel')}
-          </a>
-        </div>
+        <FormActions submitLabel={t('participation.answer.submit')} cancelHref={`/beteiligung/${proposal.process_id}/vorschlaege/${proposal.id}`} />
       </Form>
     </>
   );
@@ -471,12 +456,7 @@ export function OfflinePage({
       <Form action={action}>
         <TextField form={form} name="source" label={labels.source} hint={t('participation.offline.source_hint')} required maxLength={200} />
         <ProposalInputs form={form} fields={fields} districts={districts} />
-        <div class="vv-actions">
-          <SubmitButton label={t('participation.offline.submit')} />
-          <a class="kern-link" href={cancel}>
-            {t('common.cancel')}
-          </a>
-        </div>
+        <FormActions submitLabel={t('participation.offline.submit')} cancelHref={cancel} />
       </Form>
     </>
   );
@@ -500,12 +480,7 @@ export function ReportPage({ title, action, cancel, form }: { title: string; act
           options={['insult', 'discrimination', 'spam', 'personal_data', 'other'].map((r) => ({ value: r, label: t(`participation.report.reason.${r}`) }))}
         />
         <TextArea form={form} name="note" label={labels.note} rows={3} maxLength={2000} />
-        <div class="vv-actions">
-          <SubmitButton label={t('participation.report.submit')} />
-          <a class="kern-link" href={cancel}>
-            {t('common.cancel')}
-          </a>
-        </div>
+        <FormActions submitLabel={t('participation.report.submit')} cancelHref={cancel} />
       </Form>
     </>
   );

@@ -1,5 +1,5 @@
 import { useView } from '../../../platform/views/context.ts';
-import { ErrorSummary, Form, type FormState, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { ErrorSummary, Form, FormActions, type FormState, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { WorkspaceNav } from './parts.tsx';
 
 interface FieldRow {
@@ -137,12 +137,7 @@ export function GoalEditPage({ ags, goalId, fieldId, form }: { ags: string; goal
       <ErrorSummary form={form} labels={fieldLabels(t)} />
       <Form action={`/verwaltung/${ags}/ziele/${goalId}`}>
         <GoalInputs form={form} />
-        <div class="vv-actions">
-          <SubmitButton label={t('common.save')} />
-          <a class="kern-link" href={`/verwaltung/${ags}/handlungsfelder/${fieldId}`}>
-            {t('common.cancel')}
-          </a>
-        </div>
+        <FormActions submitLabel={t('common.save')} cancelHref={`/verwaltung/${ags}/handlungsfelder/${fieldId}`} />
       </Form>
     </>
   );

@@ -3,7 +3,7 @@ import type { PageResult } from '../../../platform/http/pagination.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination, ProgressBar } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
-import { ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { ErrorSummary, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { MEASURE_STATUSES } from '../statuses.ts';
 import { FilterForm, FilterSearch } from '../../../platform/views/filters.tsx';
 import { MeasureFilterFields, StatusBadge, WorkspaceNav } from './parts.tsx';
@@ -182,12 +182,7 @@ export function MeasureNewPage({ ags, form, choices }: { ags: string; form: Form
           <ErrorSummary form={form} labels={measureLabels(t)} />
           <Form action={`/verwaltung/${ags}/massnahmen/neu`}>
             <MeasureInputs form={form} choices={choices} />
-            <div class="vv-actions">
-              <SubmitButton label={t('strategy.measure.create')} />
-              <a class="kern-link" href={`/verwaltung/${ags}/massnahmen`}>
-                {t('common.cancel')}
-              </a>
-            </div>
+            <FormActions submitLabel={t('strategy.measure.create')} cancelHref={`/verwaltung/${ags}/massnahmen`} />
           </Form>
         </>
       )}

@@ -2,7 +2,7 @@ import type { MeasureStatus } from '../../../platform/db/schema.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { RowActions } from '../../../platform/views/filters.tsx';
-import { ErrorSummary, FileField, Form, type FormState, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { ErrorSummary, FileField, Form, FormActions, type FormState, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { MEASURE_STATUSES } from '../statuses.ts';
 import { WorkspaceNav } from './parts.tsx';
 
@@ -173,12 +173,7 @@ export function VersionEditPage({ ags, id, form }: { ags: string; id: number; fo
       <ErrorSummary form={form} labels={versionLabels(t)} />
       <Form action={`/verwaltung/${ags}/strategie/${id}`} multipart>
         <VersionFields form={form} editing />
-        <div class="vv-actions">
-          <SubmitButton label={t('common.save')} />
-          <a class="kern-link" href={`/verwaltung/${ags}/strategie`}>
-            {t('common.cancel')}
-          </a>
-        </div>
+        <FormActions submitLabel={t('common.save')} cancelHref={`/verwaltung/${ags}/strategie`} />
       </Form>
     </>
   );
