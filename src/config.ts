@@ -10,6 +10,8 @@ export interface Config {
   smtpUrl: string | undefined;
   baseUrl: string;
   sessionSecret: string;
+  /** Registrations without an account per address and minute; each sends a mail, so it is limited. 0 = no limit. */
+  guestRegistrationsPerMinute: number;
   demoData: boolean;
   production: boolean;
   logLevel: string;
@@ -52,6 +54,12 @@ function redact(raw: string): string {
   return raw.replace(/\/\/([^@/]*)@/, '//***@');
 }
 
+function parseCount(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,7}$/.test(raw)) throw new ConfigError(`${name} must be a whole number (0 switches the limit off), got "${raw}"`);
+  return Number(raw);
+}
+
 /** The session secret survives restarts: generated once and kept in the data dir. */
 function loadOrCreateSecret(dataDir: string): string {
   const file = join(dataDir, 'session-secret');
@@ -85,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
   }
   const mailFrom = env.MAIL_FROM || 'Vielfalt verankern <no-reply@vielfalt-verankern.invalid>';
-  return { databaseUrl, port, host, dataDir, smtpUrl, baseUrl: baseUrl.replace(/\/$/, ''), sessionSecret, demoData, production, logLevel, mailFrom };
+  const guestRegistrationsPerMinute = parseCount('GUEST_REGISTRATIONS_PER_MINUTE', env.GUEST_REGISTRATIONS_PER_MINUTE, 20);
+  return { databaseUrl, port, host, dataDir, smtpUrl, baseUrl: baseUrl.replace(/\/$/, ''), sessionSecret, demoData, production, logLevel, mailFrom, guestRegistrationsPerMinute };
 }

@@ -1,5 +1,6 @@
 import type { AppModule } from '../platform/module.ts';
 import { adminModule } from './admin/index.ts';
+import { eventsModule } from './events/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
 import { participationModule } from './participation/index.ts';
 import { siteModule } from './site/index.ts';
@@ -10,4 +11,4 @@ import { surveysModule } from './surveys/index.ts';
  * Every domain module, in the order their navigation entries and demo data come:
  * the register first (others refer to it), then accounts, then the strategies that name their authors.
  */
-export const modules: AppModule[] = [siteModule, municipalitiesModule, adminModule, strategyModule, participationModule, surveysModule];
+export const modules: AppModule[] = [siteModule, municipalitiesModule, adminModule, strategyModule, participationModule, surveysModule, eventsModule];

@@ -36,7 +36,11 @@ describe('queries per page', () => {
     ['visitor', '/', 1],
     ['visitor', '/kommunen', 1],
     ['visitor', '/kommunen?groesse=target&teilnahme=ja&sort=-population', 1],
-    ['visitor', `/kommunen/${BENSHEIM}`, 6],
+    // One query per module that contributes a section (strategy, participation, surveys, events …).
+    ['visitor', `/kommunen/${BENSHEIM}`, 7],
+    ['visitor', '/veranstaltungen', 3],
+    ['visitor', '/veranstaltungen?format=dialogue&sprache=tr&barrierefrei=step_free', 3],
+    ['visitor', '/veranstaltungen/1', 1],
     ['visitor', `/kommunen/${BENSHEIM}/umsetzung`, 5],
     ['visitor', `/kommunen/${BENSHEIM}/umsetzung.csv`, 2],
     ['coordinator', `/verwaltung/${BENSHEIM}`, 6],

@@ -157,6 +157,39 @@ async function ownSurvey(f: Fixtures): Promise<number> {
   return survey.id;
 }
 
+async function ownEvent(f: Fixtures): Promise<number> {
+  const existing = await f.db.selectFrom('events').select('id').where('municipality_id', '=', f.ownId).where('title', '=', 'Matrix-Veranstaltung').executeTakeFirst();
+  if (existing) return existing.id;
+  const startsAt = new Date(Date.now() + 30 * 86_400_000);
+  const event = await f.db
+    .insertInto('events')
+    .values({
+      municipality_id: f.ownId,
+      title: 'Matrix-Veranstaltung',
+      format: 'dialogue',
+      mode: 'in_person',
+      venue: 'Rathaus',
+      starts_at: startsAt,
+      ends_at: new Date(startsAt.getTime() + 7200_000),
+      capacity: 500,
+      published: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return event.id;
+}
+
+/** A fresh guest registration per request, so that every allowed role acts on a live one. */
+async function freshRegistration(f: Fixtures): Promise<string> {
+  const eventId = await ownEvent(f);
+  const row = await f.db
+    .insertInto('event_registrations')
+    .values({ event_id: eventId, name: 'Matrix Gast', email: `gast-${Date.now()}-${Math.random()}@example.org`, status: 'confirmed' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return `/verwaltung/${OWN}/veranstaltungen/${eventId}/anmeldungen/${row.id}`;
+}
+
 async function surveyQuestion(f: Fixtures): Promise<number> {
   const survey = await ownSurvey(f);
   return (await f.db.selectFrom('survey_questions').select('id').where('survey_id', '=', survey).executeTakeFirstOrThrow()).id;
@@ -325,6 +358,46 @@ const MATRIX: Record<string, Entry> = {
   'GET /verwaltung/:ags/umfragen/:id/export/:file': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/export/antworten.xlsx` },
   'GET /verwaltung/:ags/vorschlaege/:id/antwort': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/vorschlaege/${(await ownProposal(f)).split('/').at(-1)}/antwort` },
   'POST /verwaltung/:ags/vorschlaege/:id/antwort': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/vorschlaege/${(await ownProposal(f)).split('/').at(-1)}/antwort` },
+  'GET /veranstaltungen': { expect: PUBLIC },
+  'GET /kommunen/:ags/veranstaltungen': { expect: PUBLIC },
+  'GET /kommunen/:ags/veranstaltungen.ics': { expect: PUBLIC, path: `/kommunen/${OWN}/veranstaltungen.ics` },
+  'GET /veranstaltungen/:id': { expect: PUBLIC, path: async (f) => `/veranstaltungen/${await ownEvent(f)}` },
+  // A visitor's empty form comes back with messages (422); an account registers itself.
+  'POST /veranstaltungen/:id/anmeldung': { expect: PUBLIC, path: async (f) => `/veranstaltungen/${await ownEvent(f)}/anmeldung` },
+  'POST /veranstaltungen/:id/abmelden': { expect: SIGNED_IN, path: async (f) => `/veranstaltungen/${await ownEvent(f)}/abmelden` },
+  'GET /veranstaltungen/:id/termin.ics': { expect: PUBLIC, path: async (f) => `/veranstaltungen/${await ownEvent(f)}/termin.ics` },
+  'GET /veranstaltungen/:id/bild': { expect: all('not_found'), path: async (f) => `/veranstaltungen/${await ownEvent(f)}/bild` },
+  'GET /veranstaltungen/abmeldung/:token': { expect: all('not_found'), path: '/veranstaltungen/abmeldung/1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+  'POST /veranstaltungen/abmeldung/:token': { expect: all('not_found'), path: '/veranstaltungen/abmeldung/1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+  'GET /verwaltung/:ags/veranstaltungen': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/veranstaltungen/neu': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/veranstaltungen/neu': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/veranstaltungen/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}` },
+  'GET /verwaltung/:ags/veranstaltungen/:id/bearbeiten': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/bearbeiten` },
+  'POST /verwaltung/:ags/veranstaltungen/:id/bearbeiten': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/bearbeiten` },
+  'POST /verwaltung/:ags/veranstaltungen/:id/kopieren': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/kopieren` },
+  'GET /verwaltung/:ags/veranstaltungen/:id/absagen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/absagen` },
+  'POST /verwaltung/:ags/veranstaltungen/:id/absagen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/absagen` },
+  'GET /verwaltung/:ags/veranstaltungen/:id/anmeldungen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/anmeldungen` },
+  'POST /verwaltung/:ags/veranstaltungen/:id/anmeldungen/:rid/anwesenheit': { expect: COORDINATOR, path: async (f) => `${await freshRegistration(f)}/anwesenheit`, form: { attended: 'yes' } },
+  'POST /verwaltung/:ags/veranstaltungen/:id/anmeldungen/:rid/stornieren': { expect: COORDINATOR, path: async (f) => `${await freshRegistration(f)}/stornieren` },
+  'POST /verwaltung/:ags/veranstaltungen/:id/nachmeldung': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/nachmeldung` },
+  'GET /verwaltung/:ags/veranstaltungen/:id/teilnahmeliste.pdf': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/teilnahmeliste.pdf` },
+  // A form post without a file: the allowed roles hear that the upload is not multipart.
+  'POST /verwaltung/:ags/veranstaltungen/:id/unterschriftenliste': {
+    expect: { ...COORDINATOR, coordinator_own: 'bad_request', programme_office: 'bad_request' },
+    path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/unterschriftenliste`,
+  },
+  'GET /verwaltung/:ags/veranstaltungen/:id/unterschriftenliste': {
+    expect: { ...COORDINATOR, coordinator_own: 'not_found', programme_office: 'not_found' },
+    path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/unterschriftenliste`,
+  },
+  'POST /verwaltung/:ags/veranstaltungen/:id/bild': {
+    expect: { ...COORDINATOR, coordinator_own: 'bad_request', programme_office: 'bad_request' },
+    path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/bild`,
+  },
+  'POST /verwaltung/:ags/veranstaltungen/:id/rueckmeldung': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/rueckmeldung` },
+  'GET /verwaltung/:ags/veranstaltungen/:id/export/:file': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/export/anmeldungen.xlsx` },
 };
 
 function classify(method: string, status: number, location: string | undefined): Expect | `unexpected ${number}` {

@@ -111,6 +111,32 @@ export function surveyService(services: Pick<AppServices, 'db'>) {
       });
     },
 
+    /**
+     * A ready, published questionnaire in one step, e.g. the feedback form after an event: other
+     * modules describe the questions, the survey engine keeps answers, results and exports.
+     */
+    async createPublished(actor: Actor, municipalityId: number, input: SurveyInput, questions: QuestionInput[]): Promise<number> {
+      if (!can(actor, 'manage', { municipalityId, published: false })) throw AppError.forbidden();
+      return db.transaction().execute(async (trx) => {
+        const repo = surveyRepository(trx);
+        const { id } = await repo.insertSurvey({
+          municipality_id: municipalityId,
+          process_id: null,
+          title: input.title,
+          description: input.description ?? '',
+          anonymous: input.anonymous,
+          opens_on: input.opensOn,
+          closes_on: input.closesOn,
+          published: true,
+        });
+        for (const [index, q] of questions.entries()) {
+          await repo.insertQuestion({ survey_id: id, position: index + 1, kind: q.kind, prompt: q.prompt, help: q.help ?? '', required: q.required, options: JSON.stringify(q.options) });
+        }
+        await writeAudit(trx, actor, { action: 'survey.created', entityType: 'survey', entityId: id, municipalityId, after: { ...input, questions: questions.length } });
+        return id;
+      });
+    },
+
     async update(actor: Actor, surveyId: number, input: SurveyInput & { published: boolean }): Promise<void> {
       const survey = await managed(actor, surveyId);
       const responses = await surveyRepository(db).responseCount(surveyId);

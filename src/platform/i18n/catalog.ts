@@ -11,6 +11,48 @@ export const PUBLIC_LOCALES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'fa', 'de-x-l
 export type Locale = (typeof PUBLIC_LOCALES)[number];
 export const RTL_LOCALES: ReadonlySet<string> = new Set(['ar', 'fa']);
 
+/** Texts of the pages a resident sees; only these need the languages beyond German and English. */
+const PUBLIC_KEY_PREFIXES = [
+  'common.',
+  'errors.',
+  'validation.',
+  'pagination.',
+  'forms.',
+  'files.',
+  'layout.',
+  'site.',
+  'auth.',
+  'municipalities.',
+  'strategy.public',
+  'strategy.status',
+  'strategy.field',
+  'strategy.goal',
+  'strategy.measure',
+  'strategy.summary',
+  'strategy.period',
+  'strategy.update',
+  'strategy.nav',
+  'participation.',
+  'surveys.',
+  'events.',
+];
+const STAFF_KEY_PREFIXES = [
+  'participation.export',
+  'participation.offline',
+  'surveys.export',
+  'surveys.offline',
+  'municipalities.csv',
+  'municipalities.workspace',
+  'events.manage',
+  'events.export',
+  'events.pdf',
+  'events.feedback',
+];
+
+export function isPublicKey(key: string): boolean {
+  return PUBLIC_KEY_PREFIXES.some((p) => key.startsWith(p)) && !STAFF_KEY_PREFIXES.some((p) => key.startsWith(p));
+}
+
 export type Catalog = Record<string, string>;
 
 /**
@@ -50,7 +92,7 @@ function catalogFor(locale: string): Catalog {
   return catalog;
 }
 
-function intlLocale(locale: string): string {
+export function intlLocale(locale: string): string {
   return locale === 'de-x-leicht' ? 'de' : locale;
 }
 

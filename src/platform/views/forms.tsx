@@ -49,7 +49,14 @@ function FieldFrame({ form, name, label, hint, required, children }: FieldProps 
 }
 
 export function TextField(
-  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'search' | 'url'; autocomplete?: string; min?: number; max?: number; maxLength?: number; inputMode?: string },
+  props: FieldProps & {
+    type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local' | 'number' | 'search' | 'url';
+    autocomplete?: string;
+    min?: number;
+    max?: number;
+    maxLength?: number;
+    inputMode?: string;
+  },
 ) {
   const { form, name, hint, required, type = 'text' } = props;
   const error = Boolean(form.errors[name]);
@@ -169,6 +176,73 @@ export function Checkbox({ form, name, label, value = 'on' }: { form: FormState;
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Several choices under one legend; the group carries the id the error summary links to. */
+export function CheckboxGroup({ name, legend, options, selected, error, hint }: { name: string; legend: string; options: Option[]; selected: string[]; error?: string; hint?: string }) {
+  return (
+    <fieldset
+      class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`}
+      id={name}
+      aria-describedby={[hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined}
+    >
+      <legend class="kern-label">{legend}</legend>
+      {hint ? (
+        <p class="kern-hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="kern-error" id={`${name}-error`}>
+          <span class="kern-body">{error}</span>
+        </p>
+      ) : null}
+      {options.map((o) => (
+        <div class="kern-form-check" key={o.value}>
+          <input class="kern-form-check__checkbox" type="checkbox" id={`${name}-${o.value}`} name={name} value={o.value} checked={selected.includes(o.value)} />
+          <label class="kern-label" for={`${name}-${o.value}`}>
+            {o.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** One choice of a few, all visible (e.g. the statistical questions with "keine Angabe" first). */
+export function RadioGroup({ form, name, legend, options, hint }: { form: FormState; name: string; legend: string; options: Option[]; hint?: string }) {
+  const { t } = useView();
+  const error = form.errors[name];
+  const current = form.values[name] ?? options[0]?.value;
+  return (
+    <fieldset
+      class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`}
+      id={name}
+      aria-describedby={[hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined}
+    >
+      <legend class="kern-label">{legend}</legend>
+      {hint ? (
+        <p class="kern-hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="kern-error" id={`${name}-error`}>
+          <span class="kern-body">{t(error.key, error.params)}</span>
+        </p>
+      ) : null}
+      <div class="kern-fieldset__body vv-radio-row">
+        {options.map((o) => (
+          <div class="kern-form-check" key={o.value}>
+            <input class="kern-form-check__radio" type="radio" id={`${name}-${o.value}`} name={name} value={o.value} checked={current === o.value} />
+            <label class="kern-label" for={`${name}-${o.value}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

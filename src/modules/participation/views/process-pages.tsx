@@ -3,7 +3,7 @@ import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
-import { Checkbox, ErrorSummary, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { Checkbox, CheckboxGroup, ErrorSummary, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { activePhase, type Phase, PHASES } from '../phases.ts';
 import { PROCESS_LANGUAGES } from '../service.ts';
 
@@ -270,27 +270,6 @@ export function processLabels(t: (key: string) => string): Record<string, string
     labels[`${kind}End`] = `${t(`participation.phase.${kind}`)}: ${t('participation.phase.end')}`;
   }
   return labels;
-}
-
-function CheckboxGroup({ name, legend, options, selected, error }: { name: string; legend: string; options: Array<{ value: string; label: string }>; selected: string[]; error?: string }) {
-  return (
-    <fieldset class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`} id={name} aria-describedby={error ? `${name}-error` : undefined}>
-      <legend class="kern-label">{legend}</legend>
-      {error ? (
-        <p class="kern-error" id={`${name}-error`}>
-          <span class="kern-body">{error}</span>
-        </p>
-      ) : null}
-      {options.map((o) => (
-        <div class="kern-form-check" key={o.value}>
-          <input class="kern-form-check__checkbox" type="checkbox" id={`${name}-${o.value}`} name={name} value={o.value} checked={selected.includes(o.value)} />
-          <label class="kern-label" for={`${name}-${o.value}`}>
-            {o.label}
-          </label>
-        </div>
-      ))}
-    </fieldset>
-  );
 }
 
 export function ProcessFormPage({

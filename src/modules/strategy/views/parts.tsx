@@ -20,7 +20,7 @@ export function Period({ startsOn, endsOn }: { startsOn: string | null; endsOn: 
   return <>{t('strategy.period.open')}</>;
 }
 
-export function WorkspaceNav({ ags, current }: { ags: string; current: 'overview' | 'strategy' | 'fields' | 'measures' | 'districts' | 'participation' | 'moderation' | 'surveys' }) {
+export function WorkspaceNav({ ags, current }: { ags: string; current: 'overview' | 'strategy' | 'fields' | 'measures' | 'districts' | 'participation' | 'moderation' | 'surveys' | 'events' }) {
   const { t } = useView();
   const items = [
     ['overview', `/verwaltung/${ags}`, 'strategy.workspace.overview'],
@@ -31,6 +31,7 @@ export function WorkspaceNav({ ags, current }: { ags: string; current: 'overview
     ['participation', `/verwaltung/${ags}/beteiligung`, 'participation.nav'],
     ['moderation', `/verwaltung/${ags}/moderation`, 'participation.moderation.crumb'],
     ['surveys', `/verwaltung/${ags}/umfragen`, 'surveys.nav'],
+    ['events', `/verwaltung/${ags}/veranstaltungen`, 'events.nav'],
   ] as const;
   return <SubNavigation label={t('strategy.workspace.nav_label')} items={items} current={current} />;
 }

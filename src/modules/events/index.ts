@@ -1,0 +1,2 @@
+/** Public face of the events module. */
+export { eventsModule } from './module.tsx';

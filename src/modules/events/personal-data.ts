@@ -1,0 +1,16 @@
+import type { PersonalDataHandler } from '../../platform/privacy/registry.ts';
+import { eventRepository } from './repository.ts';
+
+/**
+ * Registrations are evidence the funder may ask for (who attended which event), so a deleted
+ * account's attendance stays, but without anything that names the person.
+ */
+export const eventsPersonalData: PersonalDataHandler = {
+  name: 'events',
+  async exportFor(db, userId) {
+    return { registrations: await eventRepository(db).registrationsOfUser(userId) };
+  },
+  async anonymise(trx, userId) {
+    await trx.updateTable('event_registrations').set({ name: '–', email: null, organisation: '', home_town: '', user_id: null }).where('user_id', '=', userId).execute();
+  },
+};
