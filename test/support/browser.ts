@@ -19,8 +19,8 @@ export interface BrowserSession {
 }
 
 /** The app on a real port with the demo data, and Debian's chromium driven by playwright-core. */
-export async function startBrowserSession(): Promise<BrowserSession> {
-  const app = await startTestApp({ variant: 'demo' });
+export async function startBrowserSession(options: { env?: Record<string, string> } = {}): Promise<BrowserSession> {
+  const app = await startTestApp({ variant: 'demo', env: options.env });
   const address = await app.app.fastify.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
