@@ -10,6 +10,8 @@ export interface LoadOptions {
   url: string;
   connections: number;
   duration: number;
+  /** A form POST instead of a GET: `{n}` in the body becomes a number unique to each request. */
+  post?: { body: string; cookie: string };
 }
 
 export interface Measured {
@@ -19,6 +21,8 @@ export interface Measured {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Responses per status code. */
+  statuses: Record<number, number>;
 }
 
 export function measure(options: LoadOptions): Promise<Measured> {
@@ -49,14 +53,33 @@ async function run(options: LoadOptions): Promise<Measured> {
   let errors = 0;
   let timeouts = 0;
   let started = 0;
+  const statuses: Record<number, number> = {};
+  let sent = 0;
+  const post = options.post;
+  const form = post
+    ? {
+        method: 'POST' as const,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: post.cookie },
+        requests: [
+          {
+            setupRequest: (request: Record<string, unknown>) => {
+              sent++;
+              return { ...request, body: post.body.replaceAll('{n}', String(sent)) };
+            },
+          },
+        ],
+      }
+    : {};
   await new Promise<void>((resolve, reject) => {
-    const instance = autocannon({ url: options.url, connections: options.connections, duration: options.duration }, (error) => (error ? reject(error) : resolve()));
+    const instance = autocannon({ url: options.url, connections: options.connections, duration: options.duration, ...form } as autocannon.Options, (error) => (error ? reject(error) : resolve()));
     instance.on('start', () => {
       started = performance.now();
     });
     instance.on('response', (_client, status, _bytes, responseTime) => {
       times.push(responseTime);
-      if (status < 200 || status > 299) non2xx++;
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      // A form post answers with a redirect (303) when it worked.
+      if (status < 200 || status > (post ? 399 : 299)) non2xx++;
     });
     instance.on('reqError', (error: Error) => {
       errors++;
@@ -67,7 +90,7 @@ async function run(options: LoadOptions): Promise<Measured> {
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
   const p95 = times.length ? (times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)] as number) : Number.NaN;
-  return { rps: times.length / seconds, p95, requests: times.length, non2xx, errors, timeouts };
+  return { rps: times.length / seconds, p95, requests: times.length, non2xx, errors, timeouts, statuses };
 }
 
 const job = !isMainThread ? (workerData as { benchLoad?: LoadOptions } | null)?.benchLoad : undefined;

@@ -14,13 +14,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { allModules, buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openPostgres } from '../src/platform/db/connect.ts';
+import type { Database } from '../src/platform/db/schema.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { seedInstallation } from '../src/platform/db/seed.ts';
+import { createTranslator } from '../src/platform/i18n/catalog.ts';
+import { eventRepository } from '../src/modules/events/repository.ts';
+import { signatureListPdf } from '../src/modules/events/signature-list.ts';
 import { generateLandScale } from './generate.ts';
+import { generateEvents } from './generate-events.ts';
 import { generateParticipation } from './generate-participation.ts';
 import { measure } from './load.ts';
 
@@ -139,6 +145,95 @@ async function check(url: string, mustContain: string[]): Promise<string | undef
   return undefined;
 }
 
+/**
+ * Guests registering for one event as fast as they can: each request a new person, until the seats
+ * are gone and then onto the waiting list. Afterwards every answered registration must be in the
+ * table exactly once, and exactly the capacity confirmed.
+ */
+async function registrationRun(db: Kysely<Database>, appUrl: string, baselineRps: number): Promise<string[]> {
+  const capacity = 500;
+  const town = await db.selectFrom('programme_participations').select('municipality_id').orderBy('municipality_id').executeTakeFirstOrThrow();
+  const startsAt = new Date(Date.now() + 14 * 86_400_000);
+  const { id } = await db
+    .insertInto('events')
+    .values({
+      municipality_id: town.municipality_id,
+      title: 'Anmeldelauf',
+      format: 'dialogue',
+      mode: 'in_person',
+      venue: 'Halle',
+      starts_at: startsAt,
+      ends_at: new Date(startsAt.getTime() + 7200_000),
+      capacity,
+      published: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const page = await fetch(`${appUrl}/veranstaltungen/${id}`);
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  if (!token) return ['FAILED anmeldung: no CSRF token on the event page'];
+  const result = await measure({
+    url: `${appUrl}/veranstaltungen/${id}/anmeldung`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    post: { cookie, body: `name=Gast+{n}&email=gast-{n}%40lauf.invalid&privacy=on&_csrf=${encodeURIComponent(token)}` },
+  });
+  const rows = await db
+    .selectFrom('event_registrations')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.count<number>(sql`distinct lower(email)`).as('people')])
+    .where('event_id', '=', id)
+    .groupBy('status')
+    .execute();
+  const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+  const stored = count('confirmed') + count('waiting');
+  const people = rows.reduce((sum, r) => sum + Number(r.people), 0);
+  const answered = result.statuses[303] ?? 0;
+  const problems: string[] = [];
+  if (result.non2xx || result.errors) problems.push(`${result.non2xx} failed answers and ${result.errors} errors: ${JSON.stringify(result.statuses)}`);
+  if (stored !== answered) problems.push(`${answered} registrations answered, ${stored} stored (lost or extra)`);
+  if (people !== stored) problems.push(`${stored - people} double registrations`);
+  if (count('confirmed') !== Math.min(capacity, answered)) problems.push(`${count('confirmed')} confirmed for ${capacity} seats`);
+  console.log(
+    `RESULT anmeldung rps=${Math.round(result.rps)} p95_ms=${Math.round(result.p95)} ratio=${(result.rps / baselineRps).toFixed(2)} confirmed=${count('confirmed')} waiting=${count('waiting')} lost=${answered - stored} double=${stored - people}`,
+  );
+  return problems.map((p) => `FAILED anmeldung: ${p}`);
+}
+
+/** The participant list of the busiest event (200 people) as PDF, the query included: median of 20 runs. */
+async function signatureListTiming(db: Kysely<Database>): Promise<void> {
+  const event = await db.selectFrom('events').select('id').where('capacity', '=', 250).orderBy('id').executeTakeFirstOrThrow();
+  const repo = eventRepository(db);
+  const t = createTranslator('de');
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    const detail = await repo.event(event.id);
+    const people = (await repo.participantList(event.id)).filter((p) => p.status === 'confirmed');
+    const pdf = await signatureListPdf(
+      {
+        title: detail?.title ?? '',
+        startsAt: detail?.starts_at ?? new Date(),
+        endsAt: detail?.ends_at ?? new Date(),
+        place: detail?.venue ?? '',
+        municipality: detail?.municipality_name ?? '',
+        rows: people.map((p) => ({ name: p.name, organisation: p.organisation, homeTown: p.home_town })),
+      },
+      t,
+      'de',
+    );
+    times.push(performance.now() - started);
+    bytes = pdf.length;
+    if (people.length !== 200) throw new Error(`the busiest event has ${people.length} confirmed people, expected 200`);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`RESULT teilnahmeliste_pdf_200 ms=${Math.round(times[10] as number)} max_ms=${Math.round(times.at(-1) as number)} bytes=${bytes}`);
+}
+
 async function main(): Promise<void> {
   await admin(`drop database if exists ${DATABASE} with (force)`);
   await admin(`create database ${DATABASE}`);
@@ -146,11 +241,19 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vv-bench-'));
   try {
     await migrateToLatest(handle.db);
-    const config = loadConfig({ DATABASE_URL: databaseUrl(DATABASE), DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_DATA: 'false', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', PORT: '0' });
+    const config = loadConfig({
+      DATABASE_URL: databaseUrl(DATABASE),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: 'false',
+      SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+      PORT: '0',
+      GUEST_REGISTRATIONS_PER_MINUTE: '0',
+    });
     const app = await buildApp({ config, handle, startJobs: false });
     await seedInstallation({ services: app.services, modules: allModules(), demo: false, log: () => {} });
     const generationStart = Date.now();
-    const counts = { ...(await generateLandScale(handle.db)), ...(await generateParticipation(handle.db)) };
+    const counts = { ...(await generateLandScale(handle.db)), ...(await generateParticipation(handle.db)), ...(await generateEvents(handle.db)) };
     console.log(
       `generated in ${Date.now() - generationStart} ms: ${Object.entries(counts)
         .map(([k, v]) => `${k}=${v}`)
@@ -175,6 +278,8 @@ async function main(): Promise<void> {
     const firstProcess = await handle.db.selectFrom('participation_processes').select('id').orderBy('id').executeTakeFirstOrThrow();
     const discussed = await handle.db.selectFrom('proposals').select(['id', 'process_id']).where('comment_count', '=', 200).orderBy('id').executeTakeFirstOrThrow();
     const survey = await handle.db.selectFrom('surveys').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const upcoming = await handle.db.selectFrom('events').select(['id', 'title']).where('starts_at', '>', new Date()).orderBy('starts_at').orderBy('id').executeTakeFirstOrThrow();
+    const eventFilter = `format=dialogue&sprache=tr&barrierefrei=step_free&von=${new Date().toISOString().slice(0, 10)}`;
     // [name, url, texts the page must show]: each page must really show the generated data.
     const scenarios: Array<[string, string, string[]]> = [
       ['baseline', `${baselineUrl}/`, ['Hallo']],
@@ -187,9 +292,11 @@ async function main(): Promise<void> {
       ['vorschlaege_suche', `${appUrl}/beteiligung/${firstProcess.id}?q=Vereine`, ['Verein']],
       ['vorschlag_200_kommentare', `${appUrl}/beteiligung/${discussed.process_id}/vorschlaege/${discussed.id}`, ['200 Kommentare']],
       ['umfrage_ergebnisse', `${appUrl}/umfragen/${survey.id}/ergebnisse`, ['500 Antworten']],
+      ['veranstaltungen_filter', `${appUrl}/veranstaltungen?${eventFilter}`, ['Bürgerdialog', 'Plätzen frei']],
+      ['veranstaltung', `${appUrl}/veranstaltungen/${upcoming.id}`, [upcoming.title, 'Anmeldung']],
     ];
     const only = process.env.BENCH_SCENARIOS?.split(',').map((n) => n.trim());
-    const unknown = only?.filter((n) => !scenarios.some(([name]) => name === n)) ?? [];
+    const unknown = only?.filter((n) => !scenarios.some(([name]) => name === n) && n !== 'anmeldung' && n !== 'teilnahmeliste_pdf') ?? [];
     if (unknown.length) throw new Error(`BENCH_SCENARIOS: unknown ${unknown.join(', ')}; known: ${scenarios.map(([n]) => n).join(', ')}`);
     console.log(`${busiest.name} (${busiest.ags}) with ${busiest.n} measures; ${CONNECTIONS} connections, ${DURATION} s each after ${WARMUP} s warm-up, load from a worker thread`);
 
@@ -214,6 +321,8 @@ async function main(): Promise<void> {
       if (!baselineRps) throw new Error('the baseline failed, so no ratio can be computed');
       console.log(`RESULT ${name} rps=${Math.round(result.rps)} p95_ms=${Math.round(result.p95)} ratio=${(result.rps / baselineRps).toFixed(2)}`);
     }
+    if (!only || only.includes('anmeldung')) failures.push(...(await registrationRun(handle.db, appUrl, baselineRps)));
+    if (!only || only.includes('teilnahmeliste_pdf')) await signatureListTiming(handle.db);
     await baseline.close();
     await app.close();
 

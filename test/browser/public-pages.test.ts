@@ -47,6 +47,27 @@ describe('public pages in chromium', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'de');
   });
 
+  it('reads right to left in Arabic and Farsi, and offers Leichte Sprache, all accessible', async () => {
+    const { page } = session;
+    for (const [name, lang, dir] of [
+      ['العربية', 'ar', 'rtl'],
+      ['فارسی', 'fa', 'rtl'],
+      ['Leichte Sprache', 'de', 'ltr'],
+      ['Türkçe', 'tr', 'ltr'],
+    ] as const) {
+      await visit(session, '/veranstaltungen');
+      await page.getByRole('link', { name, exact: true }).click();
+      await page.waitForURL(/\/veranstaltungen$/);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      assert.equal(await page.getAttribute('html', 'dir'), dir);
+      await expectAccessible(session, `/veranstaltungen (${name})`);
+      await visit(session, '/kommunen/06431002');
+      await expectAccessible(session, `/kommunen/06431002 (${name})`);
+    }
+    await page.getByRole('link', { name: 'Deutsch', exact: true }).click();
+    await page.waitForURL(/\/kommunen\/06431002$/);
+  });
+
   it('keeps the legal, sources and account pages accessible', async () => {
     for (const path of ['/impressum', '/datenschutz', '/barrierefreiheit', '/quellen', '/api', '/anmelden', '/registrieren', '/passwort-vergessen', '/gibt-es-nicht']) {
       await session.page.goto(`${session.baseUrl}${path}`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { createTranslator, loadCatalog, UI_LOCALES } from '../../src/platform/i18n/catalog.ts';
+import { createTranslator, intlLocale, isPublicKey, loadCatalog, PUBLIC_LOCALES, UI_LOCALES } from '../../src/platform/i18n/catalog.ts';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -26,10 +26,22 @@ describe('message catalogs', () => {
     }
   });
 
+  it('has every public German key in every public language, and nothing that German lacks', () => {
+    const publicKeys = Object.keys(german).filter(isPublicKey);
+    assert.ok(publicKeys.length > 500, `${publicKeys.length} public keys`);
+    for (const locale of PUBLIC_LOCALES.filter((l) => !(UI_LOCALES as readonly string[]).includes(l))) {
+      const catalog = loadCatalog(locale);
+      const missing = publicKeys.filter((k) => !(k in catalog));
+      const extra = Object.keys(catalog).filter((k) => !(k in german));
+      assert.deepEqual(missing, [], `keys missing in ${locale}`);
+      assert.deepEqual(extra, [], `keys only in ${locale}`);
+    }
+  });
+
   it('has a valid ICU message for every entry', () => {
-    for (const locale of UI_LOCALES) {
+    for (const locale of PUBLIC_LOCALES) {
       for (const [key, pattern] of Object.entries(loadCatalog(locale))) {
-        assert.doesNotThrow(() => new IntlMessageFormat(pattern, locale), `${locale}: ${key}`);
+        assert.doesNotThrow(() => new IntlMessageFormat(pattern, intlLocale(locale)), `${locale}: ${key}`);
       }
     }
   });
@@ -46,7 +58,7 @@ describe('message catalogs', () => {
       walk(parse(pattern));
       return [...names].sort();
     };
-    for (const locale of UI_LOCALES) {
+    for (const locale of PUBLIC_LOCALES) {
       const catalog = loadCatalog(locale);
       for (const [key, pattern] of Object.entries(german)) {
         if (catalog[key] === undefined) continue;
