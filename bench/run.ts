@@ -194,11 +194,13 @@ async function registrationRun(db: Kysely<Database>, appUrl: string, baselineRps
   const answered = result.statuses[303] ?? 0;
   const problems: string[] = [];
   if (result.non2xx || result.errors) problems.push(`${result.non2xx} failed answers and ${result.errors} errors: ${JSON.stringify(result.statuses)}`);
-  if (stored !== answered) problems.push(`${answered} registrations answered, ${stored} stored (lost or extra)`);
+  // Requests still in flight when the run stops are stored but not counted as answered: at most one per connection.
+  if (stored < answered) problems.push(`${answered} registrations answered, only ${stored} stored`);
+  if (stored > answered + CONNECTIONS) problems.push(`${stored} stored for ${answered} answered registrations`);
   if (people !== stored) problems.push(`${stored - people} double registrations`);
   if (count('confirmed') !== Math.min(capacity, answered)) problems.push(`${count('confirmed')} confirmed for ${capacity} seats`);
   console.log(
-    `RESULT anmeldung rps=${Math.round(result.rps)} p95_ms=${Math.round(result.p95)} ratio=${(result.rps / baselineRps).toFixed(2)} confirmed=${count('confirmed')} waiting=${count('waiting')} lost=${answered - stored} double=${stored - people}`,
+    `RESULT anmeldung rps=${Math.round(result.rps)} p95_ms=${Math.round(result.p95)} ratio=${(result.rps / baselineRps).toFixed(2)} confirmed=${count('confirmed')} waiting=${count('waiting')} lost=${Math.max(0, answered - stored)} double=${stored - people}`,
   );
   return problems.map((p) => `FAILED anmeldung: ${p}`);
 }

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
+import { pageCache } from './platform/http/page-cache.ts';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -91,9 +92,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     },
     strictTransportSecurity: config.production,
   });
+  await fastify.register(cookie, { secret: config.sessionSecret });
+  // After the cookie plugin (its onSend writes Set-Cookie, which marks a page as personal) and before
+  // compression, so that it keeps the page as text and compression still runs per client.
+  await fastify.register(pageCache, { ttlSeconds: config.pageCacheSeconds, maxEntries: 2000, privatePrefixes: ['/verwaltung', '/programmbuero', '/konto'] });
   // Brotli's default level 11 costs more CPU per page than it saves on the wire for dynamic HTML.
   await fastify.register(compress, { threshold: 2048, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
-  await fastify.register(cookie, { secret: config.sessionSecret });
   await fastify.register(formbody);
   await fastify.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 3, fields: 50, fieldSize: 100_000 } });
   await fastify.register(csrf, {

@@ -12,6 +12,8 @@ export interface Config {
   sessionSecret: string;
   /** Registrations without an account per address and minute; each sends a mail, so it is limited. 0 = no limit. */
   guestRegistrationsPerMinute: number;
+  /** Seconds a public page, as a visitor without an account sees it, is served without rendering again. 0 = off. */
+  pageCacheSeconds: number;
   demoData: boolean;
   production: boolean;
   logLevel: string;
@@ -94,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const mailFrom = env.MAIL_FROM || 'Vielfalt verankern <no-reply@vielfalt-verankern.invalid>';
   const guestRegistrationsPerMinute = parseCount('GUEST_REGISTRATIONS_PER_MINUTE', env.GUEST_REGISTRATIONS_PER_MINUTE, 20);
-  return { databaseUrl, port, host, dataDir, smtpUrl, baseUrl: baseUrl.replace(/\/$/, ''), sessionSecret, demoData, production, logLevel, mailFrom, guestRegistrationsPerMinute };
+  const pageCacheSeconds = parseCount('PAGE_CACHE_SECONDS', env.PAGE_CACHE_SECONDS, 5);
+  return { databaseUrl, port, host, dataDir, smtpUrl, baseUrl: baseUrl.replace(/\/$/, ''), sessionSecret, demoData, production, logLevel, mailFrom, guestRegistrationsPerMinute, pageCacheSeconds };
 }

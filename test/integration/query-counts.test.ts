@@ -38,8 +38,9 @@ describe('queries per page', () => {
     ['visitor', '/kommunen?groesse=target&teilnahme=ja&sort=-population', 1],
     // One query per module that contributes a section (strategy, participation, surveys, events …).
     ['visitor', `/kommunen/${BENSHEIM}`, 7],
-    ['visitor', '/veranstaltungen', 3],
-    ['visitor', '/veranstaltungen?format=dialogue&sprache=tr&barrierefrei=step_free', 3],
+    // List, count, the page's seat counts and the towns of the filter.
+    ['visitor', '/veranstaltungen', 4],
+    ['visitor', '/veranstaltungen?format=dialogue&sprache=tr&barrierefrei=step_free', 4],
     ['visitor', '/veranstaltungen/1', 1],
     ['visitor', `/kommunen/${BENSHEIM}/umsetzung`, 5],
     ['visitor', `/kommunen/${BENSHEIM}/umsetzung.csv`, 2],

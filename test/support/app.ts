@@ -24,6 +24,8 @@ export async function startTestApp(options: { variant?: Variant; env?: Record<st
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     DEMO_DATA: options.variant === 'demo' ? 'true' : 'false',
     LOG_LEVEL: 'silent',
+    // Tests change the database directly and read pages right after; the cache has a test of its own.
+    PAGE_CACHE_SECONDS: '0',
     ...options.env,
   });
   const app = await buildApp({ config, handle: database.handle, startJobs: false });

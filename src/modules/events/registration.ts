@@ -67,14 +67,14 @@ export function registrationService(services: Pick<AppServices, 'db' | 'config' 
     const repo = eventRepository(trx);
     const locked = await repo.lockEvent(event.id);
     if (!locked || locked.cancelled_at) throw AppError.conflict('events.errors.cancelled');
-    const confirmed = await repo.countByStatus(event.id, 'confirmed');
-    const status = confirmed < locked.capacity ? 'confirmed' : 'waiting';
+    const status = locked.confirmed < locked.capacity ? 'confirmed' : 'waiting';
     const inserted = await repo.insertRegistration({ ...row, event_id: event.id, status }).catch((error: { code?: string }) => {
       // The same person twice at once: the unique index lets one through, the other hears why.
       if (error.code === '23505') throw AppError.conflict('events.errors.already_registered');
       throw error;
     });
-    const position = status === 'waiting' ? await repo.waitingPosition(event.id, inserted.id) : 0;
+    // Under the lock nobody else joined the list meanwhile: the new one is last in line.
+    const position = status === 'waiting' ? locked.waiting + 1 : 0;
     if (mail) await mailerFor(event)(trx, status, { id: inserted.id, name: row.name, email: row.email ?? null, locale: row.locale ?? 'de' }, position);
     return { id: inserted.id, status, position };
   }
@@ -82,17 +82,18 @@ export function registrationService(services: Pick<AppServices, 'db' | 'config' 
   /** Frees a seat and gives it to the first on the waiting list, who is told by mail. */
   async function cancelUnderLock(trx: Transaction<Database>, event: EventDetail, registrationId: number, actor: Actor, notifyCancelled: boolean): Promise<void> {
     const repo = eventRepository(trx);
-    await repo.lockEvent(event.id);
+    const locked = await repo.lockEvent(event.id);
     const current = await repo.registration(registrationId);
-    if (!current || current.event_id !== event.id) throw AppError.notFound();
+    if (!locked || !current || current.event_id !== event.id) throw AppError.notFound();
     if (current.status === 'cancelled') return;
     const now = new Date();
     await repo.setStatus(registrationId, 'cancelled', { cancelled_at: now, attended: false, checked_in_at: null });
     const mailer = mailerFor(event);
     if (notifyCancelled) await mailer(trx, 'cancelled', current);
-    if (current.status === 'confirmed' && !event.cancelled_at && now < event.ends_at) {
+    const seatsTaken = locked.confirmed - (current.status === 'confirmed' ? 1 : 0);
+    if (current.status === 'confirmed' && !locked.cancelled_at && now < event.ends_at && seatsTaken < locked.capacity) {
       const next = await repo.firstWaiting(event.id);
-      if (next && (await repo.countByStatus(event.id, 'confirmed')) < event.capacity) {
+      if (next) {
         await repo.setStatus(next.id, 'confirmed', { promoted_at: now });
         await mailer(trx, 'promoted', next);
       }

@@ -36,7 +36,7 @@ export function eventRepository(db: Db) {
 
   return {
     async list(filter: EventFilter, page: PageRequest) {
-      const [items, total] = await Promise.all([
+      const [rows, total] = await Promise.all([
         filtered(filter)
           .select([
             'e.id',
@@ -53,7 +53,6 @@ export function eventRepository(db: Db) {
             'e.cancelled_at',
             'm.ags',
             'm.name as municipality_name',
-            confirmedCount.as('confirmed'),
           ])
           .orderBy('e.starts_at')
           .orderBy('e.id')
@@ -65,7 +64,19 @@ export function eventRepository(db: Db) {
           .executeTakeFirstOrThrow()
           .then((r) => Number(r.n)),
       ]);
-      return { items: items.map((i) => ({ ...i, confirmed: Number(i.confirmed) })), total };
+      // Seats are counted for the page's events only, after paging (not for every matching event before the sort).
+      const ids = rows.map((r) => r.id);
+      const counts = ids.length
+        ? await db
+            .selectFrom('event_registrations')
+            .select(['event_id', (eb) => eb.fn.countAll<number>().as('n')])
+            .where('event_id', 'in', ids)
+            .where('status', '=', 'confirmed')
+            .groupBy('event_id')
+            .execute()
+        : [];
+      const confirmed = new Map(counts.map((c) => [c.event_id, Number(c.n)]));
+      return { items: rows.map((r) => ({ ...r, confirmed: confirmed.get(r.id) ?? 0 })), total };
     },
 
     /** Published events of a town for its calendar feed: from three months back, at most 500. */
@@ -102,19 +113,22 @@ export function eventRepository(db: Db) {
       return db.updateTable('events').set(values).where('id', '=', id).execute();
     },
 
-    /** Takes the event's row lock: registrations and cancellations of one event happen one after the other. */
-    lockEvent(id: number) {
-      return db.selectFrom('events').select(['id', 'capacity', 'cancelled_at', 'published']).where('id', '=', id).forUpdate().executeTakeFirst();
-    },
-
-    countByStatus(eventId: number, status: RegistrationStatus) {
-      return db
+    /**
+     * Takes the event's row lock: registrations and cancellations of one event happen one after the
+     * other. Returns the seats taken and the waiting list's length as they are under the lock.
+     */
+    async lockEvent(id: number) {
+      const event = await db.selectFrom('events').select(['id', 'capacity', 'cancelled_at', 'published']).where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!event) return undefined;
+      // Counted in a statement of its own, after the lock is granted: a count inside the locking
+      // statement would see the registrations as they were before it waited (read committed).
+      const counts = await db
         .selectFrom('event_registrations')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('event_id', '=', eventId)
-        .where('status', '=', status)
-        .executeTakeFirstOrThrow()
-        .then((r) => Number(r.n));
+        .select([sql<number>`count(*) filter (where status = 'confirmed')`.as('confirmed'), sql<number>`count(*) filter (where status = 'waiting')`.as('waiting')])
+        .where('event_id', '=', id)
+        .where('status', '<>', 'cancelled')
+        .executeTakeFirstOrThrow();
+      return { ...event, confirmed: Number(counts.confirmed), waiting: Number(counts.waiting) };
     },
 
     insertRegistration(row: NewRow<'event_registrations'>) {

@@ -117,8 +117,7 @@ export function eventService(services: AppServices) {
       await checkDistrict(event.municipality_id, input.districtId);
       await db.transaction().execute(async (trx) => {
         const repo = eventRepository(trx);
-        await repo.lockEvent(eventId);
-        const confirmed = await repo.countByStatus(eventId, 'confirmed');
+        const confirmed = (await repo.lockEvent(eventId))?.confirmed ?? 0;
         if (input.capacity < confirmed) throw new ValidationError({ capacity: { key: 'events.errors.capacity_below_confirmed', params: { count: confirmed } } });
         await repo.updateEvent(eventId, toRow(input));
         const updated = (await repo.event(eventId)) as EventDetail;

@@ -41,7 +41,8 @@ function LanguageSwitch() {
 }
 
 function AccountArea() {
-  const { t, actor, csrfToken, url } = useView();
+  const view = useView();
+  const { t, actor, url } = view;
   if (actor.kind !== 'user') {
     return (
       <ul class="kern-list kern-list--horizontal vv-account">
@@ -67,7 +68,8 @@ function AccountArea() {
       </li>
       <li>
         <form method="post" action="/abmelden" class="vv-inline-form">
-          <input type="hidden" name="_csrf" value={csrfToken} />
+          {/* Read only here: asking for the token sets the CSRF cookie, and a visitor's page has no form. */}
+          <input type="hidden" name="_csrf" value={view.csrfToken} />
           <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
             <span class="kern-label">{t('layout.account.logout')}</span>
           </button>
