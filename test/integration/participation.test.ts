@@ -141,6 +141,64 @@ describe('participation: processes, proposals, supports, comments, answers', () 
     assert.deepEqual(image.rawPayload, png);
   });
 
+  it('lets a proposal name a place from the process list or a point clicked on the town map', async () => {
+    const url = `/verwaltung/${BENSHEIM}/beteiligung/${processId}`;
+    const tooLong = await coordinator.post(url, { title: 'Ideen für Bensheim', published: 'on', ...phases(-1, 10), places: 'x'.repeat(120) });
+    assert.equal(tooLong.statusCode, 422);
+    assert.match(tooLong.body, /id="places-error"/);
+    assert.equal((await coordinator.post(url, { title: 'Ideen für Bensheim', published: 'on', ...phases(-1, 10), places: 'Marktplatz\nBahnhof\nMarktplatz' })).statusCode, 303);
+    const form = await mia.get(`/beteiligung/${processId}/vorschlaege/neu`);
+    assert.match(form.body, /<option value="Bahnhof"/);
+    assert.match(form.body, /<input type="image" name="karte"/);
+    const mapSvg = await visitor.get(`/beteiligung/${processId}/karte.svg`);
+    assert.match(String(mapSvg.headers['content-type']), /image\/svg\+xml/);
+    assert.match(mapSvg.body, /<path d="M/);
+
+    const proposalForm = { title: 'Bank am Bahnhof', body: 'Eine Sitzbank mit Schatten am Bahnhofsvorplatz.', place: 'Bahnhof' };
+    // A click in the map's corner lies outside the town: the form says so and keeps the text.
+    const outside = await mia.post(`/beteiligung/${processId}/vorschlaege/neu`, { ...proposalForm, 'karte.x': '2', 'karte.y': '3' });
+    assert.equal(outside.statusCode, 422);
+    assert.match(visibleText(outside.body), /außerhalb der Gemeinde/);
+    assert.match(outside.body, /value="Bank am Bahnhof"/);
+    // The middle of the map lies in Bensheim: the form comes back with the point marked, nothing is saved yet.
+    const picked = await mia.post(`/beteiligung/${processId}/vorschlaege/neu`, { ...proposalForm, 'karte.x': '160', 'karte.y': '160' });
+    assert.equal(picked.statusCode, 200);
+    const latitude = /name="latitude" value="([\d.]+)"/.exec(picked.body)?.[1];
+    const longitude = /name="longitude" value="([\d.]+)"/.exec(picked.body)?.[1];
+    assert.ok(latitude && longitude, 'the point is kept in the form');
+    assert.ok(Number(latitude) > 49.6 && Number(latitude) < 49.8 && Number(longitude) > 8.5 && Number(longitude) < 8.8, `${latitude}, ${longitude} lies in Bensheim`);
+    assert.match(picked.body, new RegExp(`karte.svg\\?punkt=${latitude},${longitude}`));
+    const wrongPlace = await mia.post(`/beteiligung/${processId}/vorschlaege/neu`, { ...proposalForm, place: 'Mond' });
+    assert.equal(wrongPlace.statusCode, 422);
+    assert.match(wrongPlace.body, /id="place-error"/);
+    const tampered = await mia.post(`/beteiligung/${processId}/vorschlaege/neu`, { ...proposalForm, latitude: '52.52', longitude: '13.40', keepPoint: 'on' });
+    assert.equal(tampered.statusCode, 422, 'a point outside the town sent in the hidden fields is refused');
+    // Enter in a text field "clicks" the image button at 0,0: an ordinary submission.
+    const created = await mia.post(`/beteiligung/${processId}/vorschlaege/neu`, { ...proposalForm, latitude, longitude, keepPoint: 'on', 'karte.x': '0', 'karte.y': '0' });
+    assert.equal(created.statusCode, 303);
+    const page = await visitor.get(String(created.headers.location));
+    const text = visibleText(page.body);
+    assert.match(text, /Ort: Bahnhof · 49[.,]\d+° N, 8[.,]\d+° O/);
+    assert.match(page.body, /openstreetmap\.org\/\?mlat=/);
+    assert.match(page.body, /<img src="\/beteiligung\/\d+\/karte\.svg\?punkt=[\d.]+,[\d.]+" alt="Karte mit dem Ort des Vorschlags: Bahnhof"/);
+  });
+
+  it('shows the image of a process with its description', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+    const url = `/verwaltung/${BENSHEIM}/beteiligung/${processId}/bild`;
+    const noAlt = await coordinator.postMultipart(url, {}, { field: 'image', filename: 'markt.png', contentType: 'image/png', data: png });
+    assert.equal(noAlt.statusCode, 422);
+    assert.match(noAlt.body, /id="alt-error"/);
+    assert.equal((await coordinator.postMultipart(url, { alt: 'Marktplatz mit Ständen' }, { field: 'image', filename: 'markt.png', contentType: 'image/png', data: png })).statusCode, 303);
+    const page = await visitor.get(`/beteiligung/${processId}`);
+    assert.match(page.body, new RegExp(`<img class="vv-event-image" src="/beteiligung/${processId}/bild" alt="Marktplatz mit Ständen"`));
+    const image = await visitor.get(`/beteiligung/${processId}/bild`);
+    assert.equal(image.headers['content-type'], 'image/png');
+    const foreign = new TestClient(t.app.fastify);
+    await foreign.login('koordination@viernheim.test', TEST_PASSWORD);
+    assert.equal((await foreign.postMultipart(url, { alt: 'fremd' }, { field: 'image', filename: 'markt.png', contentType: 'image/png', data: png })).statusCode, 403);
+  });
+
   it('refuses an unverified account with a message', async () => {
     await t.app.services.db.insertInto('users').values({ email: 'neu@example.org', password_hash: null, display_name: 'Neu', email_verified_at: null, deleted_at: null }).execute();
     const neu = await t.app.services.db.selectFrom('users').select('id').where('email', '=', 'neu@example.org').executeTakeFirstOrThrow();

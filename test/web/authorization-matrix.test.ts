@@ -302,6 +302,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /beteiligung': { expect: PUBLIC },
   'GET /kommunen/:ags/beteiligung': { expect: PUBLIC },
   'GET /beteiligung/:id': { expect: PUBLIC, path: async (f) => `/beteiligung/${await ownProcess(f)}` },
+  'GET /beteiligung/:id/karte.svg': { expect: PUBLIC, path: async (f) => `/beteiligung/${await ownProcess(f)}/karte.svg?punkt=49.68,8.62` },
+  'GET /beteiligung/:id/bild': { expect: all('not_found'), path: async (f) => `/beteiligung/${await ownProcess(f)}/bild` },
   'GET /beteiligung/:id/vorschlaege/neu': { expect: SIGNED_IN, path: async (f) => `/beteiligung/${await ownProcess(f)}/vorschlaege/neu` },
   'POST /beteiligung/:id/vorschlaege/neu': { expect: SIGNED_IN, path: async (f) => `/beteiligung/${await ownProcess(f)}/vorschlaege/neu` },
   'GET /beteiligung/:id/vorschlaege/:pid': { expect: PUBLIC, path: ownProposal },
@@ -319,6 +321,11 @@ const MATRIX: Record<string, Entry> = {
   'POST /verwaltung/:ags/beteiligung/neu': { expect: COORDINATOR },
   'GET /verwaltung/:ags/beteiligung/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}` },
   'POST /verwaltung/:ags/beteiligung/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}` },
+  // A form post without a file: the allowed roles hear that the upload is not multipart.
+  'POST /verwaltung/:ags/beteiligung/:id/bild': {
+    expect: { ...COORDINATOR, coordinator_own: 'bad_request', programme_office: 'bad_request' },
+    path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}/bild`,
+  },
   'GET /verwaltung/:ags/beteiligung/:id/offline': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}/offline` },
   'POST /verwaltung/:ags/beteiligung/:id/offline': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}/offline` },
   'GET /verwaltung/:ags/beteiligung/:id/export/:kind': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}/export/vorschlaege.xlsx` },

@@ -32,3 +32,4 @@ export { countyLabel } from './views/county-label.ts';
 export function stateMapData(db: Kysely<Database>) {
   return municipalitiesRepository(db).participants();
 }
+export { POINT_MAP_SIZE, type PointMap, pointMap } from './point-map.ts';

@@ -11,8 +11,9 @@ import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import { type Cell, toCsv, toXlsx } from '../../platform/http/tables.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
-import { districtOptions, requireMunicipality } from '../municipalities/index.ts';
+import { districtOptions, POINT_MAP_SIZE, pointMap, requireMunicipality } from '../municipalities/index.ts';
 import { fieldOptions, measureOptions } from '../strategy/index.ts';
+import { mapClick, pickPoint, readLocation } from './location.ts';
 import { activePhase, PHASES, phaseAllows } from './phases.ts';
 import { can } from './policy.ts';
 import { managedTown } from './town-access.ts';
@@ -63,6 +64,7 @@ const ProcessForm = Type.Object({
   description: Type.Optional(FormText({ max: 10000 })),
   fieldId: Type.Optional(FormInteger({ min: 1, max: 2_000_000_000 })),
   published: Type.Optional(Type.Literal('on')),
+  places: Type.Optional(FormText({ max: 3000 })),
   ...Object.fromEntries(PHASES.flatMap((kind) => [`${kind}Start`, `${kind}End`].map((name) => [name, Type.Optional(FormDate())]))),
 });
 const AnswerForm = Type.Object({
@@ -70,7 +72,7 @@ const AnswerForm = Type.Object({
   text: Type.Optional(FormText({ max: 10000 })),
   mergedIntoId: Type.Optional(FormInteger({ min: 1, max: 2_000_000_000 })),
 });
-const PROCESS_FIELDS = ['title', 'description', 'fieldId', 'published', ...PHASES.flatMap((k) => [`${k}Start`, `${k}End`])];
+const PROCESS_FIELDS = ['title', 'description', 'fieldId', 'published', 'places', ...PHASES.flatMap((k) => [`${k}Start`, `${k}End`])];
 
 /** Phases from the form: a phase is used when both dates are given; half a phase is an error at the missing date. */
 function readPhases(values: Record<string, string | undefined>, errors: FieldErrors) {
@@ -123,6 +125,32 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     if (!process || !can(request.actor, 'view', { municipalityId: process.municipality_id, published: process.published })) throw AppError.notFound();
     return process;
   }
+
+  /** Place and point of a proposal form; a point sent back must still lie in the town. */
+  async function checkedLocation(process: { municipality_id: number; places: string[] }, values: Record<string, string>) {
+    const location = readLocation(values, process.places);
+    if (location.point && !(await pointMap(db, process.municipality_id))?.contains(location.point)) location.errors.karte = { key: 'participation.location.outside' };
+    return location;
+  }
+
+  app.get('/beteiligung/:id/karte.svg', { schema: { params: ProcessParams, querystring: Type.Object({ punkt: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
+    const process = await visibleProcess(request);
+    const map = await pointMap(db, process.municipality_id);
+    if (!map) throw AppError.notFound();
+    const match = /^(-?\d{1,2}(?:\.\d{1,8})?),(-?\d{1,3}(?:\.\d{1,8})?)$/.exec((request.query as { punkt?: string }).punkt ?? '');
+    const point = match ? { latitude: Number(match[1]), longitude: Number(match[2]) } : null;
+    return reply
+      .type('image/svg+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(map.svg(point, request.t('participation.location.map_title', { town: process.municipality_name })));
+  });
+
+  app.get('/beteiligung/:id/bild', { schema: { params: ProcessParams } }, async (request, reply) => {
+    const process = await visibleProcess(request);
+    const file = process.image_file_id ? await services.files.read(db, process.image_file_id) : null;
+    if (!file) throw AppError.notFound();
+    return reply.type(file.mime_type).header('cache-control', 'public, max-age=3600').header('x-content-type-options', 'nosniff').send(file.data);
+  });
 
   async function visibleProposal(request: FastifyRequest) {
     const process = await visibleProcess(request);
@@ -239,6 +267,12 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
         fields={fields}
         districts={districts}
         withImages={!editing}
+        places={process.places}
+        map={{
+          src: `${base}/karte.svg${form.values.latitude && form.values.longitude && form.values.keepPoint === 'on' ? `?punkt=${form.values.latitude},${form.values.longitude}` : ''}`,
+          size: POINT_MAP_SIZE,
+          town: process.municipality_name,
+        }}
       />,
       { title, breadcrumbs: [{ href: base, label: process.title }, { label: title }], status: Object.keys(form.errors).length ? 422 : 200 },
     );
@@ -267,11 +301,15 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
       });
     }
     const values = typedValues(body);
+    const click = mapClick(values);
+    if (click) return renderProposalForm(request, reply, await pickPoint(db, process.municipality_id, click, values));
     const parsed = parseForm(ProposalForm, body);
-    if (!parsed.ok || Object.keys(imageErrors).length) return renderProposalForm(request, reply, { values, errors: { ...(parsed.ok ? {} : parsed.errors), ...imageErrors } });
+    const location = await checkedLocation(process, values);
+    const errors = { ...(parsed.ok ? {} : parsed.errors), ...imageErrors, ...location.errors };
+    if (!parsed.ok || Object.keys(errors).length) return renderProposalForm(request, reply, { values, errors });
     let id: number;
     try {
-      id = await service.propose(actor, process.id, parsed.value, images);
+      id = await service.propose(actor, process.id, { ...parsed.value, place: location.place, point: location.point }, images);
     } catch (error) {
       if (error instanceof ValidationError) return renderProposalForm(request, reply, { values, errors: error.fields });
       if (error instanceof AppError && (error.code === 'conflict' || error.code === 'forbidden') && error.messageKey.startsWith('participation.')) {
@@ -335,27 +373,43 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     const actor = requireUser(request);
     const { proposal } = await visibleProposal(request);
     if (proposal.author_user_id !== actor.userId) throw AppError.forbidden();
-    const values = { title: proposal.title, body: proposal.body, fieldId: proposal.field_id ? String(proposal.field_id) : '', districtId: proposal.district_id ? String(proposal.district_id) : '' };
+    const values = {
+      title: proposal.title,
+      body: proposal.body,
+      fieldId: proposal.field_id ? String(proposal.field_id) : '',
+      districtId: proposal.district_id ? String(proposal.district_id) : '',
+      place: proposal.place,
+      latitude: proposal.latitude === null ? '' : String(proposal.latitude),
+      longitude: proposal.longitude === null ? '' : String(proposal.longitude),
+      keepPoint: proposal.latitude === null ? '' : 'on',
+    };
     return renderProposalForm(request, reply, { values, errors: {} }, proposal.id);
   });
 
-  app.post('/beteiligung/:id/vorschlaege/:pid/bearbeiten', { schema: { params: ProposalParams, body: formBodySchema(['title', 'body', 'fieldId', 'districtId']) } }, async (request, reply) => {
-    const actor = requireUser(request);
-    const { process, proposal } = await visibleProposal(request);
-    if (proposal.author_user_id !== actor.userId) throw AppError.forbidden();
-    const values = typedValues(request.body);
-    const parsed = parseForm(ProposalForm, request.body);
-    if (!parsed.ok) return renderProposalForm(request, reply, { values, errors: parsed.errors }, proposal.id);
-    const back = `/beteiligung/${process.id}/vorschlaege/${proposal.id}`;
-    try {
-      await service.editProposal(actor, proposal.id, parsed.value);
-    } catch (error) {
-      if (error instanceof ValidationError) return renderProposalForm(request, reply, { values, errors: error.fields }, proposal.id);
-      if (error instanceof AppError && error.code === 'conflict') return reply.flash('danger', error.messageKey).redirect(back, 303);
-      throw error;
-    }
-    return reply.flash('success', 'common.saved').redirect(back, 303);
-  });
+  app.post(
+    '/beteiligung/:id/vorschlaege/:pid/bearbeiten',
+    { schema: { params: ProposalParams, body: formBodySchema(['title', 'body', 'fieldId', 'districtId', 'place', 'latitude', 'longitude', 'keepPoint', 'karte.x', 'karte.y']) } },
+    async (request, reply) => {
+      const actor = requireUser(request);
+      const { process, proposal } = await visibleProposal(request);
+      if (proposal.author_user_id !== actor.userId) throw AppError.forbidden();
+      const values = typedValues(request.body);
+      const click = mapClick(values);
+      if (click) return renderProposalForm(request, reply, await pickPoint(db, process.municipality_id, click, values), proposal.id);
+      const parsed = parseForm(ProposalForm, request.body);
+      const location = await checkedLocation(process, values);
+      if (!parsed.ok || Object.keys(location.errors).length) return renderProposalForm(request, reply, { values, errors: { ...(parsed.ok ? {} : parsed.errors), ...location.errors } }, proposal.id);
+      const back = `/beteiligung/${process.id}/vorschlaege/${proposal.id}`;
+      try {
+        await service.editProposal(actor, proposal.id, { ...parsed.value, place: location.place, point: location.point });
+      } catch (error) {
+        if (error instanceof ValidationError) return renderProposalForm(request, reply, { values, errors: error.fields }, proposal.id);
+        if (error instanceof AppError && error.code === 'conflict') return reply.flash('danger', error.messageKey).redirect(back, 303);
+        throw error;
+      }
+      return reply.flash('success', 'common.saved').redirect(back, 303);
+    },
+  );
 
   app.post('/beteiligung/:id/vorschlaege/:pid/unterstuetzen', { schema: { params: ProposalParams } }, async (request, reply) => {
     const actor = requireUser(request);
@@ -491,17 +545,66 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     form: FormState,
     processId?: number,
     selected: { languages: string[]; districtIds: string[] } = { languages: ['de'], districtIds: [] },
+    imageForm?: FormState,
   ) {
     const { municipality } = await managedTown(db, request);
-    const [fields, districts] = await Promise.all([fieldOptions(db, municipality.id), districtOptions(db, municipality.id)]);
+    const [fields, districts, process] = await Promise.all([fieldOptions(db, municipality.id), districtOptions(db, municipality.id), processId ? repo.process(processId) : Promise.resolve(undefined)]);
     const action = processId ? `/verwaltung/${municipality.ags}/beteiligung/${processId}` : `/verwaltung/${municipality.ags}/beteiligung/neu`;
     const title = processId ? request.t('participation.process.edit_title') : request.t('participation.process.new');
-    return reply.render(<ProcessFormPage ags={municipality.ags} action={action} form={form} fields={fields} districts={districts} selected={selected} editing={processId !== undefined} />, {
-      title,
-      breadcrumbs: [{ href: `/verwaltung/${municipality.ags}/beteiligung`, label: request.t('participation.nav') }, { label: title }],
-      status: Object.keys(form.errors).length ? 422 : 200,
-    });
+    const image = process?.image_file_id ? { href: `/beteiligung/${process.id}/bild`, alt: process.image_alt } : null;
+    return reply.render(
+      <ProcessFormPage
+        ags={municipality.ags}
+        action={action}
+        form={form}
+        fields={fields}
+        districts={districts}
+        selected={selected}
+        editing={processId !== undefined}
+        imageForm={imageForm}
+        image={image}
+      />,
+      {
+        title,
+        breadcrumbs: [{ href: `/verwaltung/${municipality.ags}/beteiligung`, label: request.t('participation.nav') }, { label: title }],
+        status: Object.keys(form.errors).length || Object.keys(imageForm?.errors ?? {}).length ? 422 : 200,
+      },
+    );
   }
+
+  app.post('/verwaltung/:ags/beteiligung/:id/bild', { schema: { params: ManageParams } }, async (request, reply) => {
+    const { actor, municipality } = await managedTown(db, request);
+    const process = await ownProcess(request, municipality.id);
+    const back = async (imageForm: FormState) => {
+      const values: Record<string, string> = {
+        title: process.title,
+        description: process.description,
+        fieldId: process.field_id ? String(process.field_id) : '',
+        published: process.published ? 'on' : '',
+        places: process.places.join('\n'),
+      };
+      for (const phase of await repo.phases(process.id)) {
+        values[`${phase.kind}Start`] = phase.starts_on;
+        values[`${phase.kind}End`] = phase.ends_on;
+      }
+      return renderProcessForm(request, reply, { values, errors: {} }, process.id, { languages: process.languages, districtIds: process.district_ids.map(String) }, imageForm);
+    };
+    const form = await readMultipartForm(request, 'image', 5);
+    const alt = (form.fields.alt ?? '').trim();
+    if (form.fileError) return back({ values: { alt }, errors: { image: form.fileError } });
+    const errors: FieldErrors = {};
+    if (!form.files.image) errors.image = { key: 'files.empty' };
+    if (alt.length < 3) errors.alt = { key: 'validation.required' };
+    else if (alt.length > 300) errors.alt = { key: 'validation.too_long', params: { max: 300 } };
+    if (Object.keys(errors).length || !form.files.image) return back({ values: { alt }, errors });
+    try {
+      await service.setProcessImage(actor, process.id, form.files.image, alt);
+    } catch (error) {
+      if (error instanceof ValidationError) return back({ values: { alt }, errors: error.fields });
+      throw error;
+    }
+    return reply.flash('success', 'common.saved').redirect(`/verwaltung/${municipality.ags}/beteiligung/${process.id}`, 303);
+  });
 
   function parseProcessForm(body: unknown) {
     const values = typedValues(body);
@@ -512,7 +615,18 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     const selected = { languages: list('languages'), districtIds: list('districtIds') };
     const districtIds = selected.districtIds.filter((v) => /^\d{1,9}$/.test(v)).map(Number);
     if (districtIds.length !== selected.districtIds.length) errors.districtIds = { key: 'validation.choice' };
-    return { values, errors, value: parsed.ok ? parsed.value : null, phases, selected, places: { languages: selected.languages, districtIds } };
+    // One place per line; the same name twice is one place.
+    const placeNames = [
+      ...new Set(
+        (values.places ?? '')
+          .split(/\r?\n/)
+          .map((p) => p.trim())
+          .filter(Boolean),
+      ),
+    ];
+    if (placeNames.length > 50) errors.places = { key: 'validation.max', params: { max: 50 } };
+    else if (placeNames.some((p) => p.length > 100)) errors.places = { key: 'validation.too_long', params: { max: 100 } };
+    return { values, errors, value: parsed.ok ? parsed.value : null, phases, selected, places: { languages: selected.languages, districtIds, places: placeNames } };
   }
 
   app.get('/verwaltung/:ags/beteiligung/neu', { schema: { params: AgsParams } }, (request, reply) => renderProcessForm(request, reply, EMPTY_FORM));
@@ -546,6 +660,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
       description: process.description,
       fieldId: process.field_id ? String(process.field_id) : '',
       published: process.published ? 'on' : '',
+      places: process.places.join('\n'),
     };
     for (const phase of phases) {
       values[`${phase.kind}Start`] = phase.starts_on;

@@ -24,6 +24,8 @@ export interface ProcessInput {
   fieldId?: number;
   languages?: string[];
   districtIds?: number[];
+  /** Places people can pick for a proposal (a square, a school, a park), one name each. */
+  places?: string[];
   phases: Array<{ kind: PhaseKind; starts_on: string; ends_on: string }>;
 }
 
@@ -32,6 +34,10 @@ export interface ProposalInput {
   body: string;
   fieldId?: number;
   districtId?: number;
+  /** One of the process's places, or empty. */
+  place?: string;
+  /** A point inside the town, chosen on its map. */
+  point?: { latitude: number; longitude: number } | null;
 }
 
 export interface ProposalImage {
@@ -77,7 +83,8 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
     if (Object.keys(errors).length) throw new ValidationError(errors);
   }
 
-  async function checkProposalInput(municipalityId: number, input: ProposalInput): Promise<void> {
+  async function checkProposalInput(municipalityId: number, input: ProposalInput, places: string[]): Promise<void> {
+    if (input.place && !places.includes(input.place)) throw new ValidationError({ place: { key: 'validation.choice' } });
     if (input.districtId) {
       const districts = await districtOptions(db, municipalityId);
       if (!districts.some((d) => d.id === input.districtId)) throw new ValidationError({ districtId: { key: 'validation.choice' } });
@@ -97,10 +104,21 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
           field_id: input.fieldId ?? null,
           languages: input.languages?.length ? input.languages : ['de'],
           district_ids: input.districtIds ?? [],
+          places: input.places ?? [],
         });
         await repo.replacePhases(id, input.phases);
         await writeAudit(trx, actor, { action: 'process.created', entityType: 'participation_process', entityId: id, municipalityId, after: input });
         return id;
+      });
+    },
+
+    async setProcessImage(actor: Actor, processId: number, file: UploadedFile, alt: string): Promise<void> {
+      const process = await participationRepository(db).process(processId);
+      if (!process || !can(actor, 'manage', { municipalityId: process.municipality_id })) throw AppError.notFound();
+      await db.transaction().execute(async (trx) => {
+        const fileId = await services.files.save(trx, 'image', file, { allowed: ['image/png', 'image/jpeg'], maxBytes: IMAGE_MAX_BYTES, userId: actorUserId(actor) });
+        await participationRepository(trx).updateProcess(processId, { image_file_id: fileId, image_alt: alt, updated_at: new Date() });
+        await writeAudit(trx, actor, { action: 'process.image_set', entityType: 'participation_process', entityId: processId, municipalityId: process.municipality_id, after: { fileId, alt } });
       });
     },
 
@@ -118,6 +136,7 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
           published: input.published,
           languages: input.languages?.length ? input.languages : ['de'],
           district_ids: input.districtIds ?? [],
+          places: input.places ?? [],
           updated_at: new Date(),
         });
         await repo.replacePhases(processId, input.phases);
@@ -127,7 +146,7 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
 
     async propose(actor: Actor, processId: number, input: ProposalInput, images: ProposalImage[] = []): Promise<number> {
       const process = await openProcess(actor, processId, 'propose');
-      await checkProposalInput(process.municipality_id, input);
+      await checkProposalInput(process.municipality_id, input, process.places);
       const held = containsListedWord(await moderationRepository(db).words(process.municipality_id), `${input.title} ${input.body}`);
       return db.transaction().execute(async (trx) => {
         const { id } = await participationRepository(trx).insertProposal({
@@ -139,6 +158,9 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
           body: input.body,
           field_id: input.fieldId ?? null,
           district_id: input.districtId ?? null,
+          place: input.place ?? '',
+          latitude: input.point?.latitude ?? null,
+          longitude: input.point?.longitude ?? null,
           merged_into_id: null,
           answered_at: null,
         });
@@ -161,7 +183,7 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
       const repo = participationRepository(db);
       const process = await repo.process(processId);
       if (!process || !can(actor, 'manage', { municipalityId: process.municipality_id })) throw AppError.notFound();
-      await checkProposalInput(process.municipality_id, input);
+      await checkProposalInput(process.municipality_id, input, process.places);
       return db.transaction().execute(async (trx) => {
         const { id } = await participationRepository(trx).insertProposal({
           process_id: processId,
@@ -183,14 +205,26 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
 
     /** The author may change the proposal until the first support or comment: after that others rely on its words. */
     async editProposal(actor: Actor, proposalId: number, input: ProposalInput): Promise<void> {
+      // Checked before the transaction: on PGlite a query outside a running transaction would wait for it.
+      const current = await participationRepository(db).proposal(proposalId);
+      if (!current) throw AppError.notFound();
+      await checkProposalInput(current.municipality_id, input, (await participationRepository(db).process(current.process_id))?.places ?? []);
       await db.transaction().execute(async (trx) => {
         const repo = participationRepository(trx);
         const proposal = await repo.lockProposal(proposalId);
         if (!proposal) throw AppError.notFound();
         if (proposal.author_user_id === null || proposal.author_user_id !== actorUserId(actor)) throw AppError.forbidden();
         if (proposal.support_count > 0 || proposal.comment_count > 0) throw AppError.conflict('participation.errors.edit_locked');
-        await checkProposalInput(proposal.municipality_id, input);
-        await repo.updateProposal(proposalId, { title: input.title, body: input.body, field_id: input.fieldId ?? null, district_id: input.districtId ?? null, updated_at: new Date() });
+        await repo.updateProposal(proposalId, {
+          title: input.title,
+          body: input.body,
+          field_id: input.fieldId ?? null,
+          district_id: input.districtId ?? null,
+          place: input.place ?? '',
+          latitude: input.point?.latitude ?? null,
+          longitude: input.point?.longitude ?? null,
+          updated_at: new Date(),
+        });
       });
     },
 

@@ -222,6 +222,9 @@ export interface ParticipationProcessesTable {
   updated_at: Timestamp;
   languages: ColumnType<string[], string[] | undefined, string[]>;
   district_ids: ColumnType<number[], number[] | undefined, number[]>;
+  image_file_id: Optional<number | null>;
+  image_alt: Generated<string>;
+  places: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface ProcessPhasesTable {
@@ -255,6 +258,9 @@ export interface ProposalsTable {
   hidden_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   hidden_reason: Generated<string>;
   held: Generated<boolean>;
+  place: Generated<string>;
+  latitude: Optional<number | null>;
+  longitude: Optional<number | null>;
 }
 
 export interface ProposalSupportsTable {

@@ -3,7 +3,7 @@ import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
-import { Checkbox, CheckboxGroup, ErrorSummary, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { Checkbox, CheckboxGroup, EMPTY_FORM, ErrorSummary, FileField, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { activePhase, type Phase, PHASES } from '../phases.ts';
 import { PROCESS_LANGUAGES } from '../service.ts';
 
@@ -120,7 +120,7 @@ export function ProcessPage({
   following,
   districtNames,
 }: {
-  process: { id: number; title: string; description: string; ags: string; municipality_name: string; published: boolean; languages: string[] };
+  process: { id: number; title: string; description: string; ags: string; municipality_name: string; published: boolean; languages: string[]; image_file_id: number | null; image_alt: string };
   districtNames: string[];
   phases: Phase[];
   result: PageResult<ProposalRow>;
@@ -144,6 +144,7 @@ export function ProcessPage({
           {process.published ? '' : ` · ${t('participation.process.unpublished')}`}
         </p>
       </div>
+      {process.image_file_id ? <img class="vv-event-image" src={`/beteiligung/${process.id}/bild`} alt={process.image_alt} width={640} /> : null}
       <p class="kern-body">{process.description}</p>
       <dl class="kern-description-list">
         <div class="kern-description-list-item">
@@ -280,6 +281,8 @@ export function ProcessFormPage({
   districts,
   selected,
   editing,
+  imageForm,
+  image,
 }: {
   ags: string;
   action: string;
@@ -288,6 +291,8 @@ export function ProcessFormPage({
   districts: Array<{ id: number; name: string }>;
   selected: { languages: string[]; districtIds: string[] };
   editing: boolean;
+  imageForm?: FormState;
+  image?: { href: string; alt: string } | null;
 }) {
   const { t } = useView();
   return (
@@ -320,6 +325,7 @@ export function ProcessFormPage({
           selected={selected.languages}
           error={form.errors.languages ? t(form.errors.languages.key) : undefined}
         />
+        <TextArea form={form} name="places" label={t('participation.process.places')} hint={t('participation.process.places_hint')} rows={4} maxLength={3000} />
         <fieldset class="vv-phases">
           <legend class="kern-label">{t('participation.process.phases')}</legend>
           <p class="kern-hint">{t('participation.process.phases_hint')}</p>
@@ -333,6 +339,20 @@ export function ProcessFormPage({
         {editing ? <Checkbox form={form} name="published" label={t('participation.process.published')} /> : null}
         <FormActions submitLabel={t('common.save')} cancelHref={`/verwaltung/${ags}/beteiligung`} />
       </Form>
+      {editing ? (
+        <section aria-labelledby="image-heading" class="vv-section">
+          <h2 class="kern-heading-medium" id="image-heading">
+            {t('participation.process.image_heading')}
+          </h2>
+          {image ? <img class="vv-event-image" src={image.href} alt={image.alt} width={320} /> : null}
+          <ErrorSummary form={imageForm ?? EMPTY_FORM} labels={{ image: t('participation.process.image_field'), alt: t('participation.process.image_alt') }} />
+          <Form action={`${action}/bild`} multipart>
+            <FileField form={imageForm ?? EMPTY_FORM} name="image" label={t('participation.process.image_field')} hint={t('participation.process.image_hint')} accept="image/png,image/jpeg" required />
+            <TextField form={imageForm ?? EMPTY_FORM} name="alt" label={t('participation.process.image_alt')} hint={t('participation.process.image_alt_hint')} required maxLength={300} />
+            <SubmitButton label={t('participation.process.image_upload')} kind="secondary" />
+          </Form>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
-import { ErrorSummary, FileField, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { Checkbox, ErrorSummary, FileField, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { osmLink } from '../location.ts';
 import { authorLabel } from './process-pages.tsx';
 
 interface Comment {
@@ -19,6 +20,9 @@ interface Comment {
 }
 
 export interface ProposalView {
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
   hidden_at: Date | null;
   hidden_reason: string;
   held: boolean;
@@ -169,6 +173,7 @@ export function ProposalPage({
       {proposal.offline && proposal.offline_source ? <p class="kern-body vv-muted">{t('participation.proposal.offline_source', { source: proposal.offline_source })}</p> : null}
       {withheld ? <ModerationNote hiddenReason={proposal.hidden_reason} held={proposal.held} /> : null}
       {shown ? <p class="kern-body">{proposal.body}</p> : null}
+      {shown ? <ProposalLocation proposal={proposal} /> : null}
       {shown && images.length ? (
         <div class="vv-images">
           {images.map((image) => (
@@ -272,6 +277,75 @@ export function ProposalPage({
 }
 
 /** Title, text, field of action and district: the same for a proposal made online and one from paper. */
+/** Where the proposal is about: a named place and/or a point on the town's map, in words as well as drawn. */
+function ProposalLocation({ proposal }: { proposal: { process_id: number; place: string; latitude: number | null; longitude: number | null } }) {
+  const { t, locale } = useView();
+  if (!proposal.place && proposal.latitude === null) return null;
+  const point = proposal.latitude !== null && proposal.longitude !== null ? { latitude: proposal.latitude, longitude: proposal.longitude } : null;
+  const coordinates = point
+    ? t('participation.location.coordinates', {
+        latitude: point.latitude.toLocaleString(locale, { maximumFractionDigits: 5 }),
+        longitude: point.longitude.toLocaleString(locale, { maximumFractionDigits: 5 }),
+      })
+    : '';
+  return (
+    <figure class="vv-location">
+      {point ? (
+        <img
+          src={`/beteiligung/${proposal.process_id}/karte.svg?punkt=${point.latitude},${point.longitude}`}
+          alt={t('participation.location.marked', { place: proposal.place || coordinates })}
+          width={240}
+          height={240}
+        />
+      ) : null}
+      <figcaption class="kern-body">
+        {t('participation.location.label')}: {[proposal.place, coordinates].filter(Boolean).join(' · ')}
+        {point ? (
+          <>
+            {' · '}
+            <a class="kern-link" href={osmLink(point)} rel="noopener noreferrer">
+              {t('participation.location.osm')}
+            </a>
+          </>
+        ) : null}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** Choosing a place: from the process's list, or by clicking the town's map (an image button, no JavaScript). */
+function LocationInputs({ form, places, map }: { form: FormState; places: string[]; map: { src: string; size: number; town: string } }) {
+  const { t } = useView();
+  const error = form.errors.karte;
+  const hasPoint = Boolean(form.values.latitude && form.values.longitude);
+  return (
+    <fieldset class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`} id="karte" aria-describedby={`karte-hint${error ? ' karte-error' : ''}`}>
+      <legend class="kern-label">
+        {t('participation.location.legend')} <span class="kern-label__optional">– {t('forms.optional')}</span>
+      </legend>
+      <p class="kern-hint" id="karte-hint">
+        {t('participation.location.hint')}
+      </p>
+      {error ? (
+        <p class="kern-error" id="karte-error">
+          <span class="kern-body">{t(error.key, error.params)}</span>
+        </p>
+      ) : null}
+      {places.length ? (
+        <SelectField form={form} name="place" label={t('participation.location.place')} emptyLabel={t('participation.location.no_place')} options={places.map((p) => ({ value: p, label: p }))} />
+      ) : null}
+      <input type="image" name="karte" src={map.src} alt={t('participation.location.map_button', { town: map.town })} width={map.size} height={map.size} class="vv-point-map" formNoValidate />
+      {hasPoint ? (
+        <>
+          <input type="hidden" name="latitude" value={form.values.latitude} />
+          <input type="hidden" name="longitude" value={form.values.longitude} />
+          <Checkbox form={form} name="keepPoint" label={t('participation.location.keep', { latitude: form.values.latitude ?? '', longitude: form.values.longitude ?? '' })} />
+        </>
+      ) : null}
+    </fieldset>
+  );
+}
+
 function ProposalInputs({ form, fields, districts }: { form: FormState; fields: Array<{ id: number; name: string }>; districts: Array<{ id: number; name: string }> }) {
   const { t } = useView();
   return (
@@ -304,6 +378,8 @@ export function ProposalFormPage({
   fields,
   districts,
   withImages,
+  places,
+  map,
 }: {
   title: string;
   action: string;
@@ -312,6 +388,8 @@ export function ProposalFormPage({
   fields: Array<{ id: number; name: string }>;
   districts: Array<{ id: number; name: string }>;
   withImages: boolean;
+  places: string[];
+  map: { src: string; size: number; town: string };
 }) {
   const { t } = useView();
   const labels: Record<string, string> = {
@@ -319,6 +397,8 @@ export function ProposalFormPage({
     body: t('participation.proposal.body'),
     fieldId: t('strategy.measure.field'),
     districtId: t('strategy.measure.district'),
+    place: t('participation.location.place'),
+    karte: t('participation.location.legend'),
   };
   for (const n of [1, 2, 3]) {
     labels[`image${n}`] = t('participation.images.file', { n });
@@ -330,6 +410,7 @@ export function ProposalFormPage({
       <ErrorSummary form={form} labels={labels} />
       <Form action={action} multipart={withImages}>
         <ProposalInputs form={form} fields={fields} districts={districts} />
+        <LocationInputs form={form} places={places} map={map} />
         {withImages ? (
           <fieldset class="kern-fieldset vv-phases">
             <legend class="kern-label">{t('participation.images.legend')}</legend>
