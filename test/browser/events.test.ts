@@ -72,6 +72,9 @@ describe('an event from publication to the waiting list (chromium)', () => {
       await asGuest(async (page) => {
         await visit(session, eventPath);
         await expectAccessible(session, `event page for ${name}`);
+        await page.getByRole('link', { name: /Jetzt anmelden|Auf die Warteliste/ }).click();
+        await page.waitForURL(/\/anmeldung$/);
+        await expectAccessible(session, `registration form for ${name}`);
         await page.getByLabel('Vor- und Nachname').fill(name);
         await page.getByLabel('E-Mail-Adresse').fill(email);
         await page.getByRole('group', { name: 'Altersgruppe' }).getByLabel('25–54').check();

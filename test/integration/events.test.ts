@@ -213,7 +213,8 @@ describe('events: registration, waiting list, evidence', () => {
     assert.equal((await mia.post(`/veranstaltungen/${id}/anmeldung`, {})).statusCode, 303);
     assert.match(visibleText((await mia.get(`/veranstaltungen/${id}`)).body), /schon jemand für diese Veranstaltung angemeldet/);
     assert.equal((await mia.post(`/veranstaltungen/${id}/abmelden`)).statusCode, 303);
-    assert.match(visibleText((await mia.get(`/veranstaltungen/${id}`)).body), /Verbindlich anmelden/);
+    assert.match(visibleText((await mia.get(`/veranstaltungen/${id}`)).body), /Jetzt anmelden/);
+    assert.match(visibleText((await mia.get(`/veranstaltungen/${id}/anmeldung`)).body), /Verbindlich anmelden/);
     assert.equal((await visitor.post(`/veranstaltungen/${id}/abmelden`)).statusCode, 401);
   });
 
@@ -241,7 +242,8 @@ describe('events: registration, waiting list, evidence', () => {
     }
     const page = visibleText((await visitor.get(`/veranstaltungen/${id}`)).body);
     assert.match(page, /Diese Veranstaltung ist abgesagt/);
-    assert.doesNotMatch(page, /Verbindlich anmelden/);
+    assert.doesNotMatch(page, /Jetzt anmelden/);
+    assert.equal((await visitor.get(`/veranstaltungen/${id}/anmeldung`)).statusCode, 303, 'no form for a cancelled event');
   });
 
   it('reminds confirmed people once, a day before', async () => {

@@ -65,9 +65,13 @@ describe('the cache of public pages', () => {
     const visitor = new TestClient(t.app.fastify);
     const created = await createEvent('Mit Anmeldeformular');
     const id = /veranstaltungen\/(\d+)$/.exec(String(created.headers.location))?.[1];
+    // The event page is the same for every visitor; its registration form is a page of its own.
     await visitor.get(`/veranstaltungen/${id}`);
-    const again = await visitor.get(`/veranstaltungen/${id}`);
+    assert.equal((await visitor.get(`/veranstaltungen/${id}`)).headers['x-page-cache'], 'hit');
+    await visitor.get(`/veranstaltungen/${id}/anmeldung`);
+    const again = await visitor.get(`/veranstaltungen/${id}/anmeldung`);
     assert.equal(again.headers['x-page-cache'], undefined, 'the registration form carries a personal CSRF token');
+    assert.equal((await visitor.get(`/veranstaltungen/${id}/anmeldung`)).headers['x-page-cache'], undefined, 'also once the cookie exists');
     assert.match(again.body, /name="_csrf"/);
   });
 });

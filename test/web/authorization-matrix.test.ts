@@ -369,6 +369,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /kommunen/:ags/veranstaltungen': { expect: PUBLIC },
   'GET /kommunen/:ags/veranstaltungen.ics': { expect: PUBLIC, path: `/kommunen/${OWN}/veranstaltungen.ics` },
   'GET /veranstaltungen/:id': { expect: PUBLIC, path: async (f) => `/veranstaltungen/${await ownEvent(f)}` },
+  'GET /veranstaltungen/:id/anmeldung': { expect: PUBLIC, path: async (f) => `/veranstaltungen/${await ownEvent(f)}/anmeldung` },
   // A visitor's empty form comes back with messages (422); an account registers itself.
   'POST /veranstaltungen/:id/anmeldung': { expect: PUBLIC, path: async (f) => `/veranstaltungen/${await ownEvent(f)}/anmeldung` },
   'POST /veranstaltungen/:id/abmelden': { expect: SIGNED_IN, path: async (f) => `/veranstaltungen/${await ownEvent(f)}/abmelden` },

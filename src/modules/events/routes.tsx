@@ -15,7 +15,7 @@ import { AGE_GROUPS, registrationService, registrationWindow, SEX_OPTIONS, THIRD
 import { type EventFilter, eventRepository } from './repository.ts';
 import { ACCESSIBILITY_FEATURES, EVENT_FORMATS, EVENT_LANGUAGES } from './service.ts';
 import { type EventListQuery, EventListPage } from './views/event-list.tsx';
-import { CancelRegistrationPage, EventPage, type OwnRegistration } from './views/event-page.tsx';
+import { CancelRegistrationPage, EventPage, type OwnRegistration, RegistrationPage } from './views/event-page.tsx';
 import type { FormState } from '../../platform/views/forms.tsx';
 import { registrationIdFromToken } from './tokens.ts';
 
@@ -131,17 +131,15 @@ export const eventRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
     return { status: own.status, position: own.status === 'waiting' ? await repo.waitingPosition(eventId, own.id) : 0 };
   }
 
-  async function renderEvent(request: FastifyRequest, reply: FastifyReply, form: FormState = { values: {}, errors: {} }, status = 200) {
+  async function renderEvent(request: FastifyRequest, reply: FastifyReply) {
     const event = await registrations.visibleEvent(request.actor, parseId((request.params as { id: string }).id));
     const own = await ownRegistration(request, event.id);
     const started = Date.now() >= event.starts_at.getTime();
     return reply.render(
       <EventPage
         event={event}
-        form={form}
         window={registrationWindow(event)}
         own={own}
-        guest={!isUser(request.actor)}
         imageHref={event.image_file_id ? `/veranstaltungen/${event.id}/bild` : null}
         feedbackHref={event.feedback_survey_id && started ? `/umfragen/${event.feedback_survey_id}` : null}
         manageHref={can(request.actor, 'manage', { municipalityId: event.municipality_id, published: event.published }) ? `/verwaltung/${event.ags}/veranstaltungen/${event.id}` : null}
@@ -150,19 +148,33 @@ export const eventRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
         title: event.title,
         breadcrumbs: [{ href: '/veranstaltungen', label: request.t('events.nav') }, { href: `/kommunen/${event.ags}/veranstaltungen`, label: event.municipality_name }, { label: event.title }],
         locales: PUBLIC_LOCALES,
-        status,
       },
     );
   }
 
   app.get('/veranstaltungen/:id', { schema: { params: Type.Object({ id: Id }) } }, (request, reply) => renderEvent(request, reply));
 
+  /** The form while registration is open and the person is not registered yet; otherwise the event page says why not. */
+  async function renderRegistration(request: FastifyRequest, reply: FastifyReply, form: FormState = { values: {}, errors: {} }, status = 200) {
+    const event = await registrations.visibleEvent(request.actor, parseId((request.params as { id: string }).id));
+    if (registrationWindow(event) !== 'open' || (await ownRegistration(request, event.id))) return reply.redirect(`/veranstaltungen/${event.id}`, 303);
+    const title = request.t('events.public.register_title', { title: event.title });
+    return reply.render(<RegistrationPage event={event} form={form} guest={!isUser(request.actor)} />, {
+      title,
+      breadcrumbs: [{ href: '/veranstaltungen', label: request.t('events.nav') }, { href: `/veranstaltungen/${event.id}`, label: event.title }, { label: request.t('events.public.register_heading') }],
+      locales: PUBLIC_LOCALES,
+      status,
+    });
+  }
+
+  app.get('/veranstaltungen/:id/anmeldung', { schema: { params: Type.Object({ id: Id }) } }, (request, reply) => renderRegistration(request, reply));
+
   app.post('/veranstaltungen/:id/anmeldung', { schema: { params: Type.Object({ id: Id }), body: formBodySchema(REGISTRATION_FIELDS, 500) }, config: guestLimit }, async (request, reply) => {
     const event = await registrations.visibleEvent(request.actor, parseId((request.params as { id: string }).id));
     const actor = request.actor;
     const guest = !isUser(actor);
     const read = readRegistration(request.body, guest, isUser(actor) ? { name: actor.displayName, email: actor.email } : null);
-    if (!read.ok) return renderEvent(request, reply, { values: typedValues(request.body), errors: read.errors }, 422);
+    if (!read.ok) return renderRegistration(request, reply, { values: typedValues(request.body), errors: read.errors }, 422);
     try {
       const result = await registrations.register(actor, event.id, { ...read.value, locale: request.locale });
       return reply
@@ -172,7 +184,7 @@ export const eventRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
       if (error instanceof AppError && error.code === 'conflict') {
         // A second registration is corrected in the form; a closed or cancelled event has no form to correct.
         if (error.messageKey === 'events.errors.already_registered' && guest)
-          return renderEvent(request, reply, { values: typedValues(request.body), errors: { email: { key: error.messageKey } } }, 409);
+          return renderRegistration(request, reply, { values: typedValues(request.body), errors: { email: { key: error.messageKey } } }, 409);
         return reply.flash('danger', error.messageKey).redirect(`/veranstaltungen/${event.id}`, 303);
       }
       throw error;

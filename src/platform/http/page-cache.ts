@@ -48,7 +48,7 @@ export const pageCache = fp<PageCacheOptions>(async (app: FastifyInstance, optio
 
   app.addHook('onSend', async (request, reply, payload) => {
     const key = (request as Keyed)[KEY];
-    if (!key || reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('set-cookie')) return payload;
+    if (!key || request.personal || reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('set-cookie')) return payload;
     const contentType = String(reply.getHeader('content-type') ?? '');
     if (!contentType.startsWith('text/html')) return payload;
     if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as string);

@@ -37,6 +37,7 @@ export const requestContext = fp<RequestContextOptions>(async (app: FastifyInsta
   app.decorateRequest('locale', 'de' as Locale);
   app.decorateRequest('t', undefined as never);
   app.decorateRequest('sessionSecret', null);
+  app.decorateRequest('personal', false);
 
   app.addHook('onRequest', async (request) => {
     request.actor = VISITOR;
@@ -84,6 +85,8 @@ export const requestContext = fp<RequestContextOptions>(async (app: FastifyInsta
       url: request.url,
       // Made only when a form on the page asks for it: a page without forms sets no CSRF cookie.
       get csrfToken() {
+        // A page with a form is personal: its token belongs to this visitor's cookie (see page-cache.ts).
+        request.personal = true;
         csrfToken ??= reply.generateCsrf();
         return csrfToken;
       },

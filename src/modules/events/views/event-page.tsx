@@ -40,14 +40,22 @@ export function StatisticsFields({ form }: { form: FormState }) {
   );
 }
 
-function RegistrationForm({ event, form, guest }: { event: EventDetail; form: FormState; guest: boolean }) {
-  const { t } = useView();
+/**
+ * The registration form on a page of its own: its CSRF token is personal, while the event page is
+ * the same for every visitor and can be served from the page cache.
+ */
+export function RegistrationPage({ event, form, guest }: { event: EventDetail; form: FormState; guest: boolean }) {
+  const { t, locale } = useView();
   const full = event.confirmed >= event.capacity;
   return (
-    <section aria-labelledby="registration-heading" class="vv-section">
-      <h2 class="kern-heading-medium" id="registration-heading">
-        {t('events.public.register_heading')}
-      </h2>
+    <section aria-labelledby="registration-heading">
+      <h1 class="kern-heading-large" id="registration-heading">
+        {t('events.public.register_title', { title: event.title })}
+      </h1>
+      <p class="kern-body">
+        <time datetime={event.starts_at.toISOString()}>{formatDate(locale, event.starts_at, true)}</time> · {[event.venue, event.municipality_name].filter(Boolean).join(', ')} ·{' '}
+        <SeatStatus event={event} />
+      </p>
       {full ? <p class="kern-body">{t('events.public.full_waitlist')}</p> : null}
       <ErrorSummary form={form} labels={registrationLabels(t)} />
       <Form action={`/veranstaltungen/${event.id}/anmeldung`}>
@@ -75,19 +83,15 @@ function RegistrationForm({ event, form, guest }: { event: EventDetail; form: Fo
 
 export function EventPage({
   event,
-  form,
   window,
   own,
-  guest,
   imageHref,
   feedbackHref,
   manageHref,
 }: {
   event: EventDetail;
-  form: FormState;
   window: RegistrationWindow;
   own: OwnRegistration;
-  guest: boolean;
   imageHref: string | null;
   feedbackHref: string | null;
   manageHref: string | null;
@@ -204,7 +208,12 @@ export function EventPage({
           </Form>
         </section>
       ) : window === 'open' ? (
-        <RegistrationForm event={event} form={form} guest={guest} />
+        <p class="kern-body">
+          {event.confirmed >= event.capacity ? <span class="kern-body">{t('events.public.full_waitlist')} </span> : null}
+          <a class="kern-btn kern-btn--primary" href={`/veranstaltungen/${event.id}/anmeldung`}>
+            <span class="kern-label">{event.confirmed >= event.capacity ? t('events.public.join_waitlist') : t('events.public.register_link')}</span>
+          </a>
+        </p>
       ) : window !== 'cancelled' ? (
         <p class="kern-body">{t(`events.public.window_${window}`, { date: formatDate(locale, event.registration_opens_at, true) })}</p>
       ) : null}
