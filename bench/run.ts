@@ -169,13 +169,13 @@ async function registrationRun(db: Kysely<Database>, appUrl: string, baselineRps
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const page = await fetch(`${appUrl}/veranstaltungen/${id}`);
+  const page = await fetch(`${appUrl}/veranstaltungen/${id}/anmeldung`);
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
   const cookie = page.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  if (!token) return ['FAILED anmeldung: no CSRF token on the event page'];
+  if (!token) return ['FAILED anmeldung: no CSRF token on the registration page'];
   const result = await measure({
     url: `${appUrl}/veranstaltungen/${id}/anmeldung`,
     connections: CONNECTIONS,
@@ -295,7 +295,7 @@ async function main(): Promise<void> {
       ['vorschlag_200_kommentare', `${appUrl}/beteiligung/${discussed.process_id}/vorschlaege/${discussed.id}`, ['200 Kommentare']],
       ['umfrage_ergebnisse', `${appUrl}/umfragen/${survey.id}/ergebnisse`, ['500 Antworten']],
       ['veranstaltungen_filter', `${appUrl}/veranstaltungen?${eventFilter}`, ['Bürgerdialog', 'Plätzen frei']],
-      ['veranstaltung', `${appUrl}/veranstaltungen/${upcoming.id}`, [upcoming.title, 'Anmeldung']],
+      ['veranstaltung', `${appUrl}/veranstaltungen/${upcoming.id}`, [upcoming.title, 'Jetzt anmelden']],
     ];
     const only = process.env.BENCH_SCENARIOS?.split(',').map((n) => n.trim());
     const unknown = only?.filter((n) => !scenarios.some(([name]) => name === n) && n !== 'anmeldung' && n !== 'teilnahmeliste_pdf') ?? [];

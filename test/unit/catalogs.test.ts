@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { placeholders } from '../../scripts/icu-placeholders.ts';
 import { createTranslator, intlLocale, isPublicKey, loadCatalog, PUBLIC_LOCALES, UI_LOCALES } from '../../src/platform/i18n/catalog.ts';
 
 function sourceFiles(dir: string): string[] {
@@ -47,17 +47,6 @@ describe('message catalogs', () => {
   });
 
   it('uses the same placeholders in every language', () => {
-    const placeholders = (pattern: string) => {
-      const names = new Set<string>();
-      const walk = (elements: MessageFormatElement[]) => {
-        for (const element of elements) {
-          if ('value' in element && typeof element.value === 'string' && element.type !== TYPE.literal) names.add(element.value);
-          if ('options' in element) for (const option of Object.values(element.options)) walk(option.value);
-        }
-      };
-      walk(parse(pattern));
-      return [...names].sort();
-    };
     for (const locale of PUBLIC_LOCALES) {
       const catalog = loadCatalog(locale);
       for (const [key, pattern] of Object.entries(german)) {

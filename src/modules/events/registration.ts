@@ -101,8 +101,8 @@ export function registrationService(services: Pick<AppServices, 'db' | 'config' 
     await writeAudit(trx, actor, { action: 'event.registration_cancelled', entityType: 'event_registration', entityId: registrationId, municipalityId: event.municipality_id });
   }
 
-  async function visibleEvent(actor: Actor, eventId: number): Promise<EventDetail> {
-    const event = await eventRepository(db).event(eventId);
+  async function visibleEvent(actor: Actor, eventId: number, counted = true): Promise<EventDetail> {
+    const event = await eventRepository(db).event(eventId, { counted });
     if (!event || !can(actor, 'view', { municipalityId: event.municipality_id, published: event.published })) throw AppError.notFound();
     return event;
   }
@@ -111,7 +111,8 @@ export function registrationService(services: Pick<AppServices, 'db' | 'config' 
     visibleEvent,
 
     async register(actor: Actor, eventId: number, input: RegistrationInput, now = new Date()): Promise<RegistrationResult> {
-      const event = await visibleEvent(actor, eventId);
+      // Without counts: the seats are counted under the event's lock.
+      const event = await visibleEvent(actor, eventId, false);
       if (!can(actor, 'register', { municipalityId: event.municipality_id, published: event.published })) throw AppError.forbidden();
       const window = registrationWindow(event, now);
       if (window !== 'open') throw AppError.conflict(`events.errors.window_${window}`);

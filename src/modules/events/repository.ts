@@ -93,16 +93,17 @@ export function eventRepository(db: Db) {
         .execute();
     },
 
-    event(id: number) {
-      return db
+    /** The event with its seats taken and waiting list; `counted: false` leaves the counts out (0) where the lock counts anyway. */
+    event(id: number, options: { counted: boolean } = { counted: true }) {
+      const query = db
         .selectFrom('events as e')
         .innerJoin('municipalities as m', 'm.id', 'e.municipality_id')
         .leftJoin('districts as d', 'd.id', 'e.district_id')
         .selectAll('e')
-        .select(['m.ags', 'm.name as municipality_name', 'd.name as district_name', confirmedCount.as('confirmed'), waitingCount.as('waiting')])
-        .where('e.id', '=', id)
-        .executeTakeFirst()
-        .then((row) => (row ? { ...row, confirmed: Number(row.confirmed), waiting: Number(row.waiting) } : undefined));
+        .select(['m.ags', 'm.name as municipality_name', 'd.name as district_name'])
+        .where('e.id', '=', id);
+      const counted = options.counted ? query.select([confirmedCount.as('confirmed'), waitingCount.as('waiting')]) : query.select([sql<number>`0`.as('confirmed'), sql<number>`0`.as('waiting')]);
+      return counted.executeTakeFirst().then((row) => (row ? { ...row, confirmed: Number(row.confirmed), waiting: Number(row.waiting) } : undefined));
     },
 
     insertEvent(row: NewRow<'events'>) {

@@ -170,7 +170,8 @@ export const eventRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
   app.get('/veranstaltungen/:id/anmeldung', { schema: { params: Type.Object({ id: Id }) } }, (request, reply) => renderRegistration(request, reply));
 
   app.post('/veranstaltungen/:id/anmeldung', { schema: { params: Type.Object({ id: Id }), body: formBodySchema(REGISTRATION_FIELDS, 500) }, config: guestLimit }, async (request, reply) => {
-    const event = await registrations.visibleEvent(request.actor, parseId((request.params as { id: string }).id));
+    // The service looks the event up (and answers 404 for one that is not visible); the route needs only its number.
+    const event = { id: parseId((request.params as { id: string }).id) };
     const actor = request.actor;
     const guest = !isUser(actor);
     const read = readRegistration(request.body, guest, isUser(actor) ? { name: actor.displayName, email: actor.email } : null);

@@ -575,20 +575,15 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   app.post('/verwaltung/:ags/beteiligung/:id/bild', { schema: { params: ManageParams } }, async (request, reply) => {
     const { actor, municipality } = await managedTown(db, request);
     const process = await ownProcess(request, municipality.id);
-    const back = async (imageForm: FormState) => {
-      const values: Record<string, string> = {
-        title: process.title,
-        description: process.description,
-        fieldId: process.field_id ? String(process.field_id) : '',
-        published: process.published ? 'on' : '',
-        places: process.places.join('\n'),
-      };
-      for (const phase of await repo.phases(process.id)) {
-        values[`${phase.kind}Start`] = phase.starts_on;
-        values[`${phase.kind}End`] = phase.ends_on;
-      }
-      return renderProcessForm(request, reply, { values, errors: {} }, process.id, { languages: process.languages, districtIds: process.district_ids.map(String) }, imageForm);
-    };
+    const back = async (imageForm: FormState) =>
+      renderProcessForm(
+        request,
+        reply,
+        { values: await processFormValues(process), errors: {} },
+        process.id,
+        { languages: process.languages, districtIds: process.district_ids.map(String) },
+        imageForm,
+      );
     const form = await readMultipartForm(request, 'image', 5);
     const alt = (form.fields.alt ?? '').trim();
     if (form.fileError) return back({ values: { alt }, errors: { image: form.fileError } });
@@ -605,6 +600,22 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     }
     return reply.flash('success', 'common.saved').redirect(`/verwaltung/${municipality.ags}/beteiligung/${process.id}`, 303);
   });
+
+  /** The process as its edit form shows it. */
+  async function processFormValues(process: { id: number; title: string; description: string; field_id: number | null; published: boolean; places: string[] }) {
+    const values: Record<string, string> = {
+      title: process.title,
+      description: process.description,
+      fieldId: process.field_id ? String(process.field_id) : '',
+      published: process.published ? 'on' : '',
+      places: process.places.join('\n'),
+    };
+    for (const phase of await repo.phases(process.id)) {
+      values[`${phase.kind}Start`] = phase.starts_on;
+      values[`${phase.kind}End`] = phase.ends_on;
+    }
+    return values;
+  }
 
   function parseProcessForm(body: unknown) {
     const values = typedValues(body);
@@ -654,18 +665,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   app.get('/verwaltung/:ags/beteiligung/:id', { schema: { params: ManageParams } }, async (request, reply) => {
     const { municipality } = await managedTown(db, request);
     const process = await ownProcess(request, municipality.id);
-    const phases = await repo.phases(process.id);
-    const values: Record<string, string> = {
-      title: process.title,
-      description: process.description,
-      fieldId: process.field_id ? String(process.field_id) : '',
-      published: process.published ? 'on' : '',
-      places: process.places.join('\n'),
-    };
-    for (const phase of phases) {
-      values[`${phase.kind}Start`] = phase.starts_on;
-      values[`${phase.kind}End`] = phase.ends_on;
-    }
+    const values = await processFormValues(process);
     return renderProcessForm(request, reply, { values, errors: {} }, process.id, { languages: process.languages, districtIds: process.district_ids.map(String) });
   });
 

@@ -10,7 +10,8 @@ export interface PageCacheOptions {
 }
 
 interface Entry {
-  body: string;
+  /** Encoded once: turning a 100 kB page into bytes again for every visitor costs more than the rest of a hit. */
+  body: Buffer;
   contentType: string;
   expires: number;
 }
@@ -29,13 +30,17 @@ export const pageCache = fp<PageCacheOptions>(async (app: FastifyInstance, optio
   if (options.ttlSeconds <= 0) return;
   const entries = new Map<string, Entry>();
 
+  /**
+   * Looked up as the request arrives, before sessions and routes do any work: a visitor is a request
+   * without a session cookie, and the language is what the cookie or the browser asks for.
+   */
   function keyOf(request: FastifyRequest): string | null {
-    if (request.method !== 'GET' || request.actor.kind !== 'visitor') return null;
-    if (request.cookies.vv_flash || options.privatePrefixes.some((prefix) => request.url.startsWith(prefix))) return null;
-    return `${request.locale}\u0000${request.url}`;
+    if (request.method !== 'GET' || request.cookies.vv_session || request.cookies.vv_flash) return null;
+    if (options.privatePrefixes.some((prefix) => request.url.startsWith(prefix))) return null;
+    return `${request.cookies.vv_lang ?? ''}\u0000${request.headers['accept-language'] ?? ''}\u0000${request.url}`;
   }
 
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('onRequest', async (request, reply) => {
     const key = keyOf(request);
     if (!key) return;
     const entry = entries.get(key);
@@ -48,11 +53,11 @@ export const pageCache = fp<PageCacheOptions>(async (app: FastifyInstance, optio
 
   app.addHook('onSend', async (request, reply, payload) => {
     const key = (request as Keyed)[KEY];
-    if (!key || request.personal || reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('set-cookie')) return payload;
+    if (!key || request.personal || request.actor?.kind !== 'visitor' || reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('set-cookie')) return payload;
     const contentType = String(reply.getHeader('content-type') ?? '');
     if (!contentType.startsWith('text/html')) return payload;
     if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as string);
-    entries.set(key, { body: payload, contentType, expires: Date.now() + options.ttlSeconds * 1000 });
+    entries.set(key, { body: Buffer.from(payload), contentType, expires: Date.now() + options.ttlSeconds * 1000 });
     return payload;
   });
 

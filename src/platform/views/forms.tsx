@@ -179,8 +179,8 @@ export function Checkbox({ form, name, label, value = 'on' }: { form: FormState;
   );
 }
 
-/** Several choices under one legend; the group carries the id the error summary links to. */
-export function CheckboxGroup({ name, legend, options, selected, error, hint }: { name: string; legend: string; options: Option[]; selected: string[]; error?: string; hint?: string }) {
+/** A group of choices under one legend, with hint and error; the group carries the id the error summary links to. */
+function ChoiceGroup({ name, legend, hint, error, children }: { name: string; legend: string; hint?: string; error?: string; children: ComponentChildren }) {
   return (
     <fieldset
       class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`}
@@ -198,6 +198,15 @@ export function CheckboxGroup({ name, legend, options, selected, error, hint }: 
           <span class="kern-body">{error}</span>
         </p>
       ) : null}
+      {children}
+    </fieldset>
+  );
+}
+
+/** Several choices under one legend. */
+export function CheckboxGroup({ name, legend, options, selected, error, hint }: { name: string; legend: string; options: Option[]; selected: string[]; error?: string; hint?: string }) {
+  return (
+    <ChoiceGroup name={name} legend={legend} hint={hint} error={error}>
       {options.map((o) => (
         <div class="kern-form-check" key={o.value}>
           <input class="kern-form-check__checkbox" type="checkbox" id={`${name}-${o.value}`} name={name} value={o.value} checked={selected.includes(o.value)} />
@@ -206,7 +215,7 @@ export function CheckboxGroup({ name, legend, options, selected, error, hint }: 
           </label>
         </div>
       ))}
-    </fieldset>
+    </ChoiceGroup>
   );
 }
 
@@ -216,22 +225,7 @@ export function RadioGroup({ form, name, legend, options, hint }: { form: FormSt
   const error = form.errors[name];
   const current = form.values[name] ?? options[0]?.value;
   return (
-    <fieldset
-      class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`}
-      id={name}
-      aria-describedby={[hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined}
-    >
-      <legend class="kern-label">{legend}</legend>
-      {hint ? (
-        <p class="kern-hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="kern-error" id={`${name}-error`}>
-          <span class="kern-body">{t(error.key, error.params)}</span>
-        </p>
-      ) : null}
+    <ChoiceGroup name={name} legend={legend} hint={hint} error={error ? t(error.key, error.params) : undefined}>
       <div class="kern-fieldset__body vv-radio-row">
         {options.map((o) => (
           <div class="kern-form-check" key={o.value}>
@@ -242,7 +236,7 @@ export function RadioGroup({ form, name, legend, options, hint }: { form: FormSt
           </div>
         ))}
       </div>
-    </fieldset>
+    </ChoiceGroup>
   );
 }
 

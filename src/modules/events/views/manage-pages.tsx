@@ -4,6 +4,7 @@ import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { FilterForm, FilterSearch } from '../../../platform/views/filters.tsx';
 import { Checkbox, CheckboxGroup, ErrorSummary, FileField, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { EVENT_FORM_FIELDS } from '../event-form.ts';
 import type { EventDetail, EventListItem } from '../repository.ts';
 import { ACCESSIBILITY_FEATURES, EVENT_FORMATS, EVENT_LANGUAGES, EVENT_MODES } from '../service.ts';
 import { SeatStatus } from './event-list.tsx';
@@ -64,30 +65,8 @@ export function ManageEventsPage({ ags, name, result }: { ags: string; name: str
 }
 
 export function eventLabels(t: (key: string) => string): Record<string, string> {
-  const labels: Record<string, string> = {};
-  for (const field of [
-    'title',
-    'description',
-    'format',
-    'mode',
-    'venue',
-    'address',
-    'onlineUrl',
-    'districtId',
-    'startsAt',
-    'endsAt',
-    'capacity',
-    'registrationOpensAt',
-    'registrationClosesAt',
-    'languages',
-    'accessibility',
-    'accessibilityNote',
-    'contactName',
-    'contactEmail',
-  ]) {
-    labels[field] = t(`events.field.${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`);
-  }
-  return labels;
+  const fields = [...EVENT_FORM_FIELDS.filter((f) => f !== 'published'), 'languages', 'accessibility'];
+  return Object.fromEntries(fields.map((field) => [field, t(`events.field.${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`)]));
 }
 
 export function EventFormPage({
