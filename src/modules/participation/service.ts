@@ -45,6 +45,19 @@ export interface ProposalImage {
   alt: string;
 }
 
+/** What a proposal's author writes, as columns: the same for a new proposal and an edited one. */
+function proposalColumns(input: ProposalInput) {
+  return {
+    title: input.title,
+    body: input.body,
+    field_id: input.fieldId ?? null,
+    district_id: input.districtId ?? null,
+    place: input.place ?? '',
+    latitude: input.point?.latitude ?? null,
+    longitude: input.point?.longitude ?? null,
+  };
+}
+
 export const MAX_PROPOSAL_IMAGES = 3;
 const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -154,13 +167,7 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
           process_id: processId,
           municipality_id: process.municipality_id,
           author_user_id: actorUserId(actor),
-          title: input.title,
-          body: input.body,
-          field_id: input.fieldId ?? null,
-          district_id: input.districtId ?? null,
-          place: input.place ?? '',
-          latitude: input.point?.latitude ?? null,
-          longitude: input.point?.longitude ?? null,
+          ...proposalColumns(input),
           merged_into_id: null,
           answered_at: null,
         });
@@ -189,10 +196,7 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
           process_id: processId,
           municipality_id: process.municipality_id,
           author_user_id: null,
-          title: input.title,
-          body: input.body,
-          field_id: input.fieldId ?? null,
-          district_id: input.districtId ?? null,
+          ...proposalColumns(input),
           offline: true,
           offline_source: input.source,
           merged_into_id: null,
@@ -215,16 +219,7 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
         if (!proposal) throw AppError.notFound();
         if (proposal.author_user_id === null || proposal.author_user_id !== actorUserId(actor)) throw AppError.forbidden();
         if (proposal.support_count > 0 || proposal.comment_count > 0) throw AppError.conflict('participation.errors.edit_locked');
-        await repo.updateProposal(proposalId, {
-          title: input.title,
-          body: input.body,
-          field_id: input.fieldId ?? null,
-          district_id: input.districtId ?? null,
-          place: input.place ?? '',
-          latitude: input.point?.latitude ?? null,
-          longitude: input.point?.longitude ?? null,
-          updated_at: new Date(),
-        });
+        await repo.updateProposal(proposalId, { ...proposalColumns(input), updated_at: new Date() });
       });
     },
 
