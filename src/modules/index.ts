@@ -3,6 +3,7 @@ import { adminModule } from './admin/index.ts';
 import { eventsModule } from './events/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
 import { participationModule } from './participation/index.ts';
+import { qualificationModule } from './qualification/index.ts';
 import { siteModule } from './site/index.ts';
 import { strategyModule } from './strategy/index.ts';
 import { surveysModule } from './surveys/index.ts';
@@ -11,4 +12,4 @@ import { surveysModule } from './surveys/index.ts';
  * Every domain module, in the order their navigation entries and demo data come:
  * the register first (others refer to it), then accounts, then the strategies that name their authors.
  */
-export const modules: AppModule[] = [siteModule, municipalitiesModule, adminModule, strategyModule, participationModule, surveysModule, eventsModule];
+export const modules: AppModule[] = [siteModule, municipalitiesModule, adminModule, strategyModule, participationModule, surveysModule, eventsModule, qualificationModule];

@@ -68,6 +68,19 @@ describe('public pages in chromium', () => {
     await page.waitForURL(/\/kommunen\/06431002$/);
   });
 
+  it('shows the training programmes with their modules and the application form, accessible', async () => {
+    const { page } = session;
+    await visit(session, '/qualifizierung');
+    await expectAccessible(session, '/qualifizierung');
+    await page.getByRole('link', { name: 'Vielfaltsmanagerin und Vielfaltsmanager' }).click();
+    await page.waitForURL(/\/qualifizierung\/\d+$/);
+    assert.ok(await page.getByRole('table', { name: 'Module' }).isVisible());
+    await expectAccessible(session, 'programme page');
+    await page.getByRole('link', { name: 'Jetzt bewerben' }).click();
+    await page.waitForURL(/\/anmelden/);
+    await expectAccessible(session, 'login before applying');
+  });
+
   it('keeps the legal, sources and account pages accessible', async () => {
     for (const path of ['/impressum', '/datenschutz', '/barrierefreiheit', '/quellen', '/api', '/anmelden', '/registrieren', '/passwort-vergessen', '/gibt-es-nicht']) {
       await session.page.goto(`${session.baseUrl}${path}`);

@@ -13,6 +13,8 @@ const PUBLIC_PAGES = [
   `/kommunen/${BENSHEIM}/umsetzung`,
   '/beteiligung',
   '/veranstaltungen',
+  '/qualifizierung',
+  '/qualifizierung/1',
   '/anmelden',
   '/registrieren',
   '/datenschutz',

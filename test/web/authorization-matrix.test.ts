@@ -190,6 +190,18 @@ async function freshRegistration(f: Fixtures): Promise<string> {
   return `/verwaltung/${OWN}/veranstaltungen/${eventId}/anmeldungen/${row.id}`;
 }
 
+async function programmeWithCohort(f: Fixtures): Promise<{ programme: number; cohort: number }> {
+  const existing = await f.db.selectFrom('cohorts').select(['id', 'programme_id']).where('title', '=', 'Matrix-Kohorte').executeTakeFirst();
+  if (existing) return { programme: existing.programme_id, cohort: existing.id };
+  const programme = await f.db.insertInto('qualification_programmes').values({ kind: 'moderation', title: 'Matrix-Programm', published: true }).returning('id').executeTakeFirstOrThrow();
+  const cohort = await f.db
+    .insertInto('cohorts')
+    .values({ programme_id: programme.id, title: 'Matrix-Kohorte', starts_on: '2027-01-01', ends_on: '2027-06-30', capacity: 20 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { programme: programme.id, cohort: cohort.id };
+}
+
 async function surveyQuestion(f: Fixtures): Promise<number> {
   const survey = await ownSurvey(f);
   return (await f.db.selectFrom('survey_questions').select('id').where('survey_id', '=', survey).executeTakeFirstOrThrow()).id;
@@ -365,6 +377,28 @@ const MATRIX: Record<string, Entry> = {
   'GET /verwaltung/:ags/umfragen/:id/export/:file': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/export/antworten.xlsx` },
   'GET /verwaltung/:ags/vorschlaege/:id/antwort': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/vorschlaege/${(await ownProposal(f)).split('/').at(-1)}/antwort` },
   'POST /verwaltung/:ags/vorschlaege/:id/antwort': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/vorschlaege/${(await ownProposal(f)).split('/').at(-1)}/antwort` },
+  'GET /qualifizierung': { expect: PUBLIC },
+  'GET /qualifizierung/:id': { expect: PUBLIC, path: async (f) => `/qualifizierung/${(await programmeWithCohort(f)).programme}` },
+  'GET /qualifizierung/kohorten/:id/bewerbung': { expect: SIGNED_IN, path: async (f) => `/qualifizierung/kohorten/${(await programmeWithCohort(f)).cohort}/bewerbung` },
+  'POST /qualifizierung/kohorten/:id/bewerbung': { expect: SIGNED_IN, path: async (f) => `/qualifizierung/kohorten/${(await programmeWithCohort(f)).cohort}/bewerbung` },
+  'GET /programmbuero/qualifizierung': { expect: OFFICE },
+  'POST /programmbuero/qualifizierung': { expect: OFFICE },
+  'GET /programmbuero/qualifizierung/:id': { expect: OFFICE, path: async (f) => `/programmbuero/qualifizierung/${(await programmeWithCohort(f)).programme}` },
+  'POST /programmbuero/qualifizierung/:id': { expect: OFFICE, path: async (f) => `/programmbuero/qualifizierung/${(await programmeWithCohort(f)).programme}` },
+  'POST /programmbuero/qualifizierung/:id/module': { expect: OFFICE, path: async (f) => `/programmbuero/qualifizierung/${(await programmeWithCohort(f)).programme}/module` },
+  'POST /programmbuero/qualifizierung/:id/module/:mid/loeschen': {
+    expect: { ...OFFICE, programme_office: 'not_found' },
+    path: async (f) => `/programmbuero/qualifizierung/${(await programmeWithCohort(f)).programme}/module/999999/loeschen`,
+  },
+  'POST /programmbuero/qualifizierung/:id/kohorten': { expect: OFFICE, path: async (f) => `/programmbuero/qualifizierung/${(await programmeWithCohort(f)).programme}/kohorten` },
+  'GET /programmbuero/qualifizierung/kohorten/:id': { expect: OFFICE, path: async (f) => `/programmbuero/qualifizierung/kohorten/${(await programmeWithCohort(f)).cohort}` },
+  'POST /programmbuero/qualifizierung/kohorten/:id/trainer': { expect: OFFICE, path: async (f) => `/programmbuero/qualifizierung/kohorten/${(await programmeWithCohort(f)).cohort}/trainer` },
+  // An application that does not exist: the office hears that it is already decided.
+  'POST /programmbuero/qualifizierung/kohorten/:id/bewerbungen/:eid': {
+    expect: OFFICE,
+    path: async (f) => `/programmbuero/qualifizierung/kohorten/${(await programmeWithCohort(f)).cohort}/bewerbungen/999999`,
+    form: { decision: 'approve' },
+  },
   'GET /veranstaltungen': { expect: PUBLIC },
   'GET /kommunen/:ags/veranstaltungen': { expect: PUBLIC },
   'GET /kommunen/:ags/veranstaltungen.ics': { expect: PUBLIC, path: `/kommunen/${OWN}/veranstaltungen.ics` },

@@ -465,7 +465,70 @@ export interface EventRegistrationsTable {
   cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+// ---- qualification ----
+
+export type ProgrammeKind = 'diversity_manager' | 'multiplier' | 'moderation';
+export type TargetGroup = 'vocational_trainers' | 'club_boards' | 'entrepreneurs' | 'local_politicians' | 'other';
+export type EnrolmentStatus = 'applied' | 'approved' | 'rejected' | 'withdrawn';
+
+export interface QualificationProgrammesTable {
+  id: Generated<number>;
+  kind: ProgrammeKind;
+  target_group: Optional<TargetGroup | null>;
+  title: string;
+  description: Generated<string>;
+  min_attendance_percent: Generated<number>;
+  requires_project: Generated<boolean>;
+  published: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface ProgrammeModulesTable {
+  id: Generated<number>;
+  programme_id: number;
+  position: Generated<number>;
+  title: string;
+  learning_goals: Generated<string>;
+  /** numeric travels as text from PostgreSQL */
+  hours: ColumnType<string, number | string, number | string>;
+}
+
+export interface CohortsTable {
+  id: Generated<number>;
+  programme_id: number;
+  title: string;
+  municipality_id: Optional<number | null>;
+  region: Generated<string>;
+  starts_on: DateText;
+  ends_on: DateText;
+  capacity: number;
+  applications_open: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface CohortTrainersTable {
+  cohort_id: number;
+  user_id: number;
+}
+
+export interface EnrolmentsTable {
+  id: Generated<number>;
+  cohort_id: number;
+  user_id: Optional<number | null>;
+  motivation: string;
+  status: Generated<EnrolmentStatus>;
+  decision_note: Generated<string>;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  decided_by: Optional<number | null>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
+  qualification_programmes: QualificationProgrammesTable;
+  programme_modules: ProgrammeModulesTable;
+  cohorts: CohortsTable;
+  cohort_trainers: CohortTrainersTable;
+  enrolments: EnrolmentsTable;
   events: EventsTable;
   event_registrations: EventRegistrationsTable;
   installation_state: InstallationStateTable;

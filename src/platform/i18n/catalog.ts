@@ -35,6 +35,7 @@ const PUBLIC_KEY_PREFIXES = [
   'participation.',
   'surveys.',
   'events.',
+  'qualification.',
 ];
 const STAFF_KEY_PREFIXES = [
   'participation.export',
@@ -47,6 +48,14 @@ const STAFF_KEY_PREFIXES = [
   'events.export',
   'events.pdf',
   'events.feedback',
+  'qualification.office',
+  'qualification.field.min_attendance',
+  'qualification.field.decision_note',
+  'qualification.field.trainer',
+  'qualification.field.region',
+  'qualification.field.published',
+  'qualification.field.requires_project',
+  'qualification.field.cohort_title',
 ];
 
 export function isPublicKey(key: string): boolean {

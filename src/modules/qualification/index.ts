@@ -1,0 +1,2 @@
+/** Public face of the qualification module. */
+export { qualificationModule } from './module.ts';

@@ -1,0 +1,180 @@
+import { type Actor, actorUserId } from '../../platform/access/actor.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import type { ProgrammeKind, TargetGroup } from '../../platform/db/schema.ts';
+import { AppError, ValidationError } from '../../platform/http/errors.ts';
+import { createTranslator, isLocale } from '../../platform/i18n/catalog.ts';
+import { enqueueMail } from '../../platform/mail/outbox.ts';
+import type { AppServices } from '../../platform/module.ts';
+import { can } from './policy.ts';
+import { qualificationRepository } from './repository.ts';
+
+export const PROGRAMME_KINDS: readonly ProgrammeKind[] = ['diversity_manager', 'multiplier', 'moderation'];
+export const TARGET_GROUPS: readonly TargetGroup[] = ['vocational_trainers', 'club_boards', 'entrepreneurs', 'local_politicians', 'other'];
+
+export interface ProgrammeInput {
+  kind: ProgrammeKind;
+  targetGroup: TargetGroup | null;
+  title: string;
+  description: string;
+  minAttendancePercent: number;
+  requiresProject: boolean;
+  published: boolean;
+}
+
+export interface CohortInput {
+  title: string;
+  municipalityId: number | null;
+  region: string;
+  startsOn: string;
+  endsOn: string;
+  capacity: number;
+}
+
+function programmeRow(input: ProgrammeInput) {
+  return {
+    kind: input.kind,
+    // Only multiplier trainings are aimed at one target group.
+    target_group: input.kind === 'multiplier' ? input.targetGroup : null,
+    title: input.title,
+    description: input.description,
+    min_attendance_percent: input.minAttendancePercent,
+    requires_project: input.requiresProject,
+    published: input.published,
+  };
+}
+
+export function qualificationService(services: Pick<AppServices, 'db' | 'config' | 'mailQueued'>) {
+  const { db } = services;
+  const office = (actor: Actor) => {
+    if (!can(actor, 'manage', { published: false })) throw AppError.forbidden();
+  };
+
+  return {
+    async createProgramme(actor: Actor, input: ProgrammeInput): Promise<number> {
+      office(actor);
+      if (input.kind === 'multiplier' && !input.targetGroup) throw new ValidationError({ targetGroup: { key: 'qualification.errors.target_group_required' } });
+      return db.transaction().execute(async (trx) => {
+        const { id } = await qualificationRepository(trx).insertProgramme(programmeRow(input));
+        await writeAudit(trx, actor, { action: 'programme.created', entityType: 'programme', entityId: id, after: input });
+        return id;
+      });
+    },
+
+    async updateProgramme(actor: Actor, programmeId: number, input: ProgrammeInput): Promise<void> {
+      office(actor);
+      if (input.kind === 'multiplier' && !input.targetGroup) throw new ValidationError({ targetGroup: { key: 'qualification.errors.target_group_required' } });
+      const before = await qualificationRepository(db).programme(programmeId);
+      if (!before) throw AppError.notFound();
+      await db.transaction().execute(async (trx) => {
+        await qualificationRepository(trx).updateProgramme(programmeId, programmeRow(input));
+        await writeAudit(trx, actor, { action: 'programme.updated', entityType: 'programme', entityId: programmeId, before, after: input });
+      });
+    },
+
+    async addModule(actor: Actor, programmeId: number, input: { title: string; learningGoals: string; hours: number }): Promise<void> {
+      office(actor);
+      const repo = qualificationRepository(db);
+      if (!(await repo.programme(programmeId))) throw AppError.notFound();
+      const position = (await repo.modules(programmeId)).length + 1;
+      await db.transaction().execute(async (trx) => {
+        await qualificationRepository(trx).insertModule({ programme_id: programmeId, position, title: input.title, learning_goals: input.learningGoals, hours: input.hours });
+        await writeAudit(trx, actor, { action: 'programme.module_added', entityType: 'programme', entityId: programmeId, after: input });
+      });
+    },
+
+    async deleteModule(actor: Actor, programmeId: number, moduleId: number): Promise<void> {
+      office(actor);
+      await db.transaction().execute(async (trx) => {
+        const result = await qualificationRepository(trx).deleteModule(programmeId, moduleId);
+        if (!result.numDeletedRows) throw AppError.notFound();
+        await writeAudit(trx, actor, { action: 'programme.module_deleted', entityType: 'programme', entityId: programmeId, before: { moduleId } });
+      });
+    },
+
+    async createCohort(actor: Actor, programmeId: number, input: CohortInput): Promise<number> {
+      office(actor);
+      if (input.endsOn < input.startsOn) throw new ValidationError({ endsOn: { key: 'validation.end_before_start' } });
+      if (!(await qualificationRepository(db).programme(programmeId))) throw AppError.notFound();
+      return db.transaction().execute(async (trx) => {
+        const { id } = await qualificationRepository(trx).insertCohort({
+          programme_id: programmeId,
+          title: input.title,
+          municipality_id: input.municipalityId,
+          region: input.region,
+          starts_on: input.startsOn,
+          ends_on: input.endsOn,
+          capacity: input.capacity,
+        });
+        await writeAudit(trx, actor, { action: 'cohort.created', entityType: 'cohort', entityId: id, municipalityId: input.municipalityId, after: input });
+        return id;
+      });
+    },
+
+    /** Only accounts with the trainer role can lead a cohort. */
+    async addTrainer(actor: Actor, cohortId: number, userId: number): Promise<void> {
+      office(actor);
+      const repo = qualificationRepository(db);
+      if (!(await repo.cohort(cohortId))) throw AppError.notFound();
+      if (!(await repo.trainerCandidates()).some((c) => c.id === userId)) throw new ValidationError({ trainerId: { key: 'validation.choice' } });
+      await db.transaction().execute(async (trx) => {
+        await qualificationRepository(trx).addTrainer(cohortId, userId);
+        await writeAudit(trx, actor, { action: 'cohort.trainer_added', entityType: 'cohort', entityId: cohortId, after: { userId } });
+      });
+    },
+
+    /** One application per person and cohort, also when the form is sent twice at once (unique index). */
+    async apply(actor: Actor, cohortId: number, motivation: string): Promise<number> {
+      const cohort = await qualificationRepository(db).cohort(cohortId);
+      if (!cohort || !can(actor, 'view', { published: cohort.programme_published })) throw AppError.notFound();
+      if (!can(actor, 'apply', { published: cohort.programme_published })) throw AppError.forbidden('qualification.errors.verified_required');
+      if (!cohort.applications_open) throw AppError.conflict('qualification.errors.applications_closed');
+      const userId = actorUserId(actor) as number;
+      return db.transaction().execute(async (trx) => {
+        const { id } = await qualificationRepository(trx)
+          .insertEnrolment({ cohort_id: cohortId, user_id: userId, motivation })
+          .catch((error: { code?: string }) => {
+            if (error.code === '23505') throw AppError.conflict('qualification.errors.already_applied');
+            throw error;
+          });
+        await writeAudit(trx, actor, { action: 'enrolment.applied', entityType: 'enrolment', entityId: id, after: { cohortId } });
+        return id;
+      });
+    },
+
+    /** Approval takes a seat of the cohort (under its lock, so the last seat goes once); the applicant hears by mail. */
+    async decide(actor: Actor, cohortId: number, enrolmentId: number, approve: boolean, note: string): Promise<void> {
+      office(actor);
+      const cohort = await qualificationRepository(db).cohort(cohortId);
+      if (!cohort) throw AppError.notFound();
+      await db.transaction().execute(async (trx) => {
+        const repo = qualificationRepository(trx);
+        const locked = await repo.lockCohort(cohortId);
+        if (!locked) throw AppError.notFound();
+        if (approve && (await repo.approvedCount(cohortId)) >= locked.capacity) throw AppError.conflict('qualification.errors.cohort_full');
+        const decided = await repo.decide(cohortId, enrolmentId, approve ? 'approved' : 'rejected', note, actorUserId(actor));
+        if (!decided) throw AppError.conflict('qualification.errors.already_decided');
+        const person = decided.user_id ? await trx.selectFrom('users').select(['email', 'display_name', 'locale']).where('id', '=', decided.user_id).executeTakeFirst() : undefined;
+        if (person?.email) {
+          const t = createTranslator(isLocale(person.locale) ? person.locale : 'de');
+          const kind = approve ? 'approved' : 'rejected';
+          await enqueueMail(trx, {
+            to: person.email,
+            subject: t(`qualification.mail.${kind}.subject`, { programme: cohort.programme_title }),
+            text: [
+              t('events.mail.greeting', { name: person.display_name }),
+              '',
+              t(`qualification.mail.${kind}.text`, { programme: cohort.programme_title, cohort: cohort.title }),
+              note ? `\n${t('qualification.mail.note')}: ${note}` : '',
+              '',
+              `${services.config.baseUrl}/qualifizierung/${cohort.programme_id}`,
+              '',
+              t('events.mail.footer'),
+            ].join('\n'),
+          });
+        }
+        await writeAudit(trx, actor, { action: approve ? 'enrolment.approved' : 'enrolment.rejected', entityType: 'enrolment', entityId: enrolmentId, after: { cohortId, note } });
+      });
+      services.mailQueued();
+    },
+  };
+}

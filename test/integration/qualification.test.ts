@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { TestClient, visibleText } from '../support/client.ts';
+import { startSmtpServer } from '../support/smtp.ts';
+import { createUser, TEST_PASSWORD } from '../support/users.ts';
+
+describe('qualification: programmes, cohorts, applications', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let t: TestApp;
+  let office: TestClient;
+  let ayse: TestClient;
+  let jonas: TestClient;
+  let visitor: TestClient;
+  let programmeId: number;
+  let cohortId: number;
+  let trainerId: number;
+
+  before(async () => {
+    smtp = await startSmtpServer();
+    t = await startTestApp({ env: { SMTP_URL: smtp.url } });
+    const db = t.app.services.db;
+    await createUser(db, { email: 'buero@example.org', roles: [{ role: 'programme_office' }] });
+    trainerId = (await createUser(db, { email: 'trainerin@example.org', displayName: 'Tanja Trainerin', roles: [{ role: 'trainer' }] })).id;
+    await createUser(db, { email: 'ayse@example.org', displayName: 'Ayşe Kaya' });
+    await createUser(db, { email: 'jonas@example.org', displayName: 'Jonas Weber' });
+    office = new TestClient(t.app.fastify);
+    await office.login('buero@example.org', TEST_PASSWORD);
+    ayse = new TestClient(t.app.fastify);
+    await ayse.login('ayse@example.org', TEST_PASSWORD);
+    jonas = new TestClient(t.app.fastify);
+    await jonas.login('jonas@example.org', TEST_PASSWORD);
+    visitor = new TestClient(t.app.fastify);
+  });
+  after(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('lets the programme office describe a programme with modules; the public sees it once published', async () => {
+    const missingGroup = await office.post('/programmbuero/qualifizierung', { kind: 'multiplier', title: 'Vielfalt im Verein', minAttendancePercent: '80', requiresProject: 'on' });
+    assert.equal(missingGroup.statusCode, 422);
+    assert.match(visibleText(missingGroup.body), /braucht eine Zielgruppe/);
+    assert.match(missingGroup.body, /value="Vielfalt im Verein"/);
+    const created = await office.post('/programmbuero/qualifizierung', {
+      kind: 'multiplier',
+      targetGroup: 'club_boards',
+      title: 'Vielfalt im Verein',
+      minAttendancePercent: '80',
+      requiresProject: 'on',
+    });
+    assert.equal(created.statusCode, 303);
+    programmeId = Number(/qualifizierung\/(\d+)$/.exec(String(created.headers.location))?.[1]);
+    assert.equal((await visitor.get(`/qualifizierung/${programmeId}`)).statusCode, 404, 'not published yet');
+    assert.equal((await office.post(`/programmbuero/qualifizierung/${programmeId}/module`, { moduleTitle: 'Grundlagen', hours: 'viele' })).statusCode, 422);
+    assert.equal((await office.post(`/programmbuero/qualifizierung/${programmeId}/module`, { moduleTitle: 'Grundlagen', learningGoals: 'Begriffe kennen', hours: '4,5' })).statusCode, 303);
+    assert.equal((await office.post(`/programmbuero/qualifizierung/${programmeId}/module`, { moduleTitle: 'Vorstand und Satzung', hours: '3' })).statusCode, 303);
+    assert.equal(
+      (
+        await office.post(`/programmbuero/qualifizierung/${programmeId}`, {
+          kind: 'multiplier',
+          targetGroup: 'club_boards',
+          title: 'Vielfalt im Verein',
+          minAttendancePercent: '80',
+          requiresProject: 'on',
+          published: 'on',
+        })
+      ).statusCode,
+      303,
+    );
+    const page = visibleText((await visitor.get(`/qualifizierung/${programmeId}`)).body);
+    assert.match(page, /Multiplikatoren-Schulung – Vereinsvorstände/);
+    assert.match(page, /mindestens 80 % der Termine besucht und ein angenommenes Praxisprojekt/);
+    assert.match(page, /Stunden insgesamt\s*7,5/);
+    assert.match(visibleText((await visitor.get('/qualifizierung')).body), /2 Module, 7,5 Stunden/);
+  });
+
+  it('creates a cohort with a trainer; only accounts with the trainer role can lead it', async () => {
+    const bad = await office.post(`/programmbuero/qualifizierung/${programmeId}/kohorten`, { cohortTitle: 'Frühjahr', startsOn: '2027-03-01', endsOn: '2027-02-01', capacity: '1' });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /value="Frühjahr"/);
+    const created = await office.post(`/programmbuero/qualifizierung/${programmeId}/kohorten`, {
+      cohortTitle: 'Frühjahr 2027',
+      region: 'Südhessen',
+      startsOn: '2027-03-01',
+      endsOn: '2027-06-30',
+      capacity: '1',
+    });
+    assert.equal(created.statusCode, 303);
+    cohortId = Number(/kohorten\/(\d+)$/.exec(String(created.headers.location))?.[1]);
+    const participant = await t.app.services.db.selectFrom('users').select('id').where('email', '=', 'jonas@example.org').executeTakeFirstOrThrow();
+    assert.equal((await office.post(`/programmbuero/qualifizierung/kohorten/${cohortId}/trainer`, { trainerId: String(participant.id) })).statusCode, 422);
+    assert.equal((await office.post(`/programmbuero/qualifizierung/kohorten/${cohortId}/trainer`, { trainerId: String(trainerId) })).statusCode, 303);
+    assert.match(visibleText((await office.get(`/programmbuero/qualifizierung/kohorten/${cohortId}`)).body), /Tanja Trainerin/);
+    assert.match(visibleText((await visitor.get(`/qualifizierung/${programmeId}`)).body), /Frühjahr 2027 Südhessen/);
+  });
+
+  it('takes one application per person, and the office decides within the places, telling people by mail', async () => {
+    const short = await ayse.post(`/qualifizierung/kohorten/${cohortId}/bewerbung`, { motivation: 'Ich will.' });
+    assert.equal(short.statusCode, 422);
+    assert.match(short.body, /Ich will\./);
+    const motivation = 'Ich bin Vorsitzende im Sportverein und möchte mehr Familien aus allen Kulturen einbinden.';
+    const [first, second] = await Promise.all([
+      ayse.post(`/qualifizierung/kohorten/${cohortId}/bewerbung`, { motivation }),
+      ayse.post(`/qualifizierung/kohorten/${cohortId}/bewerbung`, { motivation }),
+    ]);
+    assert.deepEqual([first.statusCode, second.statusCode], [303, 303]);
+    const rows = await t.app.services.db.selectFrom('enrolments').select('id').where('cohort_id', '=', cohortId).execute();
+    assert.equal(rows.length, 1, 'the same person twice at once is one application');
+    assert.match(visibleText((await ayse.get(`/qualifizierung/kohorten/${cohortId}/bewerbung`)).body), /Sie haben sich am .* beworben/);
+    await jonas.post(`/qualifizierung/kohorten/${cohortId}/bewerbung`, { motivation: 'Ich bilde in einem Handwerksbetrieb aus und suche Ideen.' });
+    assert.equal((await visitor.post(`/qualifizierung/kohorten/${cohortId}/bewerbung`, { motivation })).statusCode, 401);
+
+    const list = await office.get(`/programmbuero/qualifizierung/kohorten/${cohortId}`);
+    const ids = [...list.body.matchAll(/bewerbungen\/(\d+)"/g)].map((m) => Number(m[1]));
+    assert.equal(ids.length, 2);
+    const [ayseId, jonasId] = ids as [number, number];
+    assert.equal((await office.post(`/programmbuero/qualifizierung/kohorten/${cohortId}/bewerbungen/${ayseId}`, { decision: 'approve', [`note-${ayseId}`]: 'Willkommen!' })).statusCode, 303);
+    const full = await office.post(`/programmbuero/qualifizierung/kohorten/${cohortId}/bewerbungen/${jonasId}`, { decision: 'approve' });
+    assert.equal(full.statusCode, 303);
+    assert.match(visibleText((await office.get(`/programmbuero/qualifizierung/kohorten/${cohortId}`)).body), /Die Kohorte ist voll/);
+    assert.equal(
+      (await office.post(`/programmbuero/qualifizierung/kohorten/${cohortId}/bewerbungen/${jonasId}`, { decision: 'reject', [`note-${jonasId}`]: 'Bitte im Herbst wieder.' })).statusCode,
+      303,
+    );
+    assert.equal((await office.post(`/programmbuero/qualifizierung/kohorten/${cohortId}/bewerbungen/${jonasId}`, { decision: 'approve' })).statusCode, 303, 'decided already: a message, no change');
+
+    while ((await t.app.deliverMail()) > 0) {}
+    const toAyse = smtp.mails.filter((m) => m.to === 'ayse@example.org');
+    const toJonas = smtp.mails.filter((m) => m.to === 'jonas@example.org');
+    assert.equal(toAyse.length, 1);
+    assert.match(toAyse[0]?.subject ?? '', /Bewerbung angenommen: Vielfalt im Verein/);
+    assert.match(toAyse[0]?.text ?? '', /Willkommen!/);
+    assert.equal(toJonas.length, 1);
+    assert.match(toJonas[0]?.text ?? '', /nicht annehmen[\s\S]*Bitte im Herbst wieder/);
+    assert.match(visibleText((await jonas.get(`/qualifizierung/kohorten/${cohortId}/bewerbung`)).body), /leider abgelehnt/);
+  });
+});
