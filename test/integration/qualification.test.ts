@@ -135,4 +135,35 @@ describe('qualification: programmes, cohorts, applications', () => {
     assert.match(toJonas[0]?.text ?? '', /nicht annehmen[\s\S]*Bitte im Herbst wieder/);
     assert.match(visibleText((await jonas.get(`/qualifizierung/kohorten/${cohortId}/bewerbung`)).body), /leider abgelehnt/);
   });
+
+  it('lets accepted multipliers record their reach and the office see totals per target group', async () => {
+    // Jonas was declined above: he is no multiplier; Ayşe was accepted into a multiplier training.
+    assert.equal((await jonas.get('/qualifizierung/meine-wirkung')).statusCode, 403);
+    assert.equal((await jonas.post('/qualifizierung/meine-wirkung', { occurredOn: '2026-10-01', description: 'Vortrag', targetGroup: 'club_boards', peopleReached: '10' })).statusCode, 403);
+    assert.match(visibleText((await ayse.get('/qualifizierung')).body), /Meine Wirkung als Multiplikator:in/);
+    const future = await ayse.post('/qualifizierung/meine-wirkung', { occurredOn: '2099-01-01', description: 'Workshop im Vorstand', targetGroup: 'club_boards', peopleReached: '12' });
+    assert.equal(future.statusCode, 422);
+    assert.match(visibleText(future.body), /nicht in der Zukunft/);
+    assert.match(future.body, /Workshop im Vorstand/);
+    assert.equal(
+      (await ayse.post('/qualifizierung/meine-wirkung', { occurredOn: '2026-10-01', description: 'Workshop im Vorstand', targetGroup: 'club_boards', peopleReached: 'zwölf' })).statusCode,
+      422,
+    );
+    assert.equal(
+      (await ayse.post('/qualifizierung/meine-wirkung', { occurredOn: '2026-10-01', description: 'Workshop im Vorstand', targetGroup: 'club_boards', peopleReached: '12' })).statusCode,
+      303,
+    );
+    assert.equal((await ayse.post('/qualifizierung/meine-wirkung', { occurredOn: '2026-11-02', description: 'Infoabend für Eltern', targetGroup: 'other', peopleReached: '30' })).statusCode, 303);
+    const page = await ayse.get('/qualifizierung/meine-wirkung');
+    assert.match(visibleText(page.body), /2 Aktivitäten, 42 Personen erreicht/);
+    const reach = visibleText((await office.get('/programmbuero/qualifizierung/wirkung')).body);
+    assert.match(reach, /Vereinsvorstände\s*1\s*1\s*12/);
+    assert.match(reach, /Andere\s*1\s*1\s*30/);
+    assert.match(reach, /Erreichte Personen insgesamt\s*42/);
+    assert.equal((await ayse.get('/programmbuero/qualifizierung/wirkung')).statusCode, 403);
+    const id = /meine-wirkung\/(\d+)\/loeschen/.exec(page.body)?.[1];
+    assert.equal((await jonas.post(`/qualifizierung/meine-wirkung/${id}/loeschen`)).statusCode, 404, 'only one’s own entries');
+    assert.equal((await ayse.post(`/qualifizierung/meine-wirkung/${id}/loeschen`)).statusCode, 303);
+    assert.match(visibleText((await ayse.get('/qualifizierung/meine-wirkung')).body), /1 Aktivität, \d+ Personen erreicht/);
+  });
 });

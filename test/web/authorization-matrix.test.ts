@@ -381,6 +381,11 @@ const MATRIX: Record<string, Entry> = {
   'GET /qualifizierung/:id': { expect: PUBLIC, path: async (f) => `/qualifizierung/${(await programmeWithCohort(f)).programme}` },
   'GET /qualifizierung/kohorten/:id/bewerbung': { expect: SIGNED_IN, path: async (f) => `/qualifizierung/kohorten/${(await programmeWithCohort(f)).cohort}/bewerbung` },
   'POST /qualifizierung/kohorten/:id/bewerbung': { expect: SIGNED_IN, path: async (f) => `/qualifizierung/kohorten/${(await programmeWithCohort(f)).cohort}/bewerbung` },
+  // Only accepted multipliers keep a reach log; the matrix accounts have no such application.
+  'GET /qualifizierung/meine-wirkung': { expect: { ...all('forbidden'), visitor: 'login' } },
+  'POST /qualifizierung/meine-wirkung': { expect: { ...all('forbidden'), visitor: 'login' } },
+  'POST /qualifizierung/meine-wirkung/:id/loeschen': { expect: { ...all('not_found'), visitor: 'login' }, path: '/qualifizierung/meine-wirkung/999999/loeschen' },
+  'GET /programmbuero/qualifizierung/wirkung': { expect: OFFICE },
   'GET /programmbuero/qualifizierung': { expect: OFFICE },
   'POST /programmbuero/qualifizierung': { expect: OFFICE },
   'GET /programmbuero/qualifizierung/:id': { expect: OFFICE, path: async (f) => `/programmbuero/qualifizierung/${(await programmeWithCohort(f)).programme}` },

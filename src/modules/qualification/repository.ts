@@ -143,6 +143,54 @@ export function qualificationRepository(db: Db) {
         .executeTakeFirstOrThrow()
         .then((r) => Number(r.n));
     },
+    /** Whether the person completed the entry into a multiplier training (an accepted application). */
+    isMultiplier(userId: number) {
+      return db
+        .selectFrom('enrolments as e')
+        .innerJoin('cohorts as c', 'c.id', 'e.cohort_id')
+        .innerJoin('qualification_programmes as p', 'p.id', 'c.programme_id')
+        .select('e.id')
+        .where('e.user_id', '=', userId)
+        .where('e.status', '=', 'approved')
+        .where('p.kind', '=', 'multiplier')
+        .executeTakeFirst()
+        .then(Boolean);
+    },
+    activitiesOf(userId: number, limit: number) {
+      return db
+        .selectFrom('multiplier_activities as a')
+        .leftJoin('municipalities as m', 'm.id', 'a.municipality_id')
+        .select(['a.id', 'a.occurred_on', 'a.description', 'a.target_group', 'a.people_reached', 'm.name as municipality_name'])
+        .where('a.user_id', '=', userId)
+        .orderBy('a.occurred_on', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(limit)
+        .execute();
+    },
+    reachOf(userId: number) {
+      return db
+        .selectFrom('multiplier_activities')
+        .select([(eb) => eb.fn.countAll<number>().as('activities'), sql<number>`coalesce(sum(people_reached), 0)`.as('people')])
+        .where('user_id', '=', userId)
+        .executeTakeFirstOrThrow()
+        .then((r) => ({ activities: Number(r.activities), people: Number(r.people) }));
+    },
+    insertActivity(row: NewRow<'multiplier_activities'>) {
+      return db.insertInto('multiplier_activities').values(row).returning('id').executeTakeFirstOrThrow();
+    },
+    deleteActivity(userId: number, id: number) {
+      return db.deleteFrom('multiplier_activities').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    },
+    /** The programme's reach per target group (O12), and how many multipliers reported. */
+    reachByTargetGroup() {
+      return db
+        .selectFrom('multiplier_activities')
+        .select(['target_group', (eb) => eb.fn.countAll<number>().as('activities'), sql<number>`count(distinct user_id)`.as('multipliers'), sql<number>`sum(people_reached)`.as('people')])
+        .groupBy('target_group')
+        .orderBy('target_group')
+        .execute();
+    },
+
     enrolmentsOfUser(userId: number) {
       return db
         .selectFrom('enrolments as e')

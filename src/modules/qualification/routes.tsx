@@ -5,6 +5,7 @@ import { AppError, type FieldErrors, ValidationError } from '../../platform/http
 import { FormDate, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
 import { parseId } from '../../platform/http/params.ts';
+import { todayInBerlin } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
 import { participatingMunicipalities } from '../municipalities/index.ts';
@@ -13,6 +14,7 @@ import { qualificationRepository } from './repository.ts';
 import { PROGRAMME_KINDS, type ProgrammeInput, qualificationService, TARGET_GROUPS } from './service.ts';
 import { OfficeCohortPage, OfficeProgrammePage, OfficeProgrammesPage } from './views/office-pages.tsx';
 import { ApplyPage, ProgrammePage, ProgrammesPage } from './views/public-pages.tsx';
+import { OfficeReachPage, ReachPage } from './views/reach-pages.tsx';
 
 const Id = Type.String({ maxLength: 12 });
 const IdParams = Type.Object({ id: Id });
@@ -37,6 +39,13 @@ const CohortForm = Type.Object({
   capacity: FormInteger({ min: 1, max: 1000 }),
 });
 const ApplyForm = Type.Object({ motivation: FormText({ min: 20, max: 3000 }) });
+const ActivityForm = Type.Object({
+  occurredOn: FormDate(),
+  description: FormText({ min: 3, max: 1000 }),
+  targetGroup: Type.Union(TARGET_GROUPS.map((g) => Type.Literal(g))),
+  peopleReached: FormInteger({ min: 1, max: 100000 }),
+  municipalityId: Type.Optional(FormInteger({ min: 1, max: 2_000_000_000 })),
+});
 
 function readProgramme(body: unknown): { ok: true; value: ProgrammeInput } | { ok: false; errors: FieldErrors } {
   const parsed = parseForm(ProgrammeForm, body);
@@ -64,8 +73,12 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   // ---------- public ----------
 
   app.get('/qualifizierung', async (request, reply) => {
-    const programmes = await repo.programmes(true);
-    return reply.render(<ProgrammesPage programmes={programmes} />, { title: request.t('qualification.public.title'), breadcrumbs: [{ label: request.t('qualification.nav') }] });
+    const userId = request.actor.kind === 'user' ? request.actor.userId : null;
+    const [programmes, multiplier] = await Promise.all([repo.programmes(true), userId === null ? Promise.resolve(false) : repo.isMultiplier(userId)]);
+    return reply.render(<ProgrammesPage programmes={programmes} multiplier={multiplier} />, {
+      title: request.t('qualification.public.title'),
+      breadcrumbs: [{ label: request.t('qualification.nav') }],
+    });
   });
 
   async function visibleProgramme(request: FastifyRequest) {
@@ -115,6 +128,41 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     return reply.flash('success', 'qualification.apply.sent').redirect(back, 303);
   });
 
+  // ---------- multipliers' reach ----------
+
+  async function renderReach(request: FastifyRequest, reply: FastifyReply, form: FormState = EMPTY_FORM) {
+    const actor = requireUser(request);
+    if (!(await repo.isMultiplier(actor.userId))) throw AppError.forbidden('qualification.errors.not_multiplier');
+    const [activities, total, towns] = await Promise.all([repo.activitiesOf(actor.userId, 200), repo.reachOf(actor.userId), participatingMunicipalities(db)]);
+    return reply.render(<ReachPage activities={activities} total={total} form={form} towns={towns} />, {
+      title: request.t('qualification.reach.title'),
+      breadcrumbs: [{ href: '/qualifizierung', label: request.t('qualification.nav') }, { label: request.t('qualification.reach.title') }],
+      status: Object.keys(form.errors).length ? 422 : 200,
+    });
+  }
+
+  app.get('/qualifizierung/meine-wirkung', (request, reply) => renderReach(request, reply));
+
+  app.post('/qualifizierung/meine-wirkung', { schema: { body: formBodySchema(['occurredOn', 'description', 'targetGroup', 'peopleReached', 'municipalityId'], 2000) } }, async (request, reply) => {
+    const actor = requireUser(request);
+    if (!(await repo.isMultiplier(actor.userId))) throw AppError.forbidden('qualification.errors.not_multiplier');
+    const values = typedValues(request.body);
+    const parsed = parseForm(ActivityForm, request.body);
+    const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+    if (!errors.occurredOn && values.occurredOn && values.occurredOn > todayInBerlin()) errors.occurredOn = { key: 'qualification.errors.future_date' };
+    const towns = await participatingMunicipalities(db);
+    if (parsed.ok && parsed.value.municipalityId && !towns.some((m) => m.id === parsed.value.municipalityId)) errors.municipalityId = { key: 'validation.choice' };
+    if (!parsed.ok || Object.keys(errors).length) return renderReach(request, reply, { values, errors });
+    await service.logActivity(actor, { ...parsed.value, targetGroup: parsed.value.targetGroup as TargetGroup, municipalityId: parsed.value.municipalityId ?? null });
+    return reply.flash('success', 'qualification.reach.saved').redirect('/qualifizierung/meine-wirkung', 303);
+  });
+
+  app.post('/qualifizierung/meine-wirkung/:id/loeschen', { schema: { params: IdParams } }, async (request, reply) => {
+    const actor = requireUser(request);
+    await service.deleteActivity(actor, parseId((request.params as { id: string }).id));
+    return reply.flash('success', 'common.deleted').redirect('/qualifizierung/meine-wirkung', 303);
+  });
+
   // ---------- programme office ----------
 
   function office(request: FastifyRequest) {
@@ -138,6 +186,15 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   }
 
   app.get('/programmbuero/qualifizierung', (request, reply) => renderOfficeList(request, reply));
+
+  app.get('/programmbuero/qualifizierung/wirkung', async (request, reply) => {
+    office(request);
+    const rows = await repo.reachByTargetGroup();
+    return reply.render(<OfficeReachPage rows={rows} />, {
+      title: request.t('qualification.office.reach_title'),
+      breadcrumbs: [{ href: '/programmbuero/qualifizierung', label: request.t('qualification.nav') }, { label: request.t('qualification.office.reach_title') }],
+    });
+  });
 
   app.post('/programmbuero/qualifizierung', { schema: { body: formBodySchema(PROGRAMME_FIELDS) } }, async (request, reply) => {
     const actor = office(request);

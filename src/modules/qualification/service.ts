@@ -141,6 +141,34 @@ export function qualificationService(services: Pick<AppServices, 'db' | 'config'
       });
     },
 
+    /** Multipliers (an accepted application to a multiplier training) report what they passed on. */
+    async logActivity(actor: Actor, input: { occurredOn: string; description: string; targetGroup: TargetGroup; peopleReached: number; municipalityId: number | null }): Promise<number> {
+      const userId = actorUserId(actor);
+      if (userId === null || !(await qualificationRepository(db).isMultiplier(userId))) throw AppError.forbidden('qualification.errors.not_multiplier');
+      return db.transaction().execute(async (trx) => {
+        const { id } = await qualificationRepository(trx).insertActivity({
+          user_id: userId,
+          occurred_on: input.occurredOn,
+          description: input.description,
+          target_group: input.targetGroup,
+          people_reached: input.peopleReached,
+          municipality_id: input.municipalityId,
+        });
+        await writeAudit(trx, actor, { action: 'reach.logged', entityType: 'multiplier_activity', entityId: id, municipalityId: input.municipalityId, after: input });
+        return id;
+      });
+    },
+
+    async deleteActivity(actor: Actor, activityId: number): Promise<void> {
+      const userId = actorUserId(actor);
+      if (userId === null) throw AppError.unauthorized();
+      await db.transaction().execute(async (trx) => {
+        const result = await qualificationRepository(trx).deleteActivity(userId, activityId);
+        if (!result.numDeletedRows) throw AppError.notFound();
+        await writeAudit(trx, actor, { action: 'reach.deleted', entityType: 'multiplier_activity', entityId: activityId });
+      });
+    },
+
     /** Approval takes a seat of the cohort (under its lock, so the last seat goes once); the applicant hears by mail. */
     async decide(actor: Actor, cohortId: number, enrolmentId: number, approve: boolean, note: string): Promise<void> {
       office(actor);

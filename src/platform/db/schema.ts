@@ -523,7 +523,19 @@ export interface EnrolmentsTable {
   created_at: CreatedAt;
 }
 
+export interface MultiplierActivitiesTable {
+  id: Generated<number>;
+  user_id: Optional<number | null>;
+  occurred_on: DateText;
+  description: string;
+  target_group: TargetGroup;
+  people_reached: number;
+  municipality_id: Optional<number | null>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
+  multiplier_activities: MultiplierActivitiesTable;
   qualification_programmes: QualificationProgrammesTable;
   programme_modules: ProgrammeModulesTable;
   cohorts: CohortsTable;

@@ -41,6 +41,11 @@ export function OfficeProgrammesPage({ programmes, form }: { programmes: Program
   return (
     <>
       <h1 class="kern-heading-large">{t('qualification.office.title')}</h1>
+      <p class="kern-body">
+        <a class="kern-link" href="/programmbuero/qualifizierung/wirkung">
+          {t('qualification.office.reach_title')}
+        </a>
+      </p>
       <ul class="kern-list">
         {programmes.map((p) => (
           <li key={p.id}>

@@ -18,7 +18,7 @@ export function programmeKind(t: (key: string) => string, programme: { kind: str
   return programme.target_group ? `${t(`qualification.kind.${programme.kind}`)} – ${t(`qualification.target.${programme.target_group}`)}` : t(`qualification.kind.${programme.kind}`);
 }
 
-export function ProgrammesPage({ programmes }: { programmes: ProgrammeSummary[] }) {
+export function ProgrammesPage({ programmes, multiplier }: { programmes: ProgrammeSummary[]; multiplier: boolean }) {
   const { t, locale } = useView();
   return (
     <>
@@ -26,6 +26,13 @@ export function ProgrammesPage({ programmes }: { programmes: ProgrammeSummary[] 
         <h1 class="kern-heading-large">{t('qualification.public.title')}</h1>
         <p class="kern-body kern-body--large">{t('qualification.public.lead')}</p>
       </div>
+      {multiplier ? (
+        <p class="kern-body">
+          <a class="kern-link" href="/qualifizierung/meine-wirkung">
+            {t('qualification.reach.title')}
+          </a>
+        </p>
+      ) : null}
       {programmes.length === 0 ? <p class="kern-body">{t('qualification.public.none')}</p> : null}
       <ul class="vv-measures">
         {programmes.map((p) => (
