@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TestClient, visibleText } from '../support/client.ts';
 import { startSmtpServer } from '../support/smtp.ts';
@@ -165,5 +166,46 @@ describe('qualification: programmes, cohorts, applications', () => {
     assert.equal((await jonas.post(`/qualifizierung/meine-wirkung/${id}/loeschen`)).statusCode, 404, 'only one’s own entries');
     assert.equal((await ayse.post(`/qualifizierung/meine-wirkung/${id}/loeschen`)).statusCode, 303);
     assert.match(visibleText((await ayse.get('/qualifizierung/meine-wirkung')).body), /1 Aktivität, \d+ Personen erreicht/);
+  });
+
+  it('issues a certificate once, lets anyone verify it by code, and shows a revocation', async () => {
+    const cohortPage = await office.get(`/programmbuero/qualifizierung/kohorten/${cohortId}`);
+    const issueUrl = /action="(\/programmbuero\/qualifizierung\/kohorten\/\d+\/bewerbungen\/\d+\/zertifikat)"/.exec(cohortPage.body)?.[1];
+    assert.ok(issueUrl, 'the accepted participant can be certified');
+    assert.match(visibleText(cohortPage.body), /Zertifikat ausstellen für Ayşe Kaya/);
+    assert.doesNotMatch(visibleText(cohortPage.body), /Zertifikat ausstellen für Jonas Weber/, 'declined people get none');
+    assert.equal((await office.post(issueUrl)).statusCode, 303);
+    assert.equal((await office.post(issueUrl)).statusCode, 303);
+    const certificates = await t.app.services.db.selectFrom('certificates').select(['code', 'holder_name', 'total_hours']).execute();
+    assert.equal(certificates.length, 1, 'once per participant');
+    const code = certificates[0]?.code as string;
+    assert.match(code, /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+
+    const check = visibleText((await visitor.get(`/zertifikate?code=${code.toLowerCase().replaceAll('-', '')}`).then((r) => visitor.get(String(r.headers.location)))).body);
+    assert.match(check, /Das Zertifikat ist echt und gültig/);
+    assert.match(check, /Ausgestellt für Ayşe Kaya über „Vielfalt im Verein“/);
+    assert.doesNotMatch(check, /ayse@example\.org|Sportverein/, 'nothing more than name, programme and date');
+    const unknown = await visitor.get('/zertifikate/AAAA-BBBB-CCCC');
+    assert.equal(unknown.statusCode, 404);
+    assert.match(visibleText(unknown.body), /nicht bekannt/);
+
+    assert.match(String((await visitor.get(`/zertifikate/${code}/pdf`)).headers.location), /^\/anmelden/);
+    assert.equal((await jonas.get(`/zertifikate/${code}/pdf`)).statusCode, 404, 'only the holder and the office');
+    const pdf = await ayse.get(`/zertifikate/${code}/pdf`);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    const document = await getDocument({ data: new Uint8Array(pdf.rawPayload) }).promise;
+    const text = (await (await document.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
+    assert.match(text, /Ayşe Kaya/);
+    assert.match(text, /Vielfalt im Verein/);
+    assert.match(text, /Grundlagen \(4,5 Stunden\)/);
+    assert.match(text, /Stunden insgesamt: 7,5/);
+    assert.ok(text.includes(code) && text.includes(`/zertifikate/${code}`));
+
+    assert.equal((await office.post(`/programmbuero/qualifizierung/zertifikate/${code}/widerrufen`, { [`reason-${code}`]: '' })).statusCode, 303);
+    assert.match(visibleText((await visitor.get(`/zertifikate/${code}`)).body), /echt und gültig/, 'no reason, no revocation');
+    assert.equal((await office.post(`/programmbuero/qualifizierung/zertifikate/${code}/widerrufen`, { [`reason-${code}`]: 'Ausgestellt aus Versehen' })).statusCode, 303);
+    const revoked = visibleText((await visitor.get(`/zertifikate/${code}`)).body);
+    assert.match(revoked, /wurde am .* widerrufen und ist nicht mehr gültig/);
+    assert.doesNotMatch(revoked, /Versehen/, 'the reason stays internal');
   });
 });

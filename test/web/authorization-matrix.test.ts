@@ -386,6 +386,18 @@ const MATRIX: Record<string, Entry> = {
   'POST /qualifizierung/meine-wirkung': { expect: { ...all('forbidden'), visitor: 'login' } },
   'POST /qualifizierung/meine-wirkung/:id/loeschen': { expect: { ...all('not_found'), visitor: 'login' }, path: '/qualifizierung/meine-wirkung/999999/loeschen' },
   'GET /programmbuero/qualifizierung/wirkung': { expect: OFFICE },
+  'GET /zertifikate': { expect: PUBLIC },
+  'GET /zertifikate/:code': { expect: all('not_found'), path: '/zertifikate/AAAA-BBBB-CCCC' },
+  'GET /zertifikate/:code/pdf': { expect: { ...all('not_found'), visitor: 'login' }, path: '/zertifikate/AAAA-BBBB-CCCC/pdf' },
+  // No accepted application in the fixture: the office hears that it cannot certify.
+  'POST /programmbuero/qualifizierung/kohorten/:id/bewerbungen/:eid/zertifikat': {
+    expect: { ...OFFICE, programme_office: 'not_found' },
+    path: async (f) => `/programmbuero/qualifizierung/kohorten/${(await programmeWithCohort(f)).cohort}/bewerbungen/999999/zertifikat`,
+  },
+  'POST /programmbuero/qualifizierung/zertifikate/:code/widerrufen': {
+    expect: { ...OFFICE, programme_office: 'not_found' },
+    path: '/programmbuero/qualifizierung/zertifikate/AAAA-BBBB-CCCC/widerrufen',
+  },
   'GET /programmbuero/qualifizierung': { expect: OFFICE },
   'POST /programmbuero/qualifizierung': { expect: OFFICE },
   'GET /programmbuero/qualifizierung/:id': { expect: OFFICE, path: async (f) => `/programmbuero/qualifizierung/${(await programmeWithCohort(f)).programme}` },

@@ -1,18 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { formatDate, type Translate } from '../../platform/i18n/catalog.ts';
-
-/** DejaVu Sans prints Latin with Turkish letters, Cyrillic and Arabic: the names on a list in Hessen. */
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  if (!fonts) {
-    const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    fonts = { regular: readFileSync(join(dir, 'DejaVuSans.ttf')), bold: readFileSync(join(dir, 'DejaVuSans-Bold.ttf')) };
-  }
-  return fonts;
-}
+import { pdfBuffer, registerFonts } from '../../platform/pdf/fonts.ts';
 
 export interface SignatureListInput {
   title: string;
@@ -35,16 +23,9 @@ const COLUMNS = [
 
 /** The participant list with a signature column, as the funder keeps it as evidence of attendance. */
 export function signatureListPdf(input: SignatureListInput, t: Translate, locale: string): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `${t('events.pdf.title')}: ${input.title}`, Creator: 'Vielfalt verankern' } });
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  registerFonts(doc);
+  const finished = pdfBuffer(doc);
 
   const pageWidth = doc.page.width - 2 * MARGIN;
   const bottom = doc.page.height - MARGIN - 20;

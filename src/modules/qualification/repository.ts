@@ -191,6 +191,51 @@ export function qualificationRepository(db: Db) {
         .execute();
     },
 
+    /** An accepted application with what its certificate needs: the person, the programme and its hours. */
+    enrolmentForCertificate(cohortId: number, enrolmentId: number) {
+      return db
+        .selectFrom('enrolments as e')
+        .innerJoin('cohorts as c', 'c.id', 'e.cohort_id')
+        .innerJoin('qualification_programmes as p', 'p.id', 'c.programme_id')
+        .leftJoin('users as u', 'u.id', 'e.user_id')
+        .select([
+          'e.id',
+          'e.status',
+          'e.user_id',
+          'u.display_name',
+          'p.id as programme_id',
+          'p.title as programme_title',
+          sql<string>`(select coalesce(sum(m.hours), 0) from programme_modules m where m.programme_id = p.id)`.as('hours'),
+        ])
+        .where('e.id', '=', enrolmentId)
+        .where('e.cohort_id', '=', cohortId)
+        .executeTakeFirst();
+    },
+    insertCertificate(row: NewRow<'certificates'>) {
+      return db.insertInto('certificates').values(row).returning(['id', 'code']).executeTakeFirstOrThrow();
+    },
+    certificate(code: string) {
+      return db
+        .selectFrom('certificates as z')
+        .innerJoin('enrolments as e', 'e.id', 'z.enrolment_id')
+        .innerJoin('cohorts as c', 'c.id', 'e.cohort_id')
+        .select(['z.id', 'z.code', 'z.holder_name', 'z.programme_title', 'z.total_hours', 'z.issued_on', 'z.revoked_at', 'z.revoke_reason', 'e.user_id', 'c.programme_id', 'c.id as cohort_id'])
+        .where('z.code', '=', code)
+        .executeTakeFirst();
+    },
+    certificatesOfCohort(cohortId: number) {
+      return db
+        .selectFrom('certificates as z')
+        .innerJoin('enrolments as e', 'e.id', 'z.enrolment_id')
+        .select(['z.code', 'z.holder_name', 'z.issued_on', 'z.revoked_at', 'z.enrolment_id'])
+        .where('e.cohort_id', '=', cohortId)
+        .orderBy('z.holder_name')
+        .execute();
+    },
+    revokeCertificate(code: string, reason: string) {
+      return db.updateTable('certificates').set({ revoked_at: new Date(), revoke_reason: reason }).where('code', '=', code).where('revoked_at', 'is', null).executeTakeFirst();
+    },
+
     enrolmentsOfUser(userId: number) {
       return db
         .selectFrom('enrolments as e')

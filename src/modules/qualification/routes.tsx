@@ -15,6 +15,9 @@ import { PROGRAMME_KINDS, type ProgrammeInput, qualificationService, TARGET_GROU
 import { OfficeCohortPage, OfficeProgrammePage, OfficeProgrammesPage } from './views/office-pages.tsx';
 import { ApplyPage, ProgrammePage, ProgrammesPage } from './views/public-pages.tsx';
 import { OfficeReachPage, ReachPage } from './views/reach-pages.tsx';
+import { type Verification, VerifyPage } from './views/certificate-pages.tsx';
+import { certificatePdf } from './certificate-pdf.ts';
+import { isProgrammeOffice } from '../../platform/access/actor.ts';
 
 const Id = Type.String({ maxLength: 12 });
 const IdParams = Type.Object({ id: Id });
@@ -126,6 +129,61 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
       throw error;
     }
     return reply.flash('success', 'qualification.apply.sent').redirect(back, 303);
+  });
+
+  // ---------- certificates ----------
+
+  const CODE = /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
+  const normalise = (raw: string) => {
+    const compact = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+    return compact.length === 12 ? `${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8)}` : raw.trim().toUpperCase();
+  };
+
+  app.get('/zertifikate', { schema: { querystring: Type.Object({ code: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
+    const code = (request.query as { code?: string }).code;
+    if (code?.trim()) return reply.redirect(`/zertifikate/${encodeURIComponent(normalise(code))}`, 303);
+    const title = request.t('qualification.verify.title');
+    return reply.render(<VerifyPage code="" result={null} />, { title, breadcrumbs: [{ label: title }] });
+  });
+
+  /** Public: confirms name, programme and date of a genuine certificate, nothing more. */
+  app.get('/zertifikate/:code', { schema: { params: Type.Object({ code: Type.String({ maxLength: 40 }) }) } }, async (request, reply) => {
+    const code = normalise((request.params as { code: string }).code);
+    const certificate = CODE.test(code) ? await repo.certificate(code) : undefined;
+    const result: Verification = certificate
+      ? {
+          state: certificate.revoked_at ? 'revoked' : 'valid',
+          holder: certificate.holder_name,
+          programme: certificate.programme_title,
+          issuedOn: certificate.issued_on,
+          revokedAt: certificate.revoked_at,
+        }
+      : { state: 'unknown' };
+    const title = request.t('qualification.verify.title');
+    return reply.render(<VerifyPage code={code} result={result} />, { title, breadcrumbs: [{ href: '/zertifikate', label: title }, { label: code }], status: certificate ? 200 : 404 });
+  });
+
+  /** The PDF for the holder and the programme office; the public check is the page above. */
+  app.get('/zertifikate/:code/pdf', { schema: { params: Type.Object({ code: Type.String({ maxLength: 40 }) }) } }, async (request, reply) => {
+    const actor = requireUser(request);
+    const code = normalise((request.params as { code: string }).code);
+    const certificate = CODE.test(code) ? await repo.certificate(code) : undefined;
+    if (!certificate || (certificate.user_id !== actor.userId && !isProgrammeOffice(actor))) throw AppError.notFound();
+    const modules = await repo.modules(certificate.programme_id);
+    const pdf = await certificatePdf(
+      {
+        holderName: certificate.holder_name,
+        programmeTitle: certificate.programme_title,
+        modules: modules.map((m) => ({ title: m.title, hours: Number(m.hours) })),
+        totalHours: Number(certificate.total_hours),
+        issuedOn: certificate.issued_on,
+        code: certificate.code,
+        verifyUrl: `${services.config.baseUrl}/zertifikate/${certificate.code}`,
+      },
+      request.t,
+      request.locale,
+    );
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="zertifikat-${certificate.code}.pdf"`).header('cache-control', 'no-store').send(pdf);
   });
 
   // ---------- multipliers' reach ----------
@@ -314,8 +372,8 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     office(request);
     const cohort = await repo.cohort(parseId((request.params as { id: string }).id));
     if (!cohort) throw AppError.notFound();
-    const [trainers, candidates, enrolments] = await Promise.all([repo.trainers(cohort.id), repo.trainerCandidates(), repo.enrolments(cohort.id)]);
-    return reply.render(<OfficeCohortPage cohort={cohort} trainers={trainers} candidates={candidates} enrolments={enrolments} trainerForm={trainerForm} />, {
+    const [trainers, candidates, enrolments, certificates] = await Promise.all([repo.trainers(cohort.id), repo.trainerCandidates(), repo.enrolments(cohort.id), repo.certificatesOfCohort(cohort.id)]);
+    return reply.render(<OfficeCohortPage cohort={cohort} trainers={trainers} candidates={candidates} enrolments={enrolments} trainerForm={trainerForm} certificates={certificates} />, {
       title: `${cohort.programme_title}: ${cohort.title}`,
       breadcrumbs: [{ href: `/programmbuero/qualifizierung/${cohort.programme_id}`, label: cohort.programme_title }, { label: cohort.title }],
       status: Object.keys(trainerForm.errors).length ? 422 : 200,
@@ -337,6 +395,40 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     }
     return reply.flash('success', 'common.saved').redirect(`/programmbuero/qualifizierung/kohorten/${id}`, 303);
   });
+
+  app.post('/programmbuero/qualifizierung/kohorten/:id/bewerbungen/:eid/zertifikat', { schema: { params: Type.Object({ id: Id, eid: Id }) } }, async (request, reply) => {
+    const actor = office(request);
+    const { id, eid } = request.params as { id: string; eid: string };
+    const back = `/programmbuero/qualifizierung/kohorten/${parseId(id)}`;
+    try {
+      const code = await service.issueCertificate(actor, parseId(id), parseId(eid));
+      return reply.flash('success', 'qualification.office.issued', { code }).redirect(back, 303);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict') return reply.flash('danger', error.messageKey).redirect(back, 303);
+      throw error;
+    }
+  });
+
+  app.post(
+    '/programmbuero/qualifizierung/zertifikate/:code/widerrufen',
+    { schema: { params: Type.Object({ code: Type.String({ maxLength: 40 }) }), body: Type.Object({}, { additionalProperties: Type.String({ maxLength: 1000 }) }) } },
+    async (request, reply) => {
+      const actor = office(request);
+      const code = normalise((request.params as { code: string }).code);
+      const certificate = CODE.test(code) ? await repo.certificate(code) : undefined;
+      if (!certificate) throw AppError.notFound();
+      const back = `/programmbuero/qualifizierung/kohorten/${certificate.cohort_id}`;
+      const reason = ((request.body as Record<string, string>)[`reason-${code}`] ?? '').trim();
+      if (reason.length < 3) return reply.flash('danger', 'qualification.errors.revoke_reason').redirect(back, 303);
+      try {
+        await service.revokeCertificate(actor, code, reason);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'conflict') return reply.flash('danger', error.messageKey).redirect(back, 303);
+        throw error;
+      }
+      return reply.flash('success', 'qualification.office.revoked').redirect(back, 303);
+    },
+  );
 
   app.post(
     '/programmbuero/qualifizierung/kohorten/:id/bewerbungen/:eid',

@@ -1,8 +1,9 @@
+import { randomInt } from 'node:crypto';
 import { type Actor, actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { ProgrammeKind, TargetGroup } from '../../platform/db/schema.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
-import { createTranslator, isLocale } from '../../platform/i18n/catalog.ts';
+import { createTranslator, isLocale, todayInBerlin } from '../../platform/i18n/catalog.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { can } from './policy.ts';
@@ -10,6 +11,14 @@ import { qualificationRepository } from './repository.ts';
 
 export const PROGRAMME_KINDS: readonly ProgrammeKind[] = ['diversity_manager', 'multiplier', 'moderation'];
 export const TARGET_GROUPS: readonly TargetGroup[] = ['vocational_trainers', 'club_boards', 'entrepreneurs', 'local_politicians', 'other'];
+
+/** Letters and digits that cannot be confused when read aloud or typed from paper (no 0/O, 1/I/L). */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function certificateCode(): string {
+  const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`;
+}
 
 export interface ProgrammeInput {
   kind: ProgrammeKind;
@@ -166,6 +175,44 @@ export function qualificationService(services: Pick<AppServices, 'db' | 'config'
         const result = await qualificationRepository(trx).deleteActivity(userId, activityId);
         if (!result.numDeletedRows) throw AppError.notFound();
         await writeAudit(trx, actor, { action: 'reach.deleted', entityType: 'multiplier_activity', entityId: activityId });
+      });
+    },
+
+    /**
+     * A certificate for an accepted participant, once per enrolment. What it says (name, programme,
+     * hours) is kept as issued, so a later change of the programme does not change old certificates.
+     */
+    async issueCertificate(actor: Actor, cohortId: number, enrolmentId: number): Promise<string> {
+      office(actor);
+      const enrolment = await qualificationRepository(db).enrolmentForCertificate(cohortId, enrolmentId);
+      if (!enrolment) throw AppError.notFound();
+      if (enrolment.status !== 'approved' || !enrolment.display_name) throw AppError.conflict('qualification.errors.not_approved');
+      return db.transaction().execute(async (trx) => {
+        const issued = await qualificationRepository(trx)
+          .insertCertificate({
+            enrolment_id: enrolmentId,
+            code: certificateCode(),
+            holder_name: enrolment.display_name as string,
+            programme_title: enrolment.programme_title,
+            total_hours: enrolment.hours,
+            issued_on: todayInBerlin(),
+            created_by: actorUserId(actor),
+          })
+          .catch((error: { code?: string }) => {
+            if (error.code === '23505') throw AppError.conflict('qualification.errors.already_certified');
+            throw error;
+          });
+        await writeAudit(trx, actor, { action: 'certificate.issued', entityType: 'certificate', entityId: issued.id, after: { enrolmentId, code: issued.code } });
+        return issued.code;
+      });
+    },
+
+    async revokeCertificate(actor: Actor, code: string, reason: string): Promise<void> {
+      office(actor);
+      await db.transaction().execute(async (trx) => {
+        const result = await qualificationRepository(trx).revokeCertificate(code, reason);
+        if (!result.numUpdatedRows) throw AppError.conflict('qualification.errors.certificate_not_active');
+        await writeAudit(trx, actor, { action: 'certificate.revoked', entityType: 'certificate', entityId: code, after: { reason } });
       });
     },
 

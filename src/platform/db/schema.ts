@@ -534,7 +534,22 @@ export interface MultiplierActivitiesTable {
   created_at: CreatedAt;
 }
 
+export interface CertificatesTable {
+  id: Generated<number>;
+  enrolment_id: number;
+  code: string;
+  holder_name: string;
+  programme_title: string;
+  total_hours: ColumnType<string, number | string, number | string>;
+  issued_on: DateText;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoke_reason: Generated<string>;
+  created_by: Optional<number | null>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
+  certificates: CertificatesTable;
   multiplier_activities: MultiplierActivitiesTable;
   qualification_programmes: QualificationProgrammesTable;
   programme_modules: ProgrammeModulesTable;

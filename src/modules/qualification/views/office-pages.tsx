@@ -2,6 +2,7 @@ import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { Checkbox, ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { PROGRAMME_KINDS, TARGET_GROUPS } from '../service.ts';
+import { CohortCertificates } from './certificate-pages.tsx';
 import { CohortPlace, type CohortRow, type ModuleRow, ModulesTable, type ProgrammeSummary, programmeKind } from './public-pages.tsx';
 
 function programmeLabels(t: (key: string) => string): Record<string, string> {
@@ -187,15 +188,18 @@ export function OfficeCohortPage({
   candidates,
   enrolments,
   trainerForm,
+  certificates,
 }: {
   cohort: { id: number; title: string; programme_id: number; programme_title: string; capacity: number };
   trainers: Array<{ id: number; display_name: string; email: string | null }>;
   candidates: Array<{ id: number; display_name: string; email: string | null }>;
   enrolments: Array<{ id: number; status: string; motivation: string; decision_note: string; created_at: Date; display_name: string | null; email: string | null }>;
   trainerForm: FormState;
+  certificates: Array<{ code: string; holder_name: string; issued_on: string; revoked_at: Date | null; enrolment_id: number }>;
 }) {
   const { t, locale } = useView();
   const base = `/programmbuero/qualifizierung/kohorten/${cohort.id}`;
+  const certified = new Set(certificates.map((c) => c.enrolment_id));
   return (
     <>
       <h1 class="kern-heading-large">
@@ -262,6 +266,7 @@ export function OfficeCohortPage({
           ))}
         </ul>
       </section>
+      <CohortCertificates cohortId={cohort.id} certificates={certificates} pending={enrolments.filter((e) => e.status === 'approved' && e.display_name && !certified.has(e.id))} />
     </>
   );
 }
