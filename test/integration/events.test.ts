@@ -3,11 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import ical, { type VEvent } from 'node-ical';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { registrationService } from '../../src/modules/events/registration.ts';
 import type { Actor } from '../../src/platform/access/actor.ts';
 import { berlinLocalToInstant } from '../../src/platform/i18n/berlin-time.ts';
 import { todayInBerlin } from '../../src/platform/i18n/catalog.ts';
+import { pdfText } from '../support/pdf.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TestClient, visibleText } from '../support/client.ts';
 import { linkIn, startSmtpServer } from '../support/smtp.ts';
@@ -19,16 +19,6 @@ const VISITOR: Actor = { kind: 'visitor' };
 
 function day(offset: number): string {
   return new Date(new Date(`${todayInBerlin()}T12:00:00Z`).getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function pdfText(data: Buffer): Promise<{ pages: number; text: string }> {
-  const pdf = await getDocument({ data: new Uint8Array(data) }).promise;
-  const texts: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return { pages: pdf.numPages, text: texts.join('\n') };
 }
 
 function eventsOf(text: string): VEvent[] {

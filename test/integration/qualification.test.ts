@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfText } from '../support/pdf.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TestClient, visibleText } from '../support/client.ts';
 import { startSmtpServer } from '../support/smtp.ts';
@@ -193,8 +193,7 @@ describe('qualification: programmes, cohorts, applications', () => {
     assert.equal((await jonas.get(`/zertifikate/${code}/pdf`)).statusCode, 404, 'only the holder and the office');
     const pdf = await ayse.get(`/zertifikate/${code}/pdf`);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
-    const document = await getDocument({ data: new Uint8Array(pdf.rawPayload) }).promise;
-    const text = (await (await document.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
+    const { text } = await pdfText(pdf.rawPayload);
     assert.match(text, /Ayşe Kaya/);
     assert.match(text, /Vielfalt im Verein/);
     assert.match(text, /Grundlagen \(4,5 Stunden\)/);

@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
-import PDFDocument from 'pdfkit';
 import type { Database } from '../../src/platform/db/schema.ts';
 import { strategyModule } from '../../src/modules/strategy/index.ts';
+import { pdfBytes } from '../support/pdf.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TestClient, visibleText } from '../support/client.ts';
 import { createUser, municipalityId, TEST_PASSWORD } from '../support/users.ts';
 
 const BENSHEIM = '06431002';
 const VIERNHEIM = '06431020';
-
-function pdfBytes(): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument();
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.text('Integrationskonzept');
-    doc.end();
-  });
-}
 
 function idFrom(location: unknown): number {
   return Number(/\/(\d+)$/.exec(String(location))?.[1]);

@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../support/pdf.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TestClient, visibleText } from '../support/client.ts';
 import { createUser, municipalityId, TEST_PASSWORD } from '../support/users.ts';
 
 const BENSHEIM = '06431002';
 const VIERNHEIM = '06431020';
-
-function pdfBytes(): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument();
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.text('Vielfaltsstrategie Bensheim');
-    doc.end();
-  });
-}
 
 describe('strategy, measures and their public state', () => {
   let t: TestApp;
@@ -136,7 +125,7 @@ describe('strategy, measures and their public state', () => {
   });
 
   it('uploads the strategy as PDF and offers it for download', async () => {
-    const pdf = await pdfBytes();
+    const pdf = await pdfBytes('Vielfaltsstrategie Bensheim');
     const response = await coordinator.postMultipart(
       `/verwaltung/${BENSHEIM}/strategie`,
       { title: 'Vielfaltsstrategie Bensheim', versionLabel: '1.0', adoptedOn: '2026-05-20', summary: 'Beschlossen im Mai' },

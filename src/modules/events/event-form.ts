@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { EventFormat, EventMode } from '../../platform/db/schema.ts';
 import type { FieldErrors } from '../../platform/http/errors.ts';
-import { FormEmail, FormInteger, FormText, parseForm, typedValues } from '../../platform/http/forms.ts';
+import { FormEmail, FormInteger, FormText, formList, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { berlinLocalToInstant, instantToBerlinLocal } from '../../platform/i18n/berlin-time.ts';
 import type { EventDetail } from './repository.ts';
 import { EVENT_FORMATS, EVENT_MODES, type EventInput } from './service.ts';
@@ -48,11 +48,10 @@ const EventForm = Type.Object({
   published: Type.Optional(Type.Literal('on')),
 });
 
+/** A checkbox group's ticked values; at most 20, empty ones left out. */
 export function listOf(body: unknown, name: string): string[] {
-  const raw = (body as Record<string, unknown> | undefined)?.[name];
-  return ([] as unknown[])
-    .concat(raw ?? [])
-    .filter((v): v is string => typeof v === 'string' && v !== '')
+  return formList(body, name)
+    .filter((v) => v !== '')
     .slice(0, 20);
 }
 

@@ -4,7 +4,7 @@ import { actorUserId } from '../../platform/access/actor.ts';
 import type { NotificationMode, PhaseKind, ProposalStatus } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { pageNumber, parseId } from '../../platform/http/params.ts';
-import { FormDate, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
+import { FormDate, FormInteger, FormText, formBodySchema, formList, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
 import { readMultipartForm } from '../../platform/http/multipart.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
@@ -622,8 +622,7 @@ export const participationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     const parsed = parseForm(ProcessForm, body);
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
     const phases = readPhases(values, errors);
-    const list = (name: string) => ([] as unknown[]).concat((body as Record<string, unknown> | undefined)?.[name] ?? []).filter((v): v is string => typeof v === 'string');
-    const selected = { languages: list('languages'), districtIds: list('districtIds') };
+    const selected = { languages: formList(body, 'languages'), districtIds: formList(body, 'districtIds') };
     const districtIds = selected.districtIds.filter((v) => /^\d{1,9}$/.test(v)).map(Number);
     if (districtIds.length !== selected.districtIds.length) errors.districtIds = { key: 'validation.choice' };
     // One place per line; the same name twice is one place.

@@ -4,7 +4,7 @@ import { actorUserId } from '../../platform/access/actor.ts';
 import type { QuestionKind } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { parseId } from '../../platform/http/params.ts';
-import { FormDate, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
+import { FormDate, FormInteger, FormText, formBodySchema, formLists, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';
 import { type Cell, toCsv, toXlsx } from '../../platform/http/tables.ts';
 import type { AppServices } from '../../platform/module.ts';
@@ -86,11 +86,7 @@ export const surveyRoutes: FastifyPluginAsync<{ services: AppServices }> = async
     const actor = requireUser(request);
     const survey = await visibleSurvey(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const multi = Object.fromEntries(
-      Object.entries(body)
-        .filter(([, v]) => Array.isArray(v))
-        .map(([k, v]) => [k, (v as unknown[]).filter((x): x is string => typeof x === 'string')]),
-    );
+    const multi = formLists(body);
     try {
       await service.submit(actor, survey.id, body);
     } catch (error) {
@@ -273,11 +269,7 @@ export const surveyRoutes: FastifyPluginAsync<{ services: AppServices }> = async
   app.post('/verwaltung/:ags/umfragen/:id/offline', { schema: { params: ManageParams, body: AnswerBody } }, async (request, reply) => {
     const { actor, municipality, survey } = await managedSurvey(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const multi = Object.fromEntries(
-      Object.entries(body)
-        .filter(([, v]) => Array.isArray(v))
-        .map(([k, v]) => [k, (v as unknown[]).filter((x): x is string => typeof x === 'string')]),
-    );
+    const multi = formLists(body);
     try {
       await service.submitOffline(actor, survey.id, body);
     } catch (error) {

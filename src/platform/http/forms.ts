@@ -99,3 +99,17 @@ export function typedValues(body: unknown): Record<string, string> {
   }
   return values;
 }
+
+/** Every value of a field that may come several times (checkboxes, multiple choice), as text. */
+export function formList(body: unknown, name: string): string[] {
+  return ([] as unknown[]).concat((body as Record<string, unknown> | undefined)?.[name] ?? []).filter((v): v is string => typeof v === 'string');
+}
+
+/** The fields that came several times, each with its values: to show a multiple choice again as ticked. */
+export function formLists(body: Record<string, unknown>): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.keys(body)
+      .filter((name) => Array.isArray(body[name]))
+      .map((name) => [name, formList(body, name)]),
+  );
+}
