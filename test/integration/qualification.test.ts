@@ -4,7 +4,7 @@ import { pdfText } from '../support/pdf.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TestClient, visibleText } from '../support/client.ts';
 import { startSmtpServer } from '../support/smtp.ts';
-import { createUser, TEST_PASSWORD } from '../support/users.ts';
+import { createUser, municipalityId, TEST_PASSWORD } from '../support/users.ts';
 
 describe('qualification: programmes, cohorts, applications', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -166,6 +166,91 @@ describe('qualification: programmes, cohorts, applications', () => {
     assert.equal((await jonas.post(`/qualifizierung/meine-wirkung/${id}/loeschen`)).statusCode, 404, 'only one’s own entries');
     assert.equal((await ayse.post(`/qualifizierung/meine-wirkung/${id}/loeschen`)).statusCode, 303);
     assert.match(visibleText((await ayse.get('/qualifizierung/meine-wirkung')).body), /1 Aktivität, \d+ Personen erreicht/);
+  });
+
+  it('gives the cohort to its trainer only; sessions, attendance and the practice project decide the certificate', async () => {
+    const db = t.app.services.db;
+    await createUser(db, { email: 'anderer-trainer@example.org', displayName: 'Otto Anders', roles: [{ role: 'trainer' }] });
+    const tanja = new TestClient(t.app.fastify);
+    await tanja.login('trainerin@example.org', TEST_PASSWORD);
+    const otto = new TestClient(t.app.fastify);
+    await otto.login('anderer-trainer@example.org', TEST_PASSWORD);
+    const base = `/kursleitung/kohorten/${cohortId}`;
+    assert.match(visibleText((await tanja.get('/kursleitung')).body), /Vielfalt im Verein: Frühjahr 2027/);
+    assert.match(visibleText((await otto.get('/kursleitung')).body), /noch keine Kohorte zugeordnet/);
+    assert.equal((await otto.get(base)).statusCode, 403, 'a trainer of no cohort here sees nothing of it');
+    assert.equal((await ayse.get('/kursleitung')).statusCode, 403);
+    // Ayşe was accepted 60 days ago, so the sessions below all count for her.
+    await db.updateTable('enrolments').set({ decided_at: new Date(Date.now() - 60 * 86_400_000) }).where('cohort_id', '=', cohortId).where('status', '=', 'approved').execute();
+
+    const town = { id: await municipalityId(db, '06431001') };
+    await db.insertInto('programme_participations').values({ municipality_id: town.id, joined_on: '2026-01-01', cohort_label: 'Test' }).onConflict((oc) => oc.doNothing()).execute();
+    const local = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const wrong = await tanja.post(`${base}/termine`, { municipalityId: String(town.id), startsAt: `${local(-50)}T10:00`, endsAt: `${local(-50)}T09:00`, mode: 'in_person', venue: 'Bürgerhaus Nord' });
+    assert.equal(wrong.statusCode, 422);
+    assert.match(wrong.body, /value="Bürgerhaus Nord"/);
+    for (const days of [-50, -40, -30, -20, -10, 10]) {
+      const created = await tanja.post(`${base}/termine`, { municipalityId: String(town.id), startsAt: `${local(days)}T10:00`, endsAt: `${local(days)}T16:00`, mode: 'in_person', venue: 'Bürgerhaus' });
+      assert.equal(created.statusCode, 303);
+    }
+    assert.equal((await otto.post(`${base}/termine`, { municipalityId: String(town.id), startsAt: `${local(5)}T10:00`, endsAt: `${local(5)}T12:00`, mode: 'online' })).statusCode, 403);
+    const sessions = await db.selectFrom('events').select(['id', 'starts_at']).where('cohort_id', '=', cohortId).orderBy('starts_at').execute();
+    assert.equal(sessions.length, 6);
+    assert.doesNotMatch(visibleText((await visitor.get('/veranstaltungen')).body), /Frühjahr 2027/, 'sessions are not public events');
+    const future = sessions[5]?.id as number;
+    assert.equal((await tanja.post(`${base}/termine/${future}/anwesenheit`, { present: [] })).statusCode, 303);
+    assert.equal(await db.selectFrom('session_attendance').select('event_id').where('event_id', '=', future).executeTakeFirst(), undefined, 'no attendance before a session starts');
+    assert.equal((await tanja.post(`${base}/termine/${future}/absagen`, { reason: 'Referentin erkrankt' })).statusCode, 303);
+
+    const enrolment = await db.selectFrom('enrolments').select('id').where('cohort_id', '=', cohortId).where('status', '=', 'approved').executeTakeFirstOrThrow();
+    const issueUrl = `/programmbuero/qualifizierung/kohorten/${cohortId}/bewerbungen/${enrolment.id}/zertifikat`;
+    const mark = async (index: number, present: boolean) => {
+      const response = await tanja.post(`${base}/termine/${sessions[index]?.id}/anwesenheit`, present ? { present: String(enrolment.id) } : {});
+      assert.equal(response.statusCode, 303);
+    };
+    for (const index of [0, 1, 2]) await mark(index, true);
+    await mark(3, false);
+    assert.equal((await otto.post(`${base}/termine/${sessions[3]?.id}/anwesenheit`, { present: String(enrolment.id) })).statusCode, 403);
+    assert.match(visibleText((await ayse.get(`/qualifizierung/kohorten/${cohortId}`)).body), /3 von 5 Terminen besucht \(60 %\); nötig: 4/);
+    assert.doesNotMatch((await office.get(`/programmbuero/qualifizierung/kohorten/${cohortId}`)).body, /zertifikat"/, 'no button while the rule is not met');
+    assert.equal((await office.post(issueUrl)).statusCode, 303);
+    assert.equal((await db.selectFrom('certificates').select('id').execute()).length, 0, 'issuing is refused before completion');
+
+    await mark(4, true);
+    const progress = visibleText((await ayse.get(`/qualifizierung/kohorten/${cohortId}`)).body);
+    assert.match(progress, /4 von 5 Terminen besucht \(80 %\)/, 'exactly 80 %; the cancelled session does not count');
+    assert.match(progress, /Anwesenheit: erfüllt/);
+    assert.match(progress, /Praxisprojekt: noch nicht angenommen/);
+    assert.match(progress, /abgesagt, zählt nicht/);
+    assert.equal((await office.post(issueUrl)).statusCode, 303);
+    assert.equal((await db.selectFrom('certificates').select('id').execute()).length, 0, 'the project is still missing');
+
+    const short = await ayse.post(`/qualifizierung/kohorten/${cohortId}/praxisprojekt`, { goal: 'Kurz', steps: 'Elternabend planen', action: 'submit' });
+    assert.equal(short.statusCode, 422);
+    assert.match(short.body, /Elternabend planen/);
+    const project = { goal: 'Mehr Familien aus allen Kulturen im Verein', organisation: 'TSV Beispielstadt', steps: 'Elternabend, mehrsprachige Flyer', result: 'Zwölf neue Mitglieder' };
+    assert.equal((await ayse.post(`/qualifizierung/kohorten/${cohortId}/praxisprojekt`, { ...project, action: 'draft' })).statusCode, 303);
+    assert.equal((await jonas.get(`/qualifizierung/kohorten/${cohortId}/praxisprojekt`)).statusCode, 404, 'only accepted trainees have a project here');
+    assert.equal((await ayse.post(`/qualifizierung/kohorten/${cohortId}/praxisprojekt`, { ...project, action: 'submit' })).statusCode, 303);
+    const projectId = (await db.selectFrom('practice_projects').select('id').where('enrolment_id', '=', enrolment.id).executeTakeFirstOrThrow()).id;
+    assert.equal((await otto.get(`${base}/praxisprojekte/${projectId}`)).statusCode, 403);
+    const noReason = await tanja.post(`${base}/praxisprojekte/${projectId}`, { decision: 'changes_requested', comment: '' });
+    assert.equal(noReason.statusCode, 422);
+    assert.equal((await tanja.post(`${base}/praxisprojekte/${projectId}`, { decision: 'changes_requested', comment: 'Bitte das Ergebnis mit Zahlen belegen.' })).statusCode, 303);
+    assert.match(visibleText((await ayse.get(`/qualifizierung/kohorten/${cohortId}/praxisprojekt`)).body), /Änderungen erbeten[\s\S]*Bitte das Ergebnis mit Zahlen belegen/);
+    assert.equal((await ayse.post(`/qualifizierung/kohorten/${cohortId}/praxisprojekt`, { ...project, result: 'Zwölf neue Mitglieder, davon acht Kinder', action: 'submit' })).statusCode, 303);
+    assert.equal((await tanja.post(`${base}/praxisprojekte/${projectId}`, { decision: 'approved', comment: 'Sehr gut umgesetzt.' })).statusCode, 303);
+    assert.equal((await tanja.post(`${base}/praxisprojekte/${projectId}`, { decision: 'approved' })).statusCode, 303, 'decided already: a message, no second decision');
+    assert.equal((await ayse.post(`/qualifizierung/kohorten/${cohortId}/praxisprojekt`, { ...project, action: 'submit' })).statusCode, 303);
+    assert.equal((await db.selectFrom('practice_projects').select('result').where('id', '=', projectId).executeTakeFirstOrThrow()).result, 'Zwölf neue Mitglieder, davon acht Kinder', 'an approved project stays as approved');
+    assert.match(visibleText((await ayse.get(`/qualifizierung/kohorten/${cohortId}`)).body), /Abschluss erreicht/);
+    assert.match(visibleText((await tanja.get(base)).body), /Ayşe Kaya\s*4 von 5 Terminen besucht \(80 %\); nötig: 4\s*angenommen\s*Abschluss erreicht/);
+
+    while ((await t.app.deliverMail()) > 0) {}
+    const toAyse = smtp.mails.filter((m) => m.to === 'ayse@example.org').map((m) => m.subject);
+    assert.ok(toAyse.some((s) => /^Termin abgesagt/.test(s ?? '')), 'the cancellation reaches the trainee');
+    assert.ok(toAyse.some((s) => /Bitte überarbeiten Sie Ihr Praxisprojekt/.test(s ?? '')));
+    assert.ok(toAyse.some((s) => /Ihr Praxisprojekt ist angenommen/.test(s ?? '')));
   });
 
   it('issues a certificate once, lets anyone verify it by code, and shows a revocation', async () => {

@@ -21,7 +21,8 @@ const waitingCount = sql<number>`(select count(*) from event_registrations r whe
 
 export function eventRepository(db: Db) {
   function filtered(filter: EventFilter) {
-    let query = db.selectFrom('events as e').innerJoin('municipalities as m', 'm.id', 'e.municipality_id');
+    // A cohort's sessions are managed on the cohort's page, not among the town's events.
+    let query = db.selectFrom('events as e').innerJoin('municipalities as m', 'm.id', 'e.municipality_id').where('e.cohort_id', 'is', null);
     if (filter.publishedOnly) query = query.where('e.published', '=', true);
     if (filter.municipalityId) query = query.where('e.municipality_id', '=', filter.municipalityId);
     if (filter.format) query = query.where('e.format', '=', filter.format);

@@ -1,13 +1,17 @@
 import type { AppModule } from '../../platform/module.ts';
 import { seedQualificationDemo } from './demo.ts';
 import { qualificationPersonalData } from './personal-data.ts';
+import { canEnterTrainerArea } from './policy.ts';
 import { qualificationRoutes } from './routes.tsx';
 
-/** Training programmes, cohorts and applications (attendance, projects and certificates follow). */
+/** Training programmes, cohorts and applications sessions, attendance, practice projects, self-assessment and certificates. */
 export const qualificationModule: AppModule = {
   name: 'qualification',
   plugin: qualificationRoutes,
-  navigation: [{ href: '/qualifizierung', labelKey: 'qualification.nav' }],
+  navigation: [
+    { href: '/qualifizierung', labelKey: 'qualification.nav' },
+    { href: '/kursleitung', labelKey: 'qualification.trainer.nav', visible: canEnterTrainerArea },
+  ],
   personalData: qualificationPersonalData,
   seedDemo: seedQualificationDemo,
 };

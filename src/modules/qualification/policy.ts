@@ -1,4 +1,4 @@
-import { type Actor, isProgrammeOffice } from '../../platform/access/actor.ts';
+import { type Actor, hasRole, isProgrammeOffice } from '../../platform/access/actor.ts';
 
 export type QualificationAction = 'view' | 'manage' | 'apply';
 
@@ -16,3 +16,20 @@ export function can(actor: Actor, action: QualificationAction, programme: { publ
       return programme.published && actor.kind === 'user' && actor.emailVerified;
   }
 }
+
+/** The trainer's area is open to trainers and the programme office; which cohorts they see is decided per cohort. */
+export function canEnterTrainerArea(actor: Actor): boolean {
+  return actor.kind === 'user' && (isProgrammeOffice(actor) || hasRole(actor, 'trainer'));
+}
+
+/**
+ * A cohort's sessions, attendance, projects and self-assessment results belong to its trainers
+ * and the programme office; a trainer of another cohort sees none of them.
+ */
+export function canLeadCohort(actor: Actor, cohort: { trainerIds: readonly number[] }): boolean {
+  if (actor.kind !== 'user') return false;
+  if (isProgrammeOffice(actor)) return true;
+  return hasRole(actor, 'trainer') && cohort.trainerIds.includes(actor.userId);
+}
+
+export { isProgrammeOffice as isProgrammeOfficeActor } from '../../platform/access/actor.ts';

@@ -241,7 +241,7 @@ export function qualificationRepository(db: Db) {
         .selectFrom('enrolments as e')
         .innerJoin('cohorts as c', 'c.id', 'e.cohort_id')
         .innerJoin('qualification_programmes as p', 'p.id', 'c.programme_id')
-        .select(['e.id', 'e.status', 'e.motivation', 'e.created_at', 'c.title as cohort_title', 'p.title as programme_title'])
+        .select(['e.id', 'e.status', 'e.motivation', 'e.created_at', 'c.id as cohort_id', 'c.title as cohort_title', 'p.title as programme_title'])
         .where('e.user_id', '=', userId)
         .orderBy('e.created_at', 'desc')
         .execute();

@@ -17,6 +17,9 @@ import { ApplyPage, ProgrammePage, ProgrammesPage } from './views/public-pages.t
 import { OfficeReachPage, ReachPage } from './views/reach-pages.tsx';
 import { type Verification, VerifyPage } from './views/certificate-pages.tsx';
 import { certificatePdf } from './certificate-pdf.ts';
+import { trainingRepository } from './training-repository.ts';
+import { trainingRoutes } from './training-routes.tsx';
+import { trainingService } from './training-service.ts';
 import { isProgrammeOffice } from '../../platform/access/actor.ts';
 
 const Id = Type.String({ maxLength: 12 });
@@ -72,13 +75,19 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   const { db } = services;
   const repo = qualificationRepository(db);
   const service = qualificationService(services);
+  const training = trainingRepository(db);
+  const trainingActions = trainingService(services);
 
   // ---------- public ----------
 
   app.get('/qualifizierung', async (request, reply) => {
     const userId = request.actor.kind === 'user' ? request.actor.userId : null;
-    const [programmes, multiplier] = await Promise.all([repo.programmes(true), userId === null ? Promise.resolve(false) : repo.isMultiplier(userId)]);
-    return reply.render(<ProgrammesPage programmes={programmes} multiplier={multiplier} />, {
+    const [programmes, multiplier, mine] = await Promise.all([
+      repo.programmes(true),
+      userId === null ? Promise.resolve(false) : repo.isMultiplier(userId),
+      userId === null ? Promise.resolve([]) : repo.enrolmentsOfUser(userId),
+    ]);
+    return reply.render(<ProgrammesPage programmes={programmes} multiplier={multiplier} mine={mine} />, {
       title: request.t('qualification.public.title'),
       breadcrumbs: [{ label: request.t('qualification.nav') }],
     });
@@ -268,11 +277,11 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     }
   });
 
-  async function renderOfficeProgramme(request: FastifyRequest, reply: FastifyReply, forms: { programme?: FormState; module?: FormState; cohort?: FormState } = {}) {
+  async function renderOfficeProgramme(request: FastifyRequest, reply: FastifyReply, forms: { programme?: FormState; module?: FormState; cohort?: FormState; item?: FormState } = {}) {
     office(request);
     const programme = await repo.programme(parseId((request.params as { id: string }).id));
     if (!programme) throw AppError.notFound();
-    const [modules, cohorts, towns] = await Promise.all([repo.modules(programme.id), repo.cohorts(programme.id), participatingMunicipalities(db)]);
+    const [modules, cohorts, towns, items] = await Promise.all([repo.modules(programme.id), repo.cohorts(programme.id), participatingMunicipalities(db), training.items(programme.id)]);
     const programmeForm = forms.programme ?? {
       values: {
         kind: programme.kind,
@@ -285,13 +294,15 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
       },
       errors: {},
     };
-    const failed = [forms.programme, forms.module, forms.cohort].some((f) => f && Object.keys(f.errors).length);
+    const failed = [forms.programme, forms.module, forms.cohort, forms.item].some((f) => f && Object.keys(f.errors).length);
     return reply.render(
       <OfficeProgrammePage
         programmeId={programme.id}
         programmeForm={{ ...programmeForm, values: { ...programmeForm.values, title: programmeForm.values.title || programme.title } }}
         moduleForm={forms.module ?? EMPTY_FORM}
         cohortForm={forms.cohort ?? { values: { capacity: '20' }, errors: {} }}
+        itemForm={forms.item ?? EMPTY_FORM}
+        items={items}
         modules={modules}
         cohorts={cohorts}
         towns={towns}
@@ -338,6 +349,22 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     return reply.flash('success', 'common.deleted').redirect(`/programmbuero/qualifizierung/${parseId(id)}`, 303);
   });
 
+  app.post('/programmbuero/qualifizierung/:id/kompetenzen', { schema: { params: IdParams, body: formBodySchema(['statement'], 1000) } }, async (request, reply) => {
+    const actor = office(request);
+    const id = parseId((request.params as { id: string }).id);
+    const parsed = parseForm(Type.Object({ statement: FormText({ min: 5, max: 300 }) }), request.body);
+    if (!parsed.ok) return renderOfficeProgramme(request, reply, { item: { values: typedValues(request.body), errors: parsed.errors } });
+    await trainingActions.addItem(actor, id, parsed.value.statement);
+    return reply.flash('success', 'common.saved').redirect(`/programmbuero/qualifizierung/${id}#competence-heading`, 303);
+  });
+
+  app.post('/programmbuero/qualifizierung/:id/kompetenzen/:iid/loeschen', { schema: { params: Type.Object({ id: Id, iid: Id }) } }, async (request, reply) => {
+    const actor = office(request);
+    const { id, iid } = request.params as { id: string; iid: string };
+    await trainingActions.deleteItem(actor, parseId(id), parseId(iid));
+    return reply.flash('success', 'common.deleted').redirect(`/programmbuero/qualifizierung/${parseId(id)}#competence-heading`, 303);
+  });
+
   app.post(
     '/programmbuero/qualifizierung/:id/kohorten',
     { schema: { params: IdParams, body: formBodySchema(['cohortTitle', 'municipalityId', 'region', 'startsOn', 'endsOn', 'capacity']) } },
@@ -372,8 +399,14 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
     office(request);
     const cohort = await repo.cohort(parseId((request.params as { id: string }).id));
     if (!cohort) throw AppError.notFound();
-    const [trainers, candidates, enrolments, certificates] = await Promise.all([repo.trainers(cohort.id), repo.trainerCandidates(), repo.enrolments(cohort.id), repo.certificatesOfCohort(cohort.id)]);
-    return reply.render(<OfficeCohortPage cohort={cohort} trainers={trainers} candidates={candidates} enrolments={enrolments} trainerForm={trainerForm} certificates={certificates} />, {
+    const [trainers, candidates, enrolments, certificates, progress] = await Promise.all([
+      repo.trainers(cohort.id),
+      repo.trainerCandidates(),
+      repo.enrolments(cohort.id),
+      repo.certificatesOfCohort(cohort.id),
+      trainingActions.completionOf(cohort.id, cohort.programme_id),
+    ]);
+    return reply.render(<OfficeCohortPage cohort={cohort} trainers={trainers} candidates={candidates} enrolments={enrolments} trainerForm={trainerForm} certificates={certificates} progress={progress} />, {
       title: `${cohort.programme_title}: ${cohort.title}`,
       breadcrumbs: [{ href: `/programmbuero/qualifizierung/${cohort.programme_id}`, label: cohort.programme_title }, { label: cohort.title }],
       status: Object.keys(trainerForm.errors).length ? 422 : 200,
@@ -452,4 +485,6 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
       return reply.flash('success', body.decision === 'approve' ? 'qualification.office.approved' : 'qualification.office.rejected').redirect(back, 303);
     },
   );
+
+  await trainingRoutes(app, { services });
 };

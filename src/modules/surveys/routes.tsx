@@ -11,7 +11,7 @@ import type { AppServices } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
 import { requireMunicipality } from '../municipalities/index.ts';
 import { processOptions } from '../participation/index.ts';
-import { barChartSvg } from './charts.ts';
+import { barChartSvg } from '../../platform/views/charts.ts';
 import { can } from './policy.ts';
 import { surveyRepository } from './repository.ts';
 import { choiceLabels, surveyResults } from './results.ts';

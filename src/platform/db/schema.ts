@@ -441,6 +441,9 @@ export interface EventsTable {
   reminder_sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: Optional<number | null>;
   created_at: CreatedAt;
+  /** Set for the sessions of a training cohort, which are not offered publicly. */
+  cohort_id: Optional<number | null>;
+  module_id: Optional<number | null>;
 }
 
 export interface EventRegistrationsTable {
@@ -548,7 +551,68 @@ export interface CertificatesTable {
   created_at: CreatedAt;
 }
 
+export type ProjectStatus = 'draft' | 'submitted' | 'changes_requested' | 'approved';
+export type AssessmentPhase = 'before' | 'after';
+type NullableTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface SessionAttendanceTable {
+  event_id: number;
+  enrolment_id: number;
+  attended: boolean;
+  recorded_by: Optional<number | null>;
+  recorded_at: CreatedAt;
+}
+
+export interface PracticeProjectsTable {
+  id: Generated<number>;
+  enrolment_id: number;
+  goal: string;
+  organisation: Generated<string>;
+  steps: Generated<string>;
+  result: Generated<string>;
+  status: Generated<ProjectStatus>;
+  submitted_at: NullableTime;
+  reviewed_at: NullableTime;
+  reviewed_by: Optional<number | null>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface PracticeProjectCommentsTable {
+  id: Generated<number>;
+  project_id: number;
+  author_id: Optional<number | null>;
+  body: string;
+  decision: Optional<'approved' | 'changes_requested' | null>;
+  created_at: CreatedAt;
+}
+
+export interface CompetenceItemsTable {
+  id: Generated<number>;
+  programme_id: number;
+  position: Generated<number>;
+  statement: string;
+}
+
+export interface SelfAssessmentsTable {
+  id: Generated<number>;
+  enrolment_id: number;
+  phase: AssessmentPhase;
+  submitted_at: CreatedAt;
+}
+
+export interface SelfAssessmentAnswersTable {
+  assessment_id: number;
+  item_id: number;
+  score: number;
+}
+
 export interface Database {
+  session_attendance: SessionAttendanceTable;
+  practice_projects: PracticeProjectsTable;
+  practice_project_comments: PracticeProjectCommentsTable;
+  competence_items: CompetenceItemsTable;
+  self_assessments: SelfAssessmentsTable;
+  self_assessment_answers: SelfAssessmentAnswersTable;
   certificates: CertificatesTable;
   multiplier_activities: MultiplierActivitiesTable;
   qualification_programmes: QualificationProgrammesTable;

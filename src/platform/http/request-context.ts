@@ -15,7 +15,7 @@ export const SESSION_COOKIE = 'vv_session';
 export const LOCALE_COOKIE = 'vv_lang';
 const FLASH_COOKIE = 'vv_flash';
 /** The workspaces of staff are in German and English; every other page also in the residents' languages. */
-const STAFF_AREAS = ['/verwaltung', '/programmbuero'];
+const STAFF_AREAS = ['/verwaltung', '/programmbuero', '/kursleitung'];
 
 export interface RequestContextOptions {
   auth: AuthService;

@@ -49,6 +49,7 @@ const STAFF_KEY_PREFIXES = [
   'events.pdf',
   'events.feedback',
   'qualification.office',
+  'qualification.trainer',
   'qualification.field.min_attendance',
   'qualification.field.decision_note',
   'qualification.field.trainer',

@@ -220,10 +220,17 @@ export function CheckboxGroup({ name, legend, options, selected, error, hint }: 
 }
 
 /** One choice of a few, all visible (e.g. the statistical questions with "keine Angabe" first). */
-export function RadioGroup({ form, name, legend, options, hint }: { form: FormState; name: string; legend: string; options: Option[]; hint?: string }) {
+export function RadioGroup({
+  form,
+  name,
+  legend,
+  options,
+  hint,
+  preselectFirst = true,
+}: { form: FormState; name: string; legend: string; options: Option[]; hint?: string; preselectFirst?: boolean }) {
   const { t } = useView();
   const error = form.errors[name];
-  const current = form.values[name] ?? options[0]?.value;
+  const current = form.values[name] ?? (preselectFirst ? options[0]?.value : undefined);
   return (
     <ChoiceGroup name={name} legend={legend} hint={hint} error={error ? t(error.key, error.params) : undefined}>
       <div class="kern-fieldset__body vv-radio-row">

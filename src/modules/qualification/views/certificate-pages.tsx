@@ -1,6 +1,7 @@
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { Form, SubmitButton, TextField } from '../../../platform/views/forms.tsx';
+import type { Completion } from '../completion.ts';
 
 export type Verification = { state: 'valid' | 'revoked'; holder: string; programme: string; issuedOn: string; revokedAt: Date | null } | { state: 'unknown' } | null;
 
@@ -47,7 +48,7 @@ export function CohortCertificates({
 }: {
   cohortId: number;
   certificates: Array<{ code: string; holder_name: string; issued_on: string; revoked_at: Date | null }>;
-  pending: Array<{ id: number; display_name: string | null }>;
+  pending: Array<{ enrolment_id: number; display_name: string | null; attended: number; counted: number; project_status: string | null; completion: Completion }>;
 }) {
   const { t, locale } = useView();
   return (
@@ -58,12 +59,20 @@ export function CohortCertificates({
       <p class="kern-hint">{t('qualification.office.certificates_hint')}</p>
       <ul class="kern-list">
         {pending.map((e) => (
-          <li key={e.id}>
-            <Form action={`/programmbuero/qualifizierung/kohorten/${cohortId}/bewerbungen/${e.id}/zertifikat`} class="vv-inline-form">
-              <button type="submit" class="kern-btn kern-btn--secondary">
-                <span class="kern-label">{t('qualification.office.issue', { name: e.display_name ?? '' })}</span>
-              </button>
-            </Form>
+          <li key={e.enrolment_id}>
+            {e.completion.met ? (
+              <Form action={`/programmbuero/qualifizierung/kohorten/${cohortId}/bewerbungen/${e.enrolment_id}/zertifikat`} class="vv-inline-form">
+                <button type="submit" class="kern-btn kern-btn--secondary">
+                  <span class="kern-label">{t('qualification.office.issue', { name: e.display_name ?? '' })}</span>
+                </button>
+              </Form>
+            ) : (
+              <>
+                {e.display_name}: {t('qualification.office.not_yet_complete')}{' '}
+                {t('qualification.course.attended_of', { attended: e.attended, counted: e.counted, percent: e.completion.percent, needed: e.completion.neededSessions })}
+                {e.completion.projectMet ? '' : `; ${t('qualification.course.project_open')}`}
+              </>
+            )}
           </li>
         ))}
       </ul>

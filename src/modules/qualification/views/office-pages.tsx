@@ -2,6 +2,7 @@ import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { Checkbox, ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { PROGRAMME_KINDS, TARGET_GROUPS } from '../service.ts';
+import type { Completion } from '../completion.ts';
 import { CohortCertificates } from './certificate-pages.tsx';
 import { CohortPlace, type CohortRow, type ModuleRow, ModulesTable, type ProgrammeSummary, programmeKind } from './public-pages.tsx';
 
@@ -73,6 +74,8 @@ export function OfficeProgrammePage({
   programmeForm,
   moduleForm,
   cohortForm,
+  itemForm,
+  items,
   modules,
   cohorts,
   towns,
@@ -81,6 +84,8 @@ export function OfficeProgrammePage({
   programmeForm: FormState;
   moduleForm: FormState;
   cohortForm: FormState;
+  itemForm: FormState;
+  items: Array<{ id: number; statement: string }>;
   modules: ModuleRow[];
   cohorts: CohortRow[];
   towns: Array<{ id: number; name: string }>;
@@ -133,6 +138,30 @@ export function OfficeProgrammePage({
           <TextArea form={moduleForm} name="learningGoals" label={t('qualification.field.learning_goals')} rows={3} maxLength={3000} />
           <TextField form={moduleForm} name="hours" type="number" label={t('qualification.field.hours')} required min={0} max={999} />
           <SubmitButton label={t('qualification.office.add_module')} kind="secondary" />
+        </Form>
+      </section>
+      <section aria-labelledby="competence-heading" class="vv-section">
+        <h2 class="kern-heading-medium" id="competence-heading">
+          {t('qualification.office.items')}
+        </h2>
+        <p class="kern-hint">{t('qualification.office.items_hint')}</p>
+        {items.length === 0 ? <p class="kern-body">{t('qualification.trainer.no_items')}</p> : null}
+        <ol class="kern-list">
+          {items.map((item) => (
+            <li key={item.id}>
+              {item.statement}{' '}
+              <Form action={`${base}/kompetenzen/${item.id}/loeschen`} class="vv-inline-form">
+                <button type="submit" class="kern-btn kern-btn--tertiary" aria-label={`${t('common.delete')}: ${item.statement}`}>
+                  <span class="kern-label">{t('common.delete')}</span>
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ol>
+        <ErrorSummary form={itemForm} labels={{ statement: t('qualification.office.item_statement') }} />
+        <Form action={`${base}/kompetenzen`}>
+          <TextField form={itemForm} name="statement" label={t('qualification.office.item_statement')} hint={t('qualification.office.item_statement_hint')} required maxLength={300} />
+          <SubmitButton label={t('qualification.office.add_item')} kind="secondary" />
         </Form>
       </section>
       <section aria-labelledby="cohorts-heading" class="vv-section">
@@ -189,6 +218,7 @@ export function OfficeCohortPage({
   enrolments,
   trainerForm,
   certificates,
+  progress,
 }: {
   cohort: { id: number; title: string; programme_id: number; programme_title: string; capacity: number };
   trainers: Array<{ id: number; display_name: string; email: string | null }>;
@@ -196,6 +226,7 @@ export function OfficeCohortPage({
   enrolments: Array<{ id: number; status: string; motivation: string; decision_note: string; created_at: Date; display_name: string | null; email: string | null }>;
   trainerForm: FormState;
   certificates: Array<{ code: string; holder_name: string; issued_on: string; revoked_at: Date | null; enrolment_id: number }>;
+  progress: Array<{ enrolment_id: number; display_name: string | null; attended: number; counted: number; project_status: string | null; completion: Completion }>;
 }) {
   const { t, locale } = useView();
   const base = `/programmbuero/qualifizierung/kohorten/${cohort.id}`;
@@ -205,6 +236,11 @@ export function OfficeCohortPage({
       <h1 class="kern-heading-large">
         {cohort.programme_title}: {cohort.title}
       </h1>
+      <p class="kern-body">
+        <a class="kern-link" href={`/kursleitung/kohorten/${cohort.id}`}>
+          {t('qualification.office.sessions_link')}
+        </a>
+      </p>
       <section aria-labelledby="trainers-heading" class="vv-section">
         <h2 class="kern-heading-medium" id="trainers-heading">
           {t('qualification.office.trainers')}
@@ -266,7 +302,7 @@ export function OfficeCohortPage({
           ))}
         </ul>
       </section>
-      <CohortCertificates cohortId={cohort.id} certificates={certificates} pending={enrolments.filter((e) => e.status === 'approved' && e.display_name && !certified.has(e.id))} />
+      <CohortCertificates cohortId={cohort.id} certificates={certificates} pending={progress.filter((p) => p.display_name && !certified.has(p.enrolment_id))} />
     </>
   );
 }

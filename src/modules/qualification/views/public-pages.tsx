@@ -18,7 +18,15 @@ export function programmeKind(t: (key: string) => string, programme: { kind: str
   return programme.target_group ? `${t(`qualification.kind.${programme.kind}`)} – ${t(`qualification.target.${programme.target_group}`)}` : t(`qualification.kind.${programme.kind}`);
 }
 
-export function ProgrammesPage({ programmes, multiplier }: { programmes: ProgrammeSummary[]; multiplier: boolean }) {
+export interface OwnEnrolment {
+  id: number;
+  status: string;
+  cohort_id: number;
+  cohort_title: string;
+  programme_title: string;
+}
+
+export function ProgrammesPage({ programmes, multiplier, mine }: { programmes: ProgrammeSummary[]; multiplier: boolean; mine: OwnEnrolment[] }) {
   const { t, locale } = useView();
   return (
     <>
@@ -26,6 +34,23 @@ export function ProgrammesPage({ programmes, multiplier }: { programmes: Program
         <h1 class="kern-heading-large">{t('qualification.public.title')}</h1>
         <p class="kern-body kern-body--large">{t('qualification.public.lead')}</p>
       </div>
+      {mine.length ? (
+        <section aria-labelledby="mine-heading" class="vv-section">
+          <h2 class="kern-heading-medium" id="mine-heading">
+            {t('qualification.course.mine')}
+          </h2>
+          <ul class="kern-list">
+            {mine.map((e) => (
+              <li key={e.id}>
+                <a class="kern-link" href={e.status === 'approved' ? `/qualifizierung/kohorten/${e.cohort_id}` : `/qualifizierung/kohorten/${e.cohort_id}/bewerbung`}>
+                  {e.programme_title}: {e.cohort_title}
+                </a>{' '}
+                ({t(`qualification.status.${e.status}`)})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {multiplier ? (
         <p class="kern-body">
           <a class="kern-link" href="/qualifizierung/meine-wirkung">

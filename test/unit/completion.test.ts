@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { evaluateCompletion } from '../../src/modules/qualification/completion.ts';
+
+const rule = { minAttendancePercent: 80, requiresProject: true, projectStatus: 'approved' as const };
+
+describe('completion rule of a programme', () => {
+  it('is met at exactly 80 % (4 of 5) and not one session below', () => {
+    assert.equal(evaluateCompletion({ ...rule, countedSessions: 5, attendedSessions: 4 }).met, true);
+    assert.equal(evaluateCompletion({ ...rule, countedSessions: 5, attendedSessions: 3 }).met, false);
+    const tenth = evaluateCompletion({ ...rule, countedSessions: 10, attendedSessions: 8 });
+    assert.deepEqual([tenth.met, tenth.percent, tenth.neededSessions], [true, 80, 8]);
+  });
+
+  it('rounds the needed sessions up and the shown share down, so 79.x % never passes as 80 %', () => {
+    const seven = evaluateCompletion({ ...rule, countedSessions: 7, attendedSessions: 5 });
+    assert.deepEqual([seven.neededSessions, seven.percent, seven.attendanceMet], [6, 71, false]);
+    const almost = evaluateCompletion({ ...rule, countedSessions: 9, attendedSessions: 7 });
+    assert.deepEqual([almost.percent, almost.attendanceMet], [77, false]);
+  });
+
+  it('needs an approved practice project where the programme asks for one', () => {
+    for (const projectStatus of [null, 'draft', 'submitted', 'changes_requested'] as const) {
+      const result = evaluateCompletion({ ...rule, projectStatus, countedSessions: 5, attendedSessions: 5 });
+      assert.deepEqual([result.attendanceMet, result.projectMet, result.met], [true, false, false], String(projectStatus));
+    }
+    assert.equal(evaluateCompletion({ ...rule, requiresProject: false, projectStatus: null, countedSessions: 5, attendedSessions: 4 }).met, true);
+  });
+
+  it('is not met without any counted session, even at a minimum of 0 %', () => {
+    assert.equal(evaluateCompletion({ ...rule, countedSessions: 0, attendedSessions: 0 }).met, false);
+    assert.equal(evaluateCompletion({ ...rule, minAttendancePercent: 0, countedSessions: 3, attendedSessions: 0 }).met, true);
+  });
+});
