@@ -181,16 +181,31 @@ describe('qualification: programmes, cohorts, applications', () => {
     assert.equal((await otto.get(base)).statusCode, 403, 'a trainer of no cohort here sees nothing of it');
     assert.equal((await ayse.get('/kursleitung')).statusCode, 403);
     // Ayşe was accepted 60 days ago, so the sessions below all count for her.
-    await db.updateTable('enrolments').set({ decided_at: new Date(Date.now() - 60 * 86_400_000) }).where('cohort_id', '=', cohortId).where('status', '=', 'approved').execute();
+    await db
+      .updateTable('enrolments')
+      .set({ decided_at: new Date(Date.now() - 60 * 86_400_000) })
+      .where('cohort_id', '=', cohortId)
+      .where('status', '=', 'approved')
+      .execute();
 
     const town = { id: await municipalityId(db, '06431001') };
-    await db.insertInto('programme_participations').values({ municipality_id: town.id, joined_on: '2026-01-01', cohort_label: 'Test' }).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto('programme_participations')
+      .values({ municipality_id: town.id, joined_on: '2026-01-01', cohort_label: 'Test' })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     const local = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
     const wrong = await tanja.post(`${base}/termine`, { municipalityId: String(town.id), startsAt: `${local(-50)}T10:00`, endsAt: `${local(-50)}T09:00`, mode: 'in_person', venue: 'Bürgerhaus Nord' });
     assert.equal(wrong.statusCode, 422);
     assert.match(wrong.body, /value="Bürgerhaus Nord"/);
     for (const days of [-50, -40, -30, -20, -10, 10]) {
-      const created = await tanja.post(`${base}/termine`, { municipalityId: String(town.id), startsAt: `${local(days)}T10:00`, endsAt: `${local(days)}T16:00`, mode: 'in_person', venue: 'Bürgerhaus' });
+      const created = await tanja.post(`${base}/termine`, {
+        municipalityId: String(town.id),
+        startsAt: `${local(days)}T10:00`,
+        endsAt: `${local(days)}T16:00`,
+        mode: 'in_person',
+        venue: 'Bürgerhaus',
+      });
       assert.equal(created.statusCode, 303);
     }
     assert.equal((await otto.post(`${base}/termine`, { municipalityId: String(town.id), startsAt: `${local(5)}T10:00`, endsAt: `${local(5)}T12:00`, mode: 'online' })).statusCode, 403);
@@ -242,13 +257,20 @@ describe('qualification: programmes, cohorts, applications', () => {
     assert.equal((await tanja.post(`${base}/praxisprojekte/${projectId}`, { decision: 'approved', comment: 'Sehr gut umgesetzt.' })).statusCode, 303);
     assert.equal((await tanja.post(`${base}/praxisprojekte/${projectId}`, { decision: 'approved' })).statusCode, 303, 'decided already: a message, no second decision');
     assert.equal((await ayse.post(`/qualifizierung/kohorten/${cohortId}/praxisprojekt`, { ...project, action: 'submit' })).statusCode, 303);
-    assert.equal((await db.selectFrom('practice_projects').select('result').where('id', '=', projectId).executeTakeFirstOrThrow()).result, 'Zwölf neue Mitglieder, davon acht Kinder', 'an approved project stays as approved');
+    assert.equal(
+      (await db.selectFrom('practice_projects').select('result').where('id', '=', projectId).executeTakeFirstOrThrow()).result,
+      'Zwölf neue Mitglieder, davon acht Kinder',
+      'an approved project stays as approved',
+    );
     assert.match(visibleText((await ayse.get(`/qualifizierung/kohorten/${cohortId}`)).body), /Abschluss erreicht/);
     assert.match(visibleText((await tanja.get(base)).body), /Ayşe Kaya\s*4 von 5 Terminen besucht \(80 %\); nötig: 4\s*angenommen\s*Abschluss erreicht/);
 
     while ((await t.app.deliverMail()) > 0) {}
     const toAyse = smtp.mails.filter((m) => m.to === 'ayse@example.org').map((m) => m.subject);
-    assert.ok(toAyse.some((s) => /^Termin abgesagt/.test(s ?? '')), 'the cancellation reaches the trainee');
+    assert.ok(
+      toAyse.some((s) => /^Termin abgesagt/.test(s ?? '')),
+      'the cancellation reaches the trainee',
+    );
     assert.ok(toAyse.some((s) => /Bitte überarbeiten Sie Ihr Praxisprojekt/.test(s ?? '')));
     assert.ok(toAyse.some((s) => /Ihr Praxisprojekt ist angenommen/.test(s ?? '')));
   });

@@ -25,6 +25,8 @@ const PUBLIC = all('ok');
 const SIGNED_IN: Matrix = { ...all('ok'), visitor: 'login' };
 const COORDINATOR: Matrix = { ...all('forbidden'), visitor: 'login', coordinator_own: 'ok', programme_office: 'ok' };
 const OFFICE: Matrix = { ...all('forbidden'), visitor: 'login', programme_office: 'ok' };
+const COHORT_LEADS: Matrix = { ...all('forbidden'), visitor: 'login', trainer: 'ok', programme_office: 'ok' };
+const TRAINEE: Matrix = { ...all('not_found'), visitor: 'login', participant: 'ok' };
 
 interface Fixtures {
   db: Kysely<Database>;
@@ -200,6 +202,59 @@ async function programmeWithCohort(f: Fixtures): Promise<{ programme: number; co
     .returning('id')
     .executeTakeFirstOrThrow();
   return { programme: programme.id, cohort: cohort.id };
+}
+
+/**
+ * A cohort led by the matrix trainer, with the matrix participant accepted, one past session, a
+ * submitted practice project and one self-assessment item. The trainer leads no other cohort, so
+ * the Matrix-Kohorte above shows that a trainer sees only their own.
+ */
+async function ledCohort(f: Fixtures): Promise<{ programme: number; cohort: number; session: number; project: number; item: number }> {
+  const userId = async (email: string) => (await f.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const existing = await f.db.selectFrom('cohorts').select(['id', 'programme_id']).where('title', '=', 'Matrix-Kurs').executeTakeFirst();
+  if (existing) {
+    const session = await f.db.selectFrom('events').select('id').where('cohort_id', '=', existing.id).executeTakeFirstOrThrow();
+    const project = await f.db
+      .selectFrom('practice_projects as p')
+      .innerJoin('enrolments as e', 'e.id', 'p.enrolment_id')
+      .select('p.id')
+      .where('e.cohort_id', '=', existing.id)
+      .executeTakeFirstOrThrow();
+    const item = await f.db.selectFrom('competence_items').select('id').where('programme_id', '=', existing.programme_id).executeTakeFirstOrThrow();
+    return { programme: existing.programme_id, cohort: existing.id, session: session.id, project: project.id, item: item.id };
+  }
+  const programme = await f.db.insertInto('qualification_programmes').values({ kind: 'diversity_manager', title: 'Matrix-Curriculum', published: true }).returning('id').executeTakeFirstOrThrow();
+  const cohort = await f.db
+    .insertInto('cohorts')
+    .values({ programme_id: programme.id, title: 'Matrix-Kurs', starts_on: '2026-01-01', ends_on: '2027-06-30', capacity: 20 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await f.db
+    .insertInto('cohort_trainers')
+    .values({ cohort_id: cohort.id, user_id: await userId('matrix-trainer@example.org') })
+    .execute();
+  const enrolment = await f.db
+    .insertInto('enrolments')
+    .values({ cohort_id: cohort.id, user_id: await userId('matrix-participant@example.org'), motivation: 'Matrix', status: 'approved', decided_at: new Date('2026-01-01') })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const session = await f.db
+    .insertInto('events')
+    .values({
+      municipality_id: f.ownId,
+      title: 'Matrix-Termin',
+      format: 'training',
+      mode: 'online',
+      starts_at: new Date('2026-02-01T09:00Z'),
+      ends_at: new Date('2026-02-01T12:00Z'),
+      capacity: 20,
+      cohort_id: cohort.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const project = await f.db.insertInto('practice_projects').values({ enrolment_id: enrolment.id, goal: 'Matrix-Projektziel', status: 'submitted' }).returning('id').executeTakeFirstOrThrow();
+  const item = await f.db.insertInto('competence_items').values({ programme_id: programme.id, statement: 'Ich kann moderieren.' }).returning('id').executeTakeFirstOrThrow();
+  return { programme: programme.id, cohort: cohort.id, session: session.id, project: project.id, item: item.id };
 }
 
 async function surveyQuestion(f: Fixtures): Promise<number> {
@@ -416,6 +471,47 @@ const MATRIX: Record<string, Entry> = {
     path: async (f) => `/programmbuero/qualifizierung/kohorten/${(await programmeWithCohort(f)).cohort}/bewerbungen/999999`,
     form: { decision: 'approve' },
   },
+  'GET /kursleitung': { expect: COHORT_LEADS },
+  'GET /kursleitung/kohorten/:id': { expect: COHORT_LEADS, path: async (f) => `/kursleitung/kohorten/${(await ledCohort(f)).cohort}` },
+  'POST /kursleitung/kohorten/:id/termine': { expect: COHORT_LEADS, path: async (f) => `/kursleitung/kohorten/${(await ledCohort(f)).cohort}/termine` },
+  'POST /kursleitung/kohorten/:id/termine/:sid/absagen': {
+    expect: COHORT_LEADS,
+    path: async (f) => `/kursleitung/kohorten/${(await ledCohort(f)).cohort}/termine/${(await ledCohort(f)).session}/absagen`,
+  },
+  'GET /kursleitung/kohorten/:id/termine/:sid/anwesenheit': {
+    expect: COHORT_LEADS,
+    path: async (f) => `/kursleitung/kohorten/${(await ledCohort(f)).cohort}/termine/${(await ledCohort(f)).session}/anwesenheit`,
+  },
+  'POST /kursleitung/kohorten/:id/termine/:sid/anwesenheit': {
+    expect: COHORT_LEADS,
+    path: async (f) => `/kursleitung/kohorten/${(await ledCohort(f)).cohort}/termine/${(await ledCohort(f)).session}/anwesenheit`,
+  },
+  'GET /kursleitung/kohorten/:id/praxisprojekte/:pid': {
+    expect: COHORT_LEADS,
+    path: async (f) => `/kursleitung/kohorten/${(await ledCohort(f)).cohort}/praxisprojekte/${(await ledCohort(f)).project}`,
+  },
+  // A comment without text: the cohort's leads get the form back with the error.
+  'POST /kursleitung/kohorten/:id/praxisprojekte/:pid': {
+    expect: COHORT_LEADS,
+    path: async (f) => `/kursleitung/kohorten/${(await ledCohort(f)).cohort}/praxisprojekte/${(await ledCohort(f)).project}`,
+    form: { decision: 'comment' },
+  },
+  'GET /qualifizierung/kohorten/:id': { expect: TRAINEE, path: async (f) => `/qualifizierung/kohorten/${(await ledCohort(f)).cohort}` },
+  'GET /qualifizierung/kohorten/:id/praxisprojekt': { expect: TRAINEE, path: async (f) => `/qualifizierung/kohorten/${(await ledCohort(f)).cohort}/praxisprojekt` },
+  'POST /qualifizierung/kohorten/:id/praxisprojekt': { expect: TRAINEE, path: async (f) => `/qualifizierung/kohorten/${(await ledCohort(f)).cohort}/praxisprojekt` },
+  'GET /qualifizierung/kohorten/:id/selbsteinschaetzung/:phase': {
+    expect: TRAINEE,
+    path: async (f) => `/qualifizierung/kohorten/${(await ledCohort(f)).cohort}/selbsteinschaetzung/nachher`,
+  },
+  'POST /qualifizierung/kohorten/:id/selbsteinschaetzung/:phase': {
+    expect: TRAINEE,
+    path: async (f) => `/qualifizierung/kohorten/${(await ledCohort(f)).cohort}/selbsteinschaetzung/nachher`,
+  },
+  'POST /programmbuero/qualifizierung/:id/kompetenzen': { expect: OFFICE, path: async (f) => `/programmbuero/qualifizierung/${(await ledCohort(f)).programme}/kompetenzen` },
+  'POST /programmbuero/qualifizierung/:id/kompetenzen/:iid/loeschen': {
+    expect: { ...OFFICE, programme_office: 'not_found' },
+    path: async (f) => `/programmbuero/qualifizierung/${(await ledCohort(f)).programme}/kompetenzen/999999/loeschen`,
+  },
   'GET /veranstaltungen': { expect: PUBLIC },
   'GET /kommunen/:ags/veranstaltungen': { expect: PUBLIC },
   'GET /kommunen/:ags/veranstaltungen.ics': { expect: PUBLIC, path: `/kommunen/${OWN}/veranstaltungen.ics` },
@@ -526,6 +622,17 @@ describe('authorization matrix', () => {
       assert.deepEqual(failures, [], `${key}`);
     });
   }
+
+  it('shows a trainer only the cohorts they lead', async () => {
+    const trainer = clients.get('trainer') as TestClient;
+    const led = await ledCohort(fixtures);
+    const other = await programmeWithCohort(fixtures);
+    assert.equal((await trainer.get(`/kursleitung/kohorten/${led.cohort}`)).statusCode, 200);
+    assert.equal((await trainer.get(`/kursleitung/kohorten/${other.cohort}`)).statusCode, 403);
+    const list = (await trainer.get('/kursleitung')).body;
+    assert.match(list, /Matrix-Kurs/);
+    assert.doesNotMatch(list, /Matrix-Kohorte/);
+  });
 
   it('answers a coordinator of another town with 403 on every page of the own town, and 404 for its records under a foreign URL', async () => {
     const foreign = clients.get('coordinator_foreign') as TestClient;

@@ -406,11 +406,14 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
       repo.certificatesOfCohort(cohort.id),
       trainingActions.completionOf(cohort.id, cohort.programme_id),
     ]);
-    return reply.render(<OfficeCohortPage cohort={cohort} trainers={trainers} candidates={candidates} enrolments={enrolments} trainerForm={trainerForm} certificates={certificates} progress={progress} />, {
-      title: `${cohort.programme_title}: ${cohort.title}`,
-      breadcrumbs: [{ href: `/programmbuero/qualifizierung/${cohort.programme_id}`, label: cohort.programme_title }, { label: cohort.title }],
-      status: Object.keys(trainerForm.errors).length ? 422 : 200,
-    });
+    return reply.render(
+      <OfficeCohortPage cohort={cohort} trainers={trainers} candidates={candidates} enrolments={enrolments} trainerForm={trainerForm} certificates={certificates} progress={progress} />,
+      {
+        title: `${cohort.programme_title}: ${cohort.title}`,
+        breadcrumbs: [{ href: `/programmbuero/qualifizierung/${cohort.programme_id}`, label: cohort.programme_title }, { label: cohort.title }],
+        status: Object.keys(trainerForm.errors).length ? 422 : 200,
+      },
+    );
   }
 
   app.get('/programmbuero/qualifizierung/kohorten/:id', { schema: { params: IdParams } }, (request, reply) => renderOfficeCohort(request, reply));

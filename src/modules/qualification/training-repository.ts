@@ -15,7 +15,8 @@ export function trainingRepository(db: Db) {
     /** The cohorts a trainer leads (or all, for the programme office), newest first, paged. */
     async cohortsLedBy(userId: number | null, page: PageRequest) {
       let base = db.selectFrom('cohorts as c');
-      if (userId !== null) base = base.where(({ exists, selectFrom }) => exists(selectFrom('cohort_trainers as t').select('t.user_id').whereRef('t.cohort_id', '=', 'c.id').where('t.user_id', '=', userId)));
+      if (userId !== null)
+        base = base.where(({ exists, selectFrom }) => exists(selectFrom('cohort_trainers as t').select('t.user_id').whereRef('t.cohort_id', '=', 'c.id').where('t.user_id', '=', userId)));
       const [items, total] = await Promise.all([
         base
           .innerJoin('qualification_programmes as p', 'p.id', 'c.programme_id')
@@ -37,7 +38,10 @@ export function trainingRepository(db: Db) {
           .limit(page.pageSize)
           .offset(page.offset)
           .execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
+        base
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+          .then((r) => Number(r.n)),
       ]);
       return { items, total };
     },

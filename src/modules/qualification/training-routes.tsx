@@ -14,7 +14,7 @@ import { canEnterTrainerArea, isProgrammeOfficeActor } from './policy.ts';
 import { qualificationRepository } from './repository.ts';
 import { trainingRepository } from './training-repository.ts';
 import { assessmentWindows, trainingService } from './training-service.ts';
-import { AssessmentPage, MyCohortPage, PHASE_SLUGS, ProjectPage } from './views/trainee-pages.tsx';
+import { AssessmentPage, MyCohortPage, ProjectPage } from './views/trainee-pages.tsx';
 import { AttendancePage, ProjectReviewPage, TrainerCohortPage, TrainerCohortsPage } from './views/trainer-pages.tsx';
 
 const Id = Type.String({ maxLength: 12 });
@@ -58,10 +58,19 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
     const page = pageRequest((request.query as { seite?: number }).seite, 25);
     const { items, total } = await training.cohortsLedBy(isProgrammeOfficeActor(actor) ? null : actor.userId, page);
     const title = request.t('qualification.trainer.title');
-    return reply.render(<TrainerCohortsPage result={pageResult(items.map((c) => ({ ...c, trainees: Number(c.trainees), sessions: Number(c.sessions), projects_to_review: Number(c.projects_to_review) })), total, page)} />, {
-      title,
-      breadcrumbs: [{ label: title }],
-    });
+    return reply.render(
+      <TrainerCohortsPage
+        result={pageResult(
+          items.map((c) => ({ ...c, trainees: Number(c.trainees), sessions: Number(c.sessions), projects_to_review: Number(c.projects_to_review) })),
+          total,
+          page,
+        )}
+      />,
+      {
+        title,
+        breadcrumbs: [{ label: title }],
+      },
+    );
   });
 
   async function renderCohort(request: FastifyRequest, reply: FastifyReply, sessionForm?: FormState) {
@@ -162,11 +171,7 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
     const title = request.t('qualification.trainer.attendance_title', { when: '' }).trim();
     return reply.render(<AttendancePage cohortId={cohortId} session={session} trainees={trainees} />, {
       title,
-      breadcrumbs: [
-        { href: '/kursleitung', label: request.t('qualification.trainer.title') },
-        { href: `/kursleitung/kohorten/${cohortId}`, label: session.title },
-        { label: title },
-      ],
+      breadcrumbs: [{ href: '/kursleitung', label: request.t('qualification.trainer.title') }, { href: `/kursleitung/kohorten/${cohortId}`, label: session.title }, { label: title }],
     });
   });
 
@@ -210,7 +215,10 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
     {
       schema: {
         params: ProjectParams,
-        body: Type.Object({ decision: Type.Union([Type.Literal('approved'), Type.Literal('changes_requested'), Type.Literal('comment')]), comment: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: true }),
+        body: Type.Object(
+          { decision: Type.Union([Type.Literal('approved'), Type.Literal('changes_requested'), Type.Literal('comment')]), comment: Type.Optional(Type.String({ maxLength: 5000 })) },
+          { additionalProperties: true },
+        ),
       },
     },
     async (request, reply) => {
@@ -288,7 +296,12 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
     const submit = values.action !== 'draft';
     const back = `/qualifizierung/kohorten/${cohortId}/praxisprojekt`;
     try {
-      await service.saveProject(actor, cohortId, { goal: parsed.value.goal, organisation: parsed.value.organisation ?? '', steps: parsed.value.steps ?? '', result: parsed.value.result ?? '' }, submit);
+      await service.saveProject(
+        actor,
+        cohortId,
+        { goal: parsed.value.goal, organisation: parsed.value.organisation ?? '', steps: parsed.value.steps ?? '', result: parsed.value.result ?? '' },
+        submit,
+      );
     } catch (error) {
       if (error instanceof AppError && error.code === 'conflict') return reply.flash('danger', error.messageKey).redirect(back, 303);
       throw error;
@@ -319,7 +332,7 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
 
   app.post(
     '/qualifizierung/kohorten/:id/selbsteinschaetzung/:phase',
-    { schema: { params: PhaseParams, body: Type.Object({}, { additionalProperties: Type.String({ maxLength: 10 }), maxProperties: 200 }) } },
+    { schema: { params: PhaseParams, body: Type.Object({}, { additionalProperties: Type.String({ maxLength: 200 }), maxProperties: 200 }) } },
     async (request, reply) => {
       const actor = requireUser(request);
       const cohortId = cohortIdOf(request);

@@ -164,11 +164,12 @@ export function formatDate(locale: string, value: Date | string | null | undefin
   return dateFormat(locale, withTime).format(date);
 }
 
-export function formatNumber(locale: string, value: number, fractionDigits = 0): string {
-  const key = `${locale}|${fractionDigits}`;
+/** Up to `fractionDigits` decimals; with `fixed`, always that many (a mean of 4 shows as 4,0 next to 2,4). */
+export function formatNumber(locale: string, value: number, fractionDigits = 0, fixed = false): string {
+  const key = `${locale}|${fractionDigits}|${fixed}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: fractionDigits });
+    format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: fractionDigits, minimumFractionDigits: fixed ? fractionDigits : 0 });
     numberFormats.set(key, format);
   }
   return format.format(value);

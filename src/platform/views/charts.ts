@@ -17,7 +17,7 @@ export function barChartSvg(labels: string[], values: number[]): string {
 }
 
 /** Two bars per category on a fixed scale (e.g. a mean before and after), as SVG rendered on the server. */
-export function pairedBarChartSvg(labels: string[], series: [{ name: string; values: number[] }, { name: string; values: number[] }], max: number): string {
+export function pairedBarChartSvg(labels: string[], series: [{ name: string; values: number[] }, { name: string; values: number[] }], max: number, format: (value: number) => string): string {
   const height = 90 + labels.length * 56;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height });
   chart.setOption({
@@ -31,7 +31,7 @@ export function pairedBarChartSvg(labels: string[], series: [{ name: string; val
       type: 'bar',
       data: s.values,
       itemStyle: { color: i === 0 ? '#7b8494' : '#1b4f8f' },
-      label: { show: true, position: 'right', color: '#171a2b', formatter: (p: { value: number }) => p.value.toFixed(1) },
+      label: { show: true, position: 'right', color: '#171a2b', formatter: (p: { value: number }) => format(p.value) },
     })),
   });
   const svg = chart.renderToSVGString();

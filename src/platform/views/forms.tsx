@@ -227,7 +227,14 @@ export function RadioGroup({
   options,
   hint,
   preselectFirst = true,
-}: { form: FormState; name: string; legend: string; options: Option[]; hint?: string; preselectFirst?: boolean }) {
+}: {
+  form: FormState;
+  name: string;
+  legend: string;
+  options: Option[];
+  hint?: string;
+  preselectFirst?: boolean;
+}) {
   const { t } = useView();
   const error = form.errors[name];
   const current = form.values[name] ?? (preselectFirst ? options[0]?.value : undefined);

@@ -18,7 +18,7 @@ export interface CompetenceChangeRow {
 export function CompetenceChange({ rows, counts }: { rows: CompetenceChangeRow[]; counts: { before: number; after: number } }) {
   const { t, locale } = useView();
   const shown = rows.filter((r) => r.before !== null && r.after !== null);
-  const fmt = (n: number) => formatNumber(locale, n, 1);
+  const fmt = (n: number) => formatNumber(locale, n, 1, true);
   return (
     <section aria-labelledby="competence-heading" class="vv-section">
       <h2 class="kern-heading-medium" id="competence-heading">
@@ -31,7 +31,6 @@ export function CompetenceChange({ rows, counts }: { rows: CompetenceChangeRow[]
           class="vv-chart"
           role="img"
           aria-label={t('qualification.trainer.competence_chart_alt')}
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is rendered on the server by ECharts from numbers only
           dangerouslySetInnerHTML={{
             __html: pairedBarChartSvg(
               shown.map((r) => r.statement),
@@ -40,6 +39,7 @@ export function CompetenceChange({ rows, counts }: { rows: CompetenceChangeRow[]
                 { name: t('qualification.trainer.after'), values: shown.map((r) => r.after as number) },
               ],
               5,
+              fmt,
             ),
           }}
         />
@@ -79,7 +79,9 @@ export function CompetenceChange({ rows, counts }: { rows: CompetenceChangeRow[]
                     <td class="kern-table__cell kern-table__cell--numeric">{hidden ? '–' : fmt(r.before as number)}</td>
                     <td class="kern-table__cell kern-table__cell--numeric">{hidden ? '–' : fmt(r.after as number)}</td>
                     <td class="kern-table__cell kern-table__cell--numeric">
-                      {hidden ? t('qualification.trainer.suppressed', { min: MIN_CELL_SIZE }) : `${(r.after as number) >= (r.before as number) ? '+' : ''}${fmt((r.after as number) - (r.before as number))}`}
+                      {hidden
+                        ? t('qualification.trainer.suppressed', { min: MIN_CELL_SIZE })
+                        : `${(r.after as number) >= (r.before as number) ? '+' : ''}${fmt((r.after as number) - (r.before as number))}`}
                     </td>
                   </tr>
                 );

@@ -63,7 +63,10 @@ export function MyCohortPage({
           {rule.requiresProject ? t('qualification.public.rule_with_project', { percent: rule.minPercent }) : t('qualification.public.rule_attendance', { percent: rule.minPercent })}
         </p>
         <p class="kern-body">{t('qualification.course.attended_of', { attended: progress.attended, counted: progress.counted, percent: c.percent, needed: c.neededSessions })}</p>
-        <ProgressBar value={Math.min(100, c.percent)} label={t('qualification.course.attended_of', { attended: progress.attended, counted: progress.counted, percent: c.percent, needed: c.neededSessions })} />
+        <ProgressBar
+          value={Math.min(100, c.percent)}
+          label={t('qualification.course.attended_of', { attended: progress.attended, counted: progress.counted, percent: c.percent, needed: c.neededSessions })}
+        />
         <ul class="kern-list">
           <li>{c.attendanceMet ? t('qualification.course.attendance_met') : t('qualification.course.attendance_open', { needed: Math.max(0, c.neededSessions - progress.attended) })}</li>
           {rule.requiresProject ? <li>{c.projectMet ? t('qualification.course.project_met') : t('qualification.course.project_open')}</li> : null}
@@ -156,17 +159,7 @@ export function MyCohortPage({
   );
 }
 
-export function ProjectPage({
-  cohortId,
-  status,
-  form,
-  comments,
-}: {
-  cohortId: number;
-  status: string | null;
-  form: FormState;
-  comments: ProjectComment[];
-}) {
+export function ProjectPage({ cohortId, status, form, comments }: { cohortId: number; status: string | null; form: FormState; comments: ProjectComment[] }) {
   const { t } = useView();
   const labels = {
     goal: t('qualification.project.goal'),

@@ -140,7 +140,13 @@ function SessionsTable({ base, sessions }: { base: string; sessions: SessionRow[
                   <>
                     {t('qualification.trainer.upcoming')}
                     <Form action={`${base}/termine/${s.id}/absagen`} class="vv-form">
-                      <TextField form={{ values: {}, errors: {} }} name="reason" label={t('qualification.trainer.cancel_reason', { when: formatDate(locale, s.starts_at, true) })} required maxLength={500} />
+                      <TextField
+                        form={{ values: {}, errors: {} }}
+                        name="reason"
+                        label={t('qualification.trainer.cancel_reason', { when: formatDate(locale, s.starts_at, true) })}
+                        required
+                        maxLength={500}
+                      />
                       <SubmitButton label={t('qualification.trainer.cancel_session')} kind="tertiary" />
                     </Form>
                   </>
@@ -260,17 +266,17 @@ export function TrainerCohortPage({
         <h3 class="kern-heading-small">{t('qualification.trainer.new_session')}</h3>
         <ErrorSummary form={sessionForm} labels={labels} />
         <Form action={`${base}/termine`}>
-          <SelectField form={sessionForm} name="moduleId" label={labels.moduleId} emptyLabel={t('qualification.trainer.no_module')} options={modules.map((m) => ({ value: String(m.id), label: m.title }))} />
+          <SelectField
+            form={sessionForm}
+            name="moduleId"
+            label={labels.moduleId}
+            emptyLabel={t('qualification.trainer.no_module')}
+            options={modules.map((m) => ({ value: String(m.id), label: m.title }))}
+          />
           <SelectField form={sessionForm} name="municipalityId" label={labels.municipalityId} required options={towns.map((m) => ({ value: String(m.id), label: m.name }))} />
           <TextField form={sessionForm} name="startsAt" type="datetime-local" label={labels.startsAt} hint={t('qualification.trainer.berlin_time')} required />
           <TextField form={sessionForm} name="endsAt" type="datetime-local" label={labels.endsAt} required />
-          <SelectField
-            form={sessionForm}
-            name="mode"
-            label={labels.mode}
-            required
-            options={['in_person', 'online', 'hybrid'].map((m) => ({ value: m, label: t(`events.mode.${m}`) }))}
-          />
+          <SelectField form={sessionForm} name="mode" label={labels.mode} required options={['in_person', 'online', 'hybrid'].map((m) => ({ value: m, label: t(`events.mode.${m}`) }))} />
           <TextField form={sessionForm} name="venue" label={labels.venue} maxLength={200} />
           <TextField form={sessionForm} name="address" label={labels.address} maxLength={300} />
           <TextField form={sessionForm} name="onlineUrl" type="url" label={labels.onlineUrl} maxLength={500} />
