@@ -1,5 +1,8 @@
-import type { DemoSeedContext } from '../../platform/module.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
 import { todayInBerlin } from '../../platform/i18n/catalog.ts';
+import type { DemoSeedContext } from '../../platform/module.ts';
+import { participatingMunicipalities } from '../municipalities/index.ts';
 
 const CURRICULUM = [
   ['Vielfalt in der Kommune verstehen', 'Begriffe, Zahlen zur eigenen Kommune, rechtlicher Rahmen', 6],
@@ -17,6 +20,7 @@ export async function seedQualificationDemo({ services, log }: DemoSeedContext):
     d.setUTCMonth(d.getUTCMonth() + offset);
     return d.toISOString().slice(0, 10);
   };
+  const town = (await participatingMunicipalities(services.db))[0];
   await services.db.transaction().execute(async (trx) => {
     const manager = await trx
       .insertInto('qualification_programmes')
@@ -58,6 +62,127 @@ export async function seedQualificationDemo({ services, log }: DemoSeedContext):
         { programme_id: clubs.id, title: 'Abendkurs', region: 'Mittelhessen', starts_on: month(1), ends_on: month(3), capacity: 15 },
       ])
       .execute();
+    await trx
+      .insertInto('competence_items')
+      .values(COMPETENCES.map((statement, i) => ({ programme_id: manager.id, position: i + 1, statement })))
+      .execute();
+    if (town) await seedRunningCohort(trx, manager.id, town.id, month(-3), month(3));
   });
-  log('demo qualification: 2 programmes with cohorts');
+  log('demo qualification: 2 programmes, 3 cohorts (one running with sessions, attendance, projects and self-assessments)');
+}
+
+const COMPETENCES = [
+  'Ich kenne die Zahlen zur Vielfalt in meiner Kommune.',
+  'Ich kann einen Bürgerdialog mit Menschen unterschiedlicher Herkunft moderieren.',
+  'Ich weiß, welche Migrantenorganisationen in meiner Kommune aktiv sind.',
+] as const;
+
+const TRAINEES = ['Amira Saleh', 'Bernd Vogel', 'Chiara Conti', 'Deniz Aksoy', 'Elena Petrova', 'Farid Noori'];
+
+/**
+ * A cohort half-way through, led by the demo trainer, with Tomasz Teilnehmer and six invented
+ * trainees: three sessions held (with attendance), one cancelled, two to come; practice projects in
+ * several states; "before" answers from everyone, "after" answers not yet (the course is running).
+ */
+async function seedRunningCohort(trx: Transaction<Database>, programmeId: number, municipalityId: number, startsOn: string, endsOn: string): Promise<void> {
+  const cohort = await trx
+    .insertInto('cohorts')
+    .values({ programme_id: programmeId, title: 'Kohorte Nord (läuft)', municipality_id: municipalityId, starts_on: startsOn, ends_on: endsOn, capacity: 12, applications_open: false })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const staff = await trx
+    .selectFrom('users')
+    .select(['id', 'email', 'password_hash'])
+    .where('email', 'in', ['trainerin@demo.vielfalt-verankern.de', 'teilnehmer@demo.vielfalt-verankern.de'])
+    .execute();
+  const trainer = staff.find((u) => u.email?.startsWith('trainerin'));
+  const tomasz = staff.find((u) => u.email?.startsWith('teilnehmer'));
+  if (!trainer || !tomasz) return;
+  await trx.insertInto('cohort_trainers').values({ cohort_id: cohort.id, user_id: trainer.id }).execute();
+  const invented = await trx
+    .insertInto('users')
+    .values(
+      TRAINEES.map((name, i) => ({
+        email: `kurs-${i + 1}@demo.vielfalt-verankern.de`,
+        password_hash: tomasz.password_hash,
+        display_name: name,
+        locale: 'de',
+        email_verified_at: new Date(),
+        is_demo: true,
+      })),
+    )
+    .returning('id')
+    .execute();
+  const accepted = new Date(`${startsOn}T08:00:00Z`);
+  const enrolments = await trx
+    .insertInto('enrolments')
+    .values(
+      [tomasz.id, ...invented.map((u) => u.id)].map((userId) => ({
+        cohort_id: cohort.id,
+        user_id: userId,
+        motivation: 'Demo: Ich möchte Vielfalt in meiner Verwaltung verankern.',
+        status: 'approved' as const,
+        decided_at: accepted,
+      })),
+    )
+    .returning('id')
+    .execute();
+  const modules = await trx.selectFrom('programme_modules').select(['id', 'title']).where('programme_id', '=', programmeId).orderBy('position').execute();
+  const day = 86_400_000;
+  const offsets = [-60, -40, -20, -10, 14, 35];
+  const sessions = [];
+  for (const [i, offset] of offsets.entries()) {
+    const starts = new Date(Date.now() + offset * day);
+    starts.setUTCHours(8, 0, 0, 0);
+    const module = modules[Math.min(i, modules.length - 1)];
+    sessions.push(
+      await trx
+        .insertInto('events')
+        .values({
+          municipality_id: municipalityId,
+          title: `Kohorte Nord: ${module?.title ?? 'Termin'}`,
+          format: 'training',
+          mode: 'in_person',
+          venue: 'Rathaus, Sitzungssaal',
+          starts_at: starts,
+          ends_at: new Date(starts.getTime() + 6 * 3_600_000),
+          capacity: 12,
+          cohort_id: cohort.id,
+          module_id: module?.id ?? null,
+          cancelled_at: offset === -10 ? new Date(starts.getTime() - 2 * day) : null,
+          cancel_reason: offset === -10 ? 'Referentin erkrankt (Demo)' : '',
+          created_by: trainer.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    );
+  }
+  // Attendance for the three held sessions: most were there, two missed one each.
+  const marks = sessions
+    .slice(0, 3)
+    .flatMap((session, s) => enrolments.map((e, i) => ({ event_id: session.id, enrolment_id: e.id, attended: !((i === 2 && s === 1) || (i === 5 && s === 2)), recorded_by: trainer.id })));
+  await trx.insertInto('session_attendance').values(marks).execute();
+  const projectStates = ['submitted', 'draft', 'approved', 'changes_requested'] as const;
+  await trx
+    .insertInto('practice_projects')
+    .values(
+      projectStates.map((status, i) => ({
+        enrolment_id: (enrolments[i] as { id: number }).id,
+        goal: 'Demo: Formulare der Bürgerdienste in leichter Sprache und auf Türkisch und Arabisch anbieten',
+        organisation: 'Stadtverwaltung, Bürgerbüro',
+        steps: 'Bestand erheben, mit dem Integrationsbeirat Prioritäten setzen, Übersetzungen beauftragen',
+        result: status === 'approved' ? 'Zwölf Formulare sind übersetzt und online.' : '',
+        status,
+        submitted_at: status === 'draft' ? null : new Date(),
+      })),
+    )
+    .execute();
+  for (const [i, enrolment] of enrolments.entries()) {
+    const assessment = await trx.insertInto('self_assessments').values({ enrolment_id: enrolment.id, phase: 'before', submitted_at: accepted }).returning('id').executeTakeFirstOrThrow();
+    const items = await trx.selectFrom('competence_items').select('id').where('programme_id', '=', programmeId).orderBy('position').execute();
+    await trx
+      .insertInto('self_assessment_answers')
+      .values(items.map((item, k) => ({ assessment_id: assessment.id, item_id: item.id, score: 1 + ((i + k) % 3) })))
+      .execute();
+  }
 }
