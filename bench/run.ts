@@ -28,6 +28,9 @@ import { signatureListPdf } from '../src/modules/events/signature-list.ts';
 import { generateLandScale } from './generate.ts';
 import { generateEvents } from './generate-events.ts';
 import { generateParticipation } from './generate-participation.ts';
+import { generateQualification } from './generate-qualification.ts';
+import { trainingRepository } from '../src/modules/qualification/training-repository.ts';
+import { evaluateCompletion } from '../src/modules/qualification/completion.ts';
 import { measure } from './load.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -236,6 +239,28 @@ async function signatureListTiming(db: Kysely<Database>): Promise<void> {
   console.log(`RESULT teilnahmeliste_pdf_200 ms=${Math.round(times[10] as number)} max_ms=${Math.round(times.at(-1) as number)} bytes=${bytes}`);
 }
 
+/** What a trainer's cohort page computes for a cohort of 30: sessions, progress per trainee with the rule, competence change. */
+async function cohortProgressTiming(db: Kysely<Database>): Promise<void> {
+  const cohort = await db.selectFrom('cohorts').select(['id', 'programme_id']).where('title', 'like', 'Kohorte %-%').orderBy('id').executeTakeFirstOrThrow();
+  const training = trainingRepository(db);
+  const times: number[] = [];
+  let met = 0;
+  let people = 0;
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    const [sessions, progress, change] = await Promise.all([training.sessions(cohort.id), training.progress(cohort.id), training.competenceChange(cohort.id, cohort.programme_id)]);
+    met = progress.filter(
+      (p) => evaluateCompletion({ countedSessions: p.counted, attendedSessions: p.attended, minAttendancePercent: 80, requiresProject: true, projectStatus: p.project_status ?? null }).met,
+    ).length;
+    people = progress.length;
+    times.push(performance.now() - started);
+    if (sessions.length !== 10 || people !== 30 || change.some((c) => c.before === null))
+      throw new Error(`cohort ${cohort.id}: ${sessions.length} sessions, ${people} trainees, change ${JSON.stringify(change)}`);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`RESULT kohorte_30_fortschritt ms=${times[10]?.toFixed(1)} max_ms=${times.at(-1)?.toFixed(1)} trainees=${people} completed=${met}`);
+}
+
 async function main(): Promise<void> {
   await admin(`drop database if exists ${DATABASE} with (force)`);
   await admin(`create database ${DATABASE}`);
@@ -255,7 +280,7 @@ async function main(): Promise<void> {
     const app = await buildApp({ config, handle, startJobs: false });
     await seedInstallation({ services: app.services, modules: allModules(), demo: false, log: () => {} });
     const generationStart = Date.now();
-    const counts = { ...(await generateLandScale(handle.db)), ...(await generateParticipation(handle.db)), ...(await generateEvents(handle.db)) };
+    const counts = { ...(await generateLandScale(handle.db)), ...(await generateParticipation(handle.db)), ...(await generateEvents(handle.db)), ...(await generateQualification(handle.db)) };
     console.log(
       `generated in ${Date.now() - generationStart} ms: ${Object.entries(counts)
         .map(([k, v]) => `${k}=${v}`)
@@ -281,6 +306,7 @@ async function main(): Promise<void> {
     const discussed = await handle.db.selectFrom('proposals').select(['id', 'process_id']).where('comment_count', '=', 200).orderBy('id').executeTakeFirstOrThrow();
     const survey = await handle.db.selectFrom('surveys').select('id').orderBy('id').executeTakeFirstOrThrow();
     const upcoming = await handle.db.selectFrom('events').select(['id', 'title']).where('starts_at', '>', new Date()).orderBy('starts_at').orderBy('id').executeTakeFirstOrThrow();
+    const programme = await handle.db.selectFrom('qualification_programmes').select('id').where('title', '=', 'Programm 1').executeTakeFirstOrThrow();
     const eventFilter = `format=dialogue&sprache=tr&barrierefrei=step_free&von=${new Date().toISOString().slice(0, 10)}`;
     // [name, url, texts the page must show]: each page must really show the generated data.
     const scenarios: Array<[string, string, string[]]> = [
@@ -296,9 +322,10 @@ async function main(): Promise<void> {
       ['umfrage_ergebnisse', `${appUrl}/umfragen/${survey.id}/ergebnisse`, ['500 Antworten']],
       ['veranstaltungen_filter', `${appUrl}/veranstaltungen?${eventFilter}`, ['Bürgerdialog', 'Plätzen frei']],
       ['veranstaltung', `${appUrl}/veranstaltungen/${upcoming.id}`, [upcoming.title, 'Jetzt anmelden']],
+      ['qualifizierung_programm', `${appUrl}/qualifizierung/${programme.id}`, ['Programm 1', 'Modul 6', 'Kohorte ']],
     ];
     const only = process.env.BENCH_SCENARIOS?.split(',').map((n) => n.trim());
-    const unknown = only?.filter((n) => !scenarios.some(([name]) => name === n) && n !== 'anmeldung' && n !== 'teilnahmeliste_pdf') ?? [];
+    const unknown = only?.filter((n) => !scenarios.some(([name]) => name === n) && n !== 'anmeldung' && n !== 'teilnahmeliste_pdf' && n !== 'kohorte') ?? [];
     if (unknown.length) throw new Error(`BENCH_SCENARIOS: unknown ${unknown.join(', ')}; known: ${scenarios.map(([n]) => n).join(', ')}`);
     console.log(`${busiest.name} (${busiest.ags}) with ${busiest.n} measures; ${CONNECTIONS} connections, ${DURATION} s each after ${WARMUP} s warm-up, load from a worker thread`);
 
@@ -325,6 +352,7 @@ async function main(): Promise<void> {
     }
     if (!only || only.includes('anmeldung')) failures.push(...(await registrationRun(handle.db, appUrl, baselineRps)));
     if (!only || only.includes('teilnahmeliste_pdf')) await signatureListTiming(handle.db);
+    if (!only || only.includes('kohorte')) await cohortProgressTiming(handle.db);
     await baseline.close();
     await app.close();
 

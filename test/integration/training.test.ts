@@ -161,4 +161,22 @@ describe('training: late enrolment, cancelled sessions and the competence self-a
     const stored = await db.selectFrom('self_assessments').select('id').where('phase', '=', 'after').execute();
     assert.equal(stored.length, 5);
   });
+
+  it('puts attendance, project and self-assessment in the own export, and keeps only numbers after deletion', async () => {
+    const db = t.app.services.db;
+    await lena.client.post(`/qualifizierung/kohorten/${cohortId}/praxisprojekt`, { goal: 'Elterncafé im Stadtteil aufbauen', organisation: 'Familienzentrum', action: 'draft' });
+    const exported = JSON.parse((await lena.client.get('/konto/export')).body) as Record<string, { training: { attendance: Array<{ attended: boolean }>; projects: Array<{ goal: string }> } }>;
+    const training = Object.values(exported).find((v) => v && typeof v === 'object' && 'training' in v)?.training;
+    assert.deepEqual(
+      training?.attendance.map((a) => a.attended),
+      [true, true, false],
+      '40 and 20 days ago present, 10 days ago absent',
+    );
+    assert.equal(training?.projects[0]?.goal, 'Elterncafé im Stadtteil aufbauen');
+    assert.equal((await lena.client.post('/konto/loeschen', { password: TEST_PASSWORD })).statusCode, 303);
+    const project = await db.selectFrom('practice_projects').select(['goal', 'organisation', 'status']).where('enrolment_id', '=', lena.enrolment).executeTakeFirstOrThrow();
+    assert.deepEqual(project, { goal: '–', organisation: '', status: 'draft' });
+    const attendance = await db.selectFrom('session_attendance').select('attended').where('enrolment_id', '=', lena.enrolment).execute();
+    assert.equal(attendance.length, 3, 'attendance stays for the cohort’s numbers, without the person');
+  });
 });

@@ -113,6 +113,10 @@ async function seedRunningCohort(trx: Transaction<Database>, programmeId: number
     )
     .returning('id')
     .execute();
+  await trx
+    .insertInto('consents')
+    .values(invented.map((u) => ({ user_id: u.id, purpose: 'privacy_notice', version: 'demo' })))
+    .execute();
   const accepted = new Date(`${startsOn}T08:00:00Z`);
   const enrolments = await trx
     .insertInto('enrolments')

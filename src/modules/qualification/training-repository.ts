@@ -302,5 +302,44 @@ export function trainingRepository(db: Db) {
         .executeTakeFirstOrThrow()
         .then((r) => ({ before: Number(r.before), after: Number(r.after) }));
     },
+
+    /** What the person can download about their training: attendance, practice projects, self-assessments. */
+    async personalData(userId: number) {
+      const [attendance, projects, assessments] = await Promise.all([
+        db
+          .selectFrom('session_attendance as a')
+          .innerJoin('enrolments as e', 'e.id', 'a.enrolment_id')
+          .innerJoin('events as s', 's.id', 'a.event_id')
+          .select(['s.title', 's.starts_at', 'a.attended'])
+          .where('e.user_id', '=', userId)
+          .orderBy('s.starts_at')
+          .execute(),
+        db
+          .selectFrom('practice_projects as p')
+          .innerJoin('enrolments as e', 'e.id', 'p.enrolment_id')
+          .select(['p.id', 'p.goal', 'p.organisation', 'p.steps', 'p.result', 'p.status', 'p.submitted_at', 'p.reviewed_at'])
+          .where('e.user_id', '=', userId)
+          .execute(),
+        db
+          .selectFrom('self_assessment_answers as x')
+          .innerJoin('self_assessments as a', 'a.id', 'x.assessment_id')
+          .innerJoin('enrolments as e', 'e.id', 'a.enrolment_id')
+          .innerJoin('competence_items as i', 'i.id', 'x.item_id')
+          .select(['a.phase', 'a.submitted_at', 'i.statement', 'x.score'])
+          .where('e.user_id', '=', userId)
+          .orderBy('a.submitted_at')
+          .orderBy('i.position')
+          .execute(),
+      ]);
+      return { attendance, projects, assessments };
+    },
+    /** On deletion the project's texts go; its status stays for the cohort's numbers. */
+    blankProjectsOf(userId: number) {
+      return db
+        .updateTable('practice_projects')
+        .set({ goal: '–', organisation: '', steps: '', result: '' })
+        .where('enrolment_id', 'in', (eb) => eb.selectFrom('enrolments').select('id').where('user_id', '=', userId))
+        .execute();
+    },
   };
 }
