@@ -78,4 +78,28 @@ describe('queries per page', () => {
     assert.equal(later.queries, first.queries, 'twenty more updates cost no extra query');
     assert.ok(later.queries <= 9, `${later.queries} queries`);
   });
+
+  it('a trainer’s cohort page costs the same with more trainees, sessions and answers', async () => {
+    const db = t.app.services.db;
+    const trainer = new TestClient(t.app.fastify);
+    await trainer.login('trainerin@demo.vielfalt-verankern.de', 'Demo-Passwort-2026');
+    const cohort = await db.selectFrom('cohorts').select(['id', 'programme_id', 'municipality_id']).where('title', '=', 'Kohorte Nord (läuft)').executeTakeFirstOrThrow();
+    const path = `/kursleitung/kohorten/${cohort.id}`;
+    const first = await counter.during(() => trainer.get(path));
+    assert.equal(first.result.statusCode, 200);
+    const people = await db.selectFrom('users').select('id').where('is_demo', '=', true).where('email', 'like', 'koordination-%').execute();
+    const enrolments = await db
+      .insertInto('enrolments')
+      .values(people.map((p) => ({ cohort_id: cohort.id, user_id: p.id, motivation: 'Zählung', status: 'approved' as const, decided_at: new Date(Date.now() - 200 * 86_400_000) })))
+      .returning('id')
+      .execute();
+    const session = await db.selectFrom('events').select('id').where('cohort_id', '=', cohort.id).orderBy('starts_at').executeTakeFirstOrThrow();
+    await db
+      .insertInto('session_attendance')
+      .values(enrolments.map((e) => ({ event_id: session.id, enrolment_id: e.id, attended: true })))
+      .execute();
+    const later = await counter.during(() => trainer.get(path));
+    assert.equal(later.queries, first.queries, `${enrolments.length} more trainees cost no extra query`);
+    assert.ok(later.queries <= 12, `${later.queries} queries`);
+  });
 });

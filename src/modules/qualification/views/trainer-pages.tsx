@@ -295,6 +295,17 @@ export function TrainerCohortPage({
   );
 }
 
+function BackToCohort({ cohortId }: { cohortId: number }) {
+  const { t } = useView();
+  return (
+    <p class="kern-body">
+      <a class="kern-link" href={`/kursleitung/kohorten/${cohortId}`}>
+        {t('qualification.trainer.back')}
+      </a>
+    </p>
+  );
+}
+
 export function AttendancePage({
   cohortId,
   session,
@@ -329,11 +340,7 @@ export function AttendancePage({
           <SubmitButton label={t('qualification.trainer.save_attendance')} />
         </Form>
       )}
-      <p class="kern-body">
-        <a class="kern-link" href={`/kursleitung/kohorten/${cohortId}`}>
-          {t('qualification.trainer.back')}
-        </a>
-      </p>
+      <BackToCohort cohortId={cohortId} />
     </>
   );
 }
@@ -423,11 +430,7 @@ export function ProjectReviewPage({ cohortId, project, comments, form }: { cohor
           </button>
         </div>
       </Form>
-      <p class="kern-body">
-        <a class="kern-link" href={`/kursleitung/kohorten/${cohortId}`}>
-          {t('qualification.trainer.back')}
-        </a>
-      </p>
+      <BackToCohort cohortId={cohortId} />
     </>
   );
 }
