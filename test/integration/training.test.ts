@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import ical, { type VEvent } from 'node-ical';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TestClient, visibleText } from '../support/client.ts';
 import { createUser, municipalityId, TEST_PASSWORD } from '../support/users.ts';
@@ -12,6 +13,7 @@ describe('training: late enrolment, cancelled sessions and the competence self-a
   let tanja: TestClient;
   let cohortId: number;
   let items: number[];
+  let programmeId: number;
   const trainees: Array<{ id: number; enrolment: number; client: TestClient }> = [];
   let lena: { id: number; enrolment: number; client: TestClient };
 
@@ -25,6 +27,7 @@ describe('training: late enrolment, cancelled sessions and the competence self-a
       .values({ kind: 'moderation', title: 'Moderation lernen', published: true, min_attendance_percent: 80, requires_project: false })
       .returning('id')
       .executeTakeFirstOrThrow();
+    programmeId = programme.id;
     items = [];
     for (const statement of ['Ich kann eine Diskussion leiten.', 'Ich kann Konflikte ansprechen.']) {
       items.push(
@@ -76,6 +79,10 @@ describe('training: late enrolment, cancelled sessions and the competence self-a
     await tanja.login('tanja@example.org', TEST_PASSWORD);
   });
   after(() => t.close());
+
+  async function sessionStart(days: number): Promise<Date> {
+    return (await t.app.services.db.selectFrom('events').select('starts_at').where('title', '=', `Termin vor ${days} Tagen`).executeTakeFirstOrThrow()).starts_at;
+  }
 
   async function sessionId(days: number): Promise<number> {
     return (await t.app.services.db.selectFrom('events').select('id').where('title', '=', `Termin vor ${days} Tagen`).executeTakeFirstOrThrow()).id;
@@ -160,6 +167,14 @@ describe('training: late enrolment, cancelled sessions and the competence self-a
     assert.match(visibleText((await trainees[0]?.client.get(String(again?.headers.location)))?.body ?? ''), /schon abgegeben/);
     const stored = await db.selectFrom('self_assessments').select('id').where('phase', '=', 'after').execute();
     assert.equal(stored.length, 5);
+
+    await createUser(db, { email: 'buero@example.org', roles: [{ role: 'programme_office' }] });
+    const office = new TestClient(t.app.fastify);
+    await office.login('buero@example.org', TEST_PASSWORD);
+    const refused = await office.post(`/programmbuero/qualifizierung/${programmeId}/kompetenzen/${items[0]}/loeschen`);
+    assert.equal(refused.statusCode, 303);
+    assert.match(visibleText((await office.get(String(refused.headers.location))).body), /schon beantwortet und bleibt/);
+    assert.equal((await db.selectFrom('competence_items').select('id').where('programme_id', '=', programmeId).execute()).length, 2, 'an answered statement is not deleted');
   });
 
   it('puts attendance, project and self-assessment in the own export, and keeps only numbers after deletion', async () => {

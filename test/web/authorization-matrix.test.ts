@@ -497,6 +497,7 @@ const MATRIX: Record<string, Entry> = {
     form: { decision: 'comment' },
   },
   'GET /qualifizierung/kohorten/:id': { expect: TRAINEE, path: async (f) => `/qualifizierung/kohorten/${(await ledCohort(f)).cohort}` },
+  'GET /qualifizierung/kohorten/:id/termine.ics': { expect: TRAINEE, path: async (f) => `/qualifizierung/kohorten/${(await ledCohort(f)).cohort}/termine.ics` },
   'GET /qualifizierung/kohorten/:id/praxisprojekt': { expect: TRAINEE, path: async (f) => `/qualifizierung/kohorten/${(await ledCohort(f)).cohort}/praxisprojekt` },
   'POST /qualifizierung/kohorten/:id/praxisprojekt': { expect: TRAINEE, path: async (f) => `/qualifizierung/kohorten/${(await ledCohort(f)).cohort}/praxisprojekt` },
   'GET /qualifizierung/kohorten/:id/selbsteinschaetzung/:phase': {

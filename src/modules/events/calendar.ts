@@ -16,12 +16,18 @@ export interface CalendarEvent {
  * An iCalendar file with times in UTC: every calendar converts them to its own zone, so an event
  * on the day the clocks change still starts at the hour the town announced.
  */
-export function calendarFile(baseUrl: string, name: string, events: CalendarEvent[], method?: 'request' | 'cancel'): string {
+export function calendarFile(
+  baseUrl: string,
+  name: string,
+  events: CalendarEvent[],
+  method?: 'request' | 'cancel',
+  pageOf: (event: CalendarEvent) => string = (event) => `${baseUrl}/veranstaltungen/${event.id}`,
+): string {
   const host = new URL(baseUrl).hostname;
   const calendar = ical({ name, prodId: { company: 'Vielfalt verankern', product: 'Veranstaltungen', language: 'DE' } });
   if (method) calendar.method(method === 'cancel' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
   for (const event of events) {
-    const url = `${baseUrl}/veranstaltungen/${event.id}`;
+    const url = pageOf(event);
     calendar.createEvent({
       id: `event-${event.id}@${host}`,
       start: event.starts_at,

@@ -361,7 +361,12 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
   app.post('/programmbuero/qualifizierung/:id/kompetenzen/:iid/loeschen', { schema: { params: Type.Object({ id: Id, iid: Id }) } }, async (request, reply) => {
     const actor = office(request);
     const { id, iid } = request.params as { id: string; iid: string };
-    await trainingActions.deleteItem(actor, parseId(id), parseId(iid));
+    try {
+      await trainingActions.deleteItem(actor, parseId(id), parseId(iid));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict') return reply.flash('danger', error.messageKey).redirect(`/programmbuero/qualifizierung/${parseId(id)}#competence-heading`, 303);
+      throw error;
+    }
     return reply.flash('success', 'common.deleted').redirect(`/programmbuero/qualifizierung/${parseId(id)}#competence-heading`, 303);
   });
 

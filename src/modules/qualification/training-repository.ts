@@ -162,7 +162,21 @@ export function trainingRepository(db: Db) {
         .leftJoin('programme_modules as pm', 'pm.id', 's.module_id')
         .innerJoin('municipalities as m', 'm.id', 's.municipality_id')
         .leftJoin('session_attendance as a', (join) => join.onRef('a.event_id', '=', 's.id').on('a.enrolment_id', '=', enrolmentId))
-        .select(['s.id', 's.title', 's.starts_at', 's.ends_at', 's.venue', 's.mode', 's.online_url', 's.cancelled_at', 'pm.title as module_title', 'm.name as municipality_name', 'a.attended'])
+        .select([
+          's.id',
+          's.title',
+          's.description',
+          's.starts_at',
+          's.ends_at',
+          's.venue',
+          's.address',
+          's.mode',
+          's.online_url',
+          's.cancelled_at',
+          'pm.title as module_title',
+          'm.name as municipality_name',
+          'a.attended',
+        ])
         .where('s.cohort_id', '=', cohortId)
         .orderBy('s.starts_at')
         .orderBy('s.id')
@@ -244,6 +258,9 @@ export function trainingRepository(db: Db) {
     },
     deleteItem(programmeId: number, itemId: number) {
       return db.deleteFrom('competence_items').where('programme_id', '=', programmeId).where('id', '=', itemId).executeTakeFirst();
+    },
+    itemAnswered(itemId: number) {
+      return db.selectFrom('self_assessment_answers').select('item_id').where('item_id', '=', itemId).limit(1).executeTakeFirst().then(Boolean);
     },
     assessmentsOf(enrolmentId: number) {
       return db.selectFrom('self_assessments').select(['id', 'phase', 'submitted_at']).where('enrolment_id', '=', enrolmentId).execute();

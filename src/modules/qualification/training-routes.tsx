@@ -9,6 +9,7 @@ import { parseId } from '../../platform/http/params.ts';
 import { berlinLocalToInstant } from '../../platform/i18n/berlin-time.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
+import { calendarFile } from '../events/index.ts';
 import { participatingMunicipalities } from '../municipalities/index.ts';
 import { canEnterTrainerArea, isProgrammeOfficeActor } from './policy.ts';
 import { qualificationRepository } from './repository.ts';
@@ -269,6 +270,16 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
         breadcrumbs: [{ href: '/qualifizierung', label: request.t('qualification.nav') }, { label: cohort.title }],
       },
     );
+  });
+
+  /** The trainee's sessions for their calendar; cancelled ones carry STATUS:CANCELLED so calendars drop them. */
+  app.get('/qualifizierung/kohorten/:id/termine.ics', { schema: { params: IdParams } }, async (request, reply) => {
+    const actor = requireUser(request);
+    const { cohort, enrolment } = await service.ownEnrolment(actor, cohortIdOf(request));
+    const sessions = await training.sessionsOfTrainee(cohort.id, enrolment.id);
+    const page = `${services.config.baseUrl}/qualifizierung/kohorten/${cohort.id}`;
+    const file = calendarFile(services.config.baseUrl, `${cohort.programme_title}: ${cohort.title}`, sessions, undefined, () => page);
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="kurs-${cohort.id}.ics"`).header('cache-control', 'private, no-store').send(file);
   });
 
   async function renderProject(request: FastifyRequest, reply: FastifyReply, form?: FormState) {

@@ -232,8 +232,10 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
       });
     },
 
+    /** A statement someone has already answered stays, or the before/after comparison would lose its pairs. */
     async deleteItem(actor: Actor, programmeId: number, itemId: number): Promise<void> {
       if (!can(actor, 'manage', { published: false })) throw AppError.forbidden();
+      if (await training.itemAnswered(itemId)) throw AppError.conflict('qualification.office.item_answered');
       await db.transaction().execute(async (trx) => {
         const result = await trainingRepository(trx).deleteItem(programmeId, itemId);
         if (!result.numDeletedRows) throw AppError.notFound();

@@ -13,6 +13,8 @@ export const PHASE_SLUGS: Record<AssessmentPhase, string> = { before: 'vorher', 
 interface OwnSession {
   id: number;
   title: string;
+  description: string;
+  address: string;
   starts_at: Date;
   ends_at: Date;
   venue: string;
@@ -80,6 +82,13 @@ export function MyCohortPage({
         <h2 class="kern-heading-medium" id="sessions-heading">
           {t('qualification.course.sessions')}
         </h2>
+        {sessions.length ? (
+          <p class="kern-body">
+            <a class="kern-link" href={`${base}/termine.ics`}>
+              {t('qualification.course.calendar')}
+            </a>
+          </p>
+        ) : null}
         {sessions.length === 0 ? (
           <p class="kern-body">{t('qualification.course.no_sessions')}</p>
         ) : (
