@@ -102,6 +102,14 @@ describe('training: late enrolment, cancelled sessions and the competence self-a
     assert.match(page, /abgesagt, zählt nicht/);
     const ontime = visibleText((await trainees[0]?.client.get(`/qualifizierung/kohorten/${cohortId}`))?.body ?? '');
     assert.match(ontime, /0 von 5 Terminen besucht \(0 %\); nötig: 4/, 'accepted in time: all five held sessions count');
+    const calendar = await lena.client.get(`/qualifizierung/kohorten/${cohortId}/termine.ics`);
+    assert.match(String(calendar.headers['content-type']), /^text\/calendar/);
+    const entries = Object.values(ical.sync.parseICS(calendar.body)).filter((c): c is VEvent => c?.type === 'VEVENT');
+    assert.equal(entries.length, 6);
+    assert.equal(entries.find((e) => e.summary === 'Termin vor 15 Tagen')?.status, 'CANCELLED');
+    const seconds = (date: Date | undefined) => Math.floor((date?.getTime() ?? 0) / 1000);
+    assert.equal(seconds(entries.find((e) => e.summary === 'Termin vor 20 Tagen')?.start), seconds(await sessionStart(20)), 'the instant as stored, to the second');
+    assert.equal((await tanja.get(`/qualifizierung/kohorten/${cohortId}/termine.ics`)).statusCode, 404, 'only the trainee’s own calendar');
     const attendance = await t.app.services.db
       .selectFrom('session_attendance')
       .select('event_id')
