@@ -215,7 +215,7 @@ describe('qualification: programmes, cohorts, applications', () => {
     const future = sessions[5]?.id as number;
     assert.equal((await tanja.post(`${base}/termine/${future}/anwesenheit`, { present: [] })).statusCode, 303);
     assert.equal(await db.selectFrom('session_attendance').select('event_id').where('event_id', '=', future).executeTakeFirst(), undefined, 'no attendance before a session starts');
-    assert.equal((await tanja.post(`${base}/termine/${future}/absagen`, { reason: 'Referentin erkrankt' })).statusCode, 303);
+    assert.equal((await tanja.post(`${base}/termine/${future}/absagen`, { [`reason-${future}`]: 'Referentin erkrankt' })).statusCode, 303);
 
     const enrolment = await db.selectFrom('enrolments').select('id').where('cohort_id', '=', cohortId).where('status', '=', 'approved').executeTakeFirstOrThrow();
     const issueUrl = `/programmbuero/qualifizierung/kohorten/${cohortId}/bewerbungen/${enrolment.id}/zertifikat`;

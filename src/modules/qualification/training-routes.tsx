@@ -141,21 +141,26 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
     return reply.flash('success', 'qualification.trainer.session_added').redirect(`/kursleitung/kohorten/${cohortId}`, 303);
   });
 
-  app.post('/kursleitung/kohorten/:id/termine/:sid/absagen', { schema: { params: SessionParams, body: formBodySchema(['reason'], 1000) } }, async (request, reply) => {
-    const actor = requireUser(request);
-    const cohortId = cohortIdOf(request);
-    const back = `/kursleitung/kohorten/${cohortId}`;
-    const reason = (typedValues(request.body).reason ?? '').trim();
-    await service.ledCohort(actor, cohortId);
-    if (reason.length < 3) return reply.flash('danger', 'qualification.errors.cancel_reason').redirect(back, 303);
-    try {
-      await service.cancelSession(actor, cohortId, parseId((request.params as { sid: string }).sid), reason);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'conflict') return reply.flash('danger', error.messageKey).redirect(back, 303);
-      throw error;
-    }
-    return reply.flash('success', 'qualification.trainer.session_cancelled_done').redirect(back, 303);
-  });
+  app.post(
+    '/kursleitung/kohorten/:id/termine/:sid/absagen',
+    { schema: { params: SessionParams, body: Type.Object({}, { additionalProperties: Type.String({ maxLength: 1000 }) }) } },
+    async (request, reply) => {
+      const actor = requireUser(request);
+      const cohortId = cohortIdOf(request);
+      const back = `/kursleitung/kohorten/${cohortId}`;
+      const sessionId = parseId((request.params as { sid: string }).sid);
+      const reason = (typedValues(request.body)[`reason-${sessionId}`] ?? '').trim();
+      await service.ledCohort(actor, cohortId);
+      if (reason.length < 3) return reply.flash('danger', 'qualification.errors.cancel_reason').redirect(back, 303);
+      try {
+        await service.cancelSession(actor, cohortId, sessionId, reason);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'conflict') return reply.flash('danger', error.messageKey).redirect(back, 303);
+        throw error;
+      }
+      return reply.flash('success', 'qualification.trainer.session_cancelled_done').redirect(back, 303);
+    },
+  );
 
   async function attendanceSession(request: FastifyRequest) {
     const actor = requireUser(request);

@@ -139,16 +139,24 @@ function SessionsTable({ base, sessions }: { base: string; sessions: SessionRow[
                 ) : s.starts_at > now ? (
                   <>
                     {t('qualification.trainer.upcoming')}
-                    <Form action={`${base}/termine/${s.id}/absagen`} class="vv-form">
-                      <TextField
-                        form={{ values: {}, errors: {} }}
-                        name="reason"
-                        label={t('qualification.trainer.cancel_reason', { when: formatDate(locale, s.starts_at, true) })}
-                        required
-                        maxLength={500}
-                      />
-                      <SubmitButton label={t('qualification.trainer.cancel_session')} kind="tertiary" />
-                    </Form>
+                    {/* Cancelling asks for a reason behind a disclosure, so it is never one click away. */}
+                    <details class="kern-accordion">
+                      <summary class="kern-accordion__header">
+                        <span class="kern-title">{t('qualification.trainer.cancel_session')}</span>
+                      </summary>
+                      <div class="kern-accordion__body">
+                        <Form action={`${base}/termine/${s.id}/absagen`} class="vv-form">
+                          <TextField
+                            form={{ values: {}, errors: {} }}
+                            name={`reason-${s.id}`}
+                            label={t('qualification.trainer.cancel_reason', { when: formatDate(locale, s.starts_at, true) })}
+                            required
+                            maxLength={500}
+                          />
+                          <SubmitButton label={t('qualification.trainer.cancel_session')} kind="secondary" />
+                        </Form>
+                      </div>
+                    </details>
                   </>
                 ) : (
                   <a class="kern-link" href={`${base}/termine/${s.id}/anwesenheit`}>
