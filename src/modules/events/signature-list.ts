@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { formatDate, type Translate } from '../../platform/i18n/catalog.ts';
-import { pdfBuffer, registerFonts } from '../../platform/pdf/fonts.ts';
+import { newPdfDocument, pdfBuffer } from '../../platform/pdf/fonts.ts';
 
 export interface SignatureListInput {
   title: string;
@@ -22,9 +21,8 @@ const COLUMNS = [
 ] as const;
 
 /** The participant list with a signature column, as the funder keeps it as evidence of attendance. */
-export function signatureListPdf(input: SignatureListInput, t: Translate, locale: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `${t('events.pdf.title')}: ${input.title}`, Creator: 'Vielfalt verankern' } });
-  registerFonts(doc);
+export async function signatureListPdf(input: SignatureListInput, t: Translate, locale: string): Promise<Buffer> {
+  const doc = await newPdfDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: `${t('events.pdf.title')}: ${input.title}`, Creator: 'Vielfalt verankern' } });
   const finished = pdfBuffer(doc);
 
   const pageWidth = doc.page.width - 2 * MARGIN;

@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { formatDate, formatNumber, type Translate } from '../../platform/i18n/catalog.ts';
-import { pdfBuffer, registerFonts } from '../../platform/pdf/fonts.ts';
+import { newPdfDocument, pdfBuffer } from '../../platform/pdf/fonts.ts';
 
 export interface CertificateInput {
   holderName: string;
@@ -13,9 +12,8 @@ export interface CertificateInput {
 }
 
 /** The certificate as PDF: who, which programme with its modules and hours, when, and how to verify it. */
-export function certificatePdf(input: CertificateInput, t: Translate, locale: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 60, info: { Title: `${t('qualification.certificate.title')}: ${input.holderName}`, Creator: 'Vielfalt verankern' } });
-  registerFonts(doc);
+export async function certificatePdf(input: CertificateInput, t: Translate, locale: string): Promise<Buffer> {
+  const doc = await newPdfDocument({ size: 'A4', margin: 60, info: { Title: `${t('qualification.certificate.title')}: ${input.holderName}`, Creator: 'Vielfalt verankern' } });
   const finished = pdfBuffer(doc);
   const width = doc.page.width - 120;
   doc.font('bold').fontSize(24).text(t('qualification.certificate.title'), { width, align: 'center' });

@@ -16,6 +16,7 @@ import { qualificationRepository } from './repository.ts';
 import { trainingRepository } from './training-repository.ts';
 import { assessmentWindows, trainingService } from './training-service.ts';
 import { AssessmentPage, MyCohortPage, ProjectPage } from './views/trainee-pages.tsx';
+import { competenceChartSvg } from './views/competence-change.tsx';
 import { AttendancePage, ProjectReviewPage, TrainerCohortPage, TrainerCohortsPage } from './views/trainer-pages.tsx';
 
 const Id = Type.String({ maxLength: 12 });
@@ -95,6 +96,7 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
         modules={modules}
         towns={towns}
         competence={competence}
+        competenceChart={await competenceChartSvg(competence, request.t, request.locale)}
         assessmentCounts={counts}
         minPercent={programme?.min_attendance_percent ?? 80}
         requiresProject={programme?.requires_project ?? true}

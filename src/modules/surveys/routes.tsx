@@ -121,7 +121,7 @@ export const surveyRoutes: FastifyPluginAsync<{ services: AppServices }> = async
       .type('image/svg+xml; charset=utf-8')
       .header('cache-control', 'no-cache')
       .send(
-        barChartSvg(
+        await barChartSvg(
           result.rows.map((r) => r.label),
           result.rows.map((r) => r.count),
         ),

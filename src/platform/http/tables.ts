@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 
 export type Cell = string | number | Date | null | undefined;
 
@@ -26,7 +25,9 @@ export function toCsv(headers: string[], rows: Cell[][]): string {
   );
 }
 
+/** exceljs is loaded on the first export, not at start (it costs about 0.2 s to load). */
 export async function toXlsx(sheetName: string, headers: string[], rows: Cell[][]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Vielfalt verankern';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));

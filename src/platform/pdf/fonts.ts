@@ -3,6 +3,19 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type PDFDocument from 'pdfkit';
 
+type PdfOptions = ConstructorParameters<typeof PDFDocument>[0];
+
+/**
+ * A new A4 document with the fonts registered. pdfkit is loaded on first use, not at start: it
+ * costs about 0.1 s to load and most processes never print.
+ */
+export async function newPdfDocument(options: PdfOptions): Promise<InstanceType<typeof PDFDocument>> {
+  const { default: Pdf } = await import('pdfkit');
+  const doc = new Pdf(options);
+  registerFonts(doc);
+  return doc;
+}
+
 /** DejaVu Sans prints Latin with Turkish letters, Cyrillic and Arabic: the names of people in Hessen. */
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
 

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../../platform/i18n/catalog.ts';
+import { formatNumber, type Translate } from '../../../platform/i18n/catalog.ts';
 import { MIN_CELL_SIZE } from '../../../platform/stats/small-cells.ts';
 import { pairedBarChartSvg } from '../../../platform/views/charts.ts';
 import { useView } from '../../../platform/views/context.ts';
@@ -15,9 +15,23 @@ export interface CompetenceChangeRow {
  * The cohort's change per competence item as chart and table. Items with fewer than five trainees
  * who answered both times show no figures at all (the database does not return them).
  */
-export function CompetenceChange({ rows, counts }: { rows: CompetenceChangeRow[]; counts: { before: number; after: number } }) {
-  const { t, locale } = useView();
+/** The chart for the rows that may be shown, or null; built before rendering because ECharts loads lazily. */
+export async function competenceChartSvg(rows: CompetenceChangeRow[], t: Translate, locale: string): Promise<string | null> {
   const shown = rows.filter((r) => r.before !== null && r.after !== null);
+  if (!shown.length) return null;
+  return pairedBarChartSvg(
+    shown.map((r) => r.statement),
+    [
+      { name: t('qualification.trainer.before'), values: shown.map((r) => r.before as number) },
+      { name: t('qualification.trainer.after'), values: shown.map((r) => r.after as number) },
+    ],
+    5,
+    (n) => formatNumber(locale, n, 1, true),
+  );
+}
+
+export function CompetenceChange({ rows, counts, chartSvg }: { rows: CompetenceChangeRow[]; counts: { before: number; after: number }; chartSvg: string | null }) {
+  const { t, locale } = useView();
   const fmt = (n: number) => formatNumber(locale, n, 1, true);
   return (
     <section aria-labelledby="competence-heading" class="vv-section">
@@ -26,22 +40,13 @@ export function CompetenceChange({ rows, counts }: { rows: CompetenceChangeRow[]
       </h2>
       <p class="kern-body">{t('qualification.trainer.competence_counts', { before: counts.before, after: counts.after, min: MIN_CELL_SIZE })}</p>
       {rows.length === 0 ? <p class="kern-body">{t('qualification.trainer.no_items')}</p> : null}
-      {shown.length ? (
+      {chartSvg ? (
         <div
           class="vv-chart"
           role="img"
           aria-label={t('qualification.trainer.competence_chart_alt')}
-          dangerouslySetInnerHTML={{
-            __html: pairedBarChartSvg(
-              shown.map((r) => r.statement),
-              [
-                { name: t('qualification.trainer.before'), values: shown.map((r) => r.before as number) },
-                { name: t('qualification.trainer.after'), values: shown.map((r) => r.after as number) },
-              ],
-              5,
-              fmt,
-            ),
-          }}
+          // The SVG is rendered on the server by ECharts from the numbers in the table below.
+          dangerouslySetInnerHTML={{ __html: chartSvg ?? '' }}
         />
       ) : null}
       {rows.length ? (

@@ -230,6 +230,7 @@ export function TrainerCohortPage({
   modules,
   towns,
   competence,
+  competenceChart,
   assessmentCounts,
   minPercent,
   requiresProject,
@@ -241,6 +242,7 @@ export function TrainerCohortPage({
   modules: Array<{ id: number; title: string }>;
   towns: Array<{ id: number; name: string }>;
   competence: CompetenceChangeRow[];
+  competenceChart: string | null;
   assessmentCounts: { before: number; after: number };
   minPercent: number;
   requiresProject: boolean;
@@ -298,7 +300,7 @@ export function TrainerCohortPage({
         <p class="kern-hint">{t('qualification.course.rule_explained')}</p>
         <ProgressTable base={base} progress={progress} minPercent={minPercent} />
       </section>
-      <CompetenceChange rows={competence} counts={assessmentCounts} />
+      <CompetenceChange rows={competence} counts={assessmentCounts} chartSvg={competenceChart} />
     </>
   );
 }
