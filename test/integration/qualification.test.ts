@@ -212,6 +212,12 @@ describe('qualification: programmes, cohorts, applications', () => {
     const sessions = await db.selectFrom('events').select(['id', 'starts_at']).where('cohort_id', '=', cohortId).orderBy('starts_at').execute();
     assert.equal(sessions.length, 6);
     assert.doesNotMatch(visibleText((await visitor.get('/veranstaltungen')).body), /Frühjahr 2027/, 'sessions are not public events');
+    const coordinator = new TestClient(t.app.fastify);
+    await createUser(db, { email: 'koordination@bensheim.example.org', roles: [{ role: 'coordinator', municipalityId: town.id }] });
+    await coordinator.login('koordination@bensheim.example.org', TEST_PASSWORD);
+    const ags = (await db.selectFrom('municipalities').select('ags').where('id', '=', town.id).executeTakeFirstOrThrow()).ags;
+    assert.equal((await coordinator.get(`/verwaltung/${ags}/veranstaltungen/${sessions[0]?.id}`)).statusCode, 404, 'the town’s workspace cannot edit or publish a session');
+    assert.equal((await coordinator.get(`/veranstaltungen/${sessions[0]?.id}`)).statusCode, 404);
     const future = sessions[5]?.id as number;
     assert.equal((await tanja.post(`${base}/termine/${future}/anwesenheit`, { present: [] })).statusCode, 303);
     assert.equal(await db.selectFrom('session_attendance').select('event_id').where('event_id', '=', future).executeTakeFirst(), undefined, 'no attendance before a session starts');

@@ -102,7 +102,9 @@ export function eventRepository(db: Db) {
         .leftJoin('districts as d', 'd.id', 'e.district_id')
         .selectAll('e')
         .select(['m.ags', 'm.name as municipality_name', 'd.name as district_name'])
-        .where('e.id', '=', id);
+        .where('e.id', '=', id)
+        // Training sessions belong to their cohort (qualification module); here they do not exist.
+        .where('e.cohort_id', 'is', null);
       const counted = options.counted ? query.select([confirmedCount.as('confirmed'), waitingCount.as('waiting')]) : query.select([sql<number>`0`.as('confirmed'), sql<number>`0`.as('waiting')]);
       return counted.executeTakeFirst().then((row) => (row ? { ...row, confirmed: Number(row.confirmed), waiting: Number(row.waiting) } : undefined));
     },
