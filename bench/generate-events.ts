@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../src/platform/db/schema.ts';
+import { countRows } from './count-rows.ts';
 
 /**
  * Events at Land scale, set-based: 20,000 events over the 47 participating towns from a year back
@@ -35,13 +36,5 @@ export async function generateEvents(db: Kysely<Database>): Promise<Record<strin
     sql`vacuum analyze event_registrations`,
   ];
   for (const statement of statements) await statement.execute(db);
-  const counts: Record<string, number> = {};
-  for (const table of ['events', 'event_registrations'] as const) {
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    counts[table] = Number(row.n);
-  }
-  return counts;
+  return countRows(db, ['events', 'event_registrations']);
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../src/platform/db/schema.ts';
+import { countRows } from './count-rows.ts';
 
 /**
  * Participation at Land scale, set-based: one open process per participating town, 50,000
@@ -49,13 +50,5 @@ export async function generateParticipation(db: Kysely<Database>): Promise<Recor
   ];
   for (const statement of statements) await statement.execute(db);
   await sql`vacuum analyze`.execute(db);
-  const counts: Record<string, number> = {};
-  for (const table of ['participation_processes', 'proposals', 'proposal_supports', 'proposal_comments', 'surveys', 'survey_responses', 'survey_answers'] as const) {
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    counts[table] = Number(row.n);
-  }
-  return counts;
+  return countRows(db, ['participation_processes', 'proposals', 'proposal_supports', 'proposal_comments', 'surveys', 'survey_responses', 'survey_answers']);
 }

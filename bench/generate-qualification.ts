@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../src/platform/db/schema.ts';
+import { countRows } from './count-rows.ts';
 
 /**
  * Qualification at programme scale, set-based: 5 programmes with 6 modules and 5 self-assessment
@@ -54,13 +55,5 @@ export async function generateQualification(db: Kysely<Database>): Promise<Recor
     sql`analyze`,
   ];
   for (const statement of statements) await statement.execute(db);
-  const counts: Record<string, number> = {};
-  for (const table of ['cohorts', 'enrolments', 'session_attendance', 'self_assessment_answers'] as const) {
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    counts[table] = Number(row.n);
-  }
-  return counts;
+  return countRows(db, ['cohorts', 'enrolments', 'session_attendance', 'self_assessment_answers']);
 }

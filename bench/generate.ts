@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../src/platform/db/schema.ts';
+import { countRows } from './count-rows.ts';
 
 /**
  * A Land-scale data set, made by set-based SQL in a few seconds: the 47 towns of 20,000–50,000
@@ -41,13 +42,5 @@ export async function generateLandScale(db: Kysely<Database>): Promise<Record<st
   ];
   for (const statement of statements) await statement.execute(db);
   await sql`analyze`.execute(db);
-  const counts: Record<string, number> = {};
-  for (const table of ['municipalities', 'programme_participations', 'districts', 'fields_of_action', 'goals', 'measures', 'measure_updates', 'users'] as const) {
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    counts[table] = Number(row.n);
-  }
-  return counts;
+  return countRows(db, ['municipalities', 'programme_participations', 'districts', 'fields_of_action', 'goals', 'measures', 'measure_updates', 'users']);
 }
