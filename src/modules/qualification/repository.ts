@@ -131,6 +131,10 @@ export function qualificationRepository(db: Db) {
         .returning(['id', 'user_id'])
         .executeTakeFirst();
     },
+    /** Address, name and language of an account, for a mail to it. */
+    recipient(userId: number) {
+      return db.selectFrom('users').select(['email', 'display_name', 'locale']).where('id', '=', userId).executeTakeFirst();
+    },
     lockCohort(id: number) {
       return db.selectFrom('cohorts').select(['id', 'capacity']).where('id', '=', id).forUpdate().executeTakeFirst();
     },

@@ -4,9 +4,9 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { ProgrammeKind, TargetGroup } from '../../platform/db/schema.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import { createTranslator, isLocale, todayInBerlin } from '../../platform/i18n/catalog.ts';
-import { enqueueMail } from '../../platform/mail/outbox.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { can } from './policy.ts';
+import { queuePersonMail } from './mails.ts';
 import { qualificationRepository } from './repository.ts';
 import { trainingRepository } from './training-repository.ts';
 import { evaluateCompletion } from './completion.ts';
@@ -240,23 +240,14 @@ export function qualificationService(services: Pick<AppServices, 'db' | 'config'
         if (approve && (await repo.approvedCount(cohortId)) >= locked.capacity) throw AppError.conflict('qualification.errors.cohort_full');
         const decided = await repo.decide(cohortId, enrolmentId, approve ? 'approved' : 'rejected', note, actorUserId(actor));
         if (!decided) throw AppError.conflict('qualification.errors.already_decided');
-        const person = decided.user_id ? await trx.selectFrom('users').select(['email', 'display_name', 'locale']).where('id', '=', decided.user_id).executeTakeFirst() : undefined;
-        if (person?.email) {
-          const t = createTranslator(isLocale(person.locale) ? person.locale : 'de');
-          const kind = approve ? 'approved' : 'rejected';
-          await enqueueMail(trx, {
-            to: person.email,
-            subject: t(`qualification.mail.${kind}.subject`, { programme: cohort.programme_title }),
-            text: [
-              t('events.mail.greeting', { name: person.display_name }),
-              '',
-              t(`qualification.mail.${kind}.text`, { programme: cohort.programme_title, cohort: cohort.title }),
-              note ? `\n${t('qualification.mail.note')}: ${note}` : '',
-              '',
-              `${services.config.baseUrl}/qualifizierung/${cohort.programme_id}`,
-              '',
-              t('events.mail.footer'),
-            ].join('\n'),
+        const person = decided.user_id ? await repo.recipient(decided.user_id) : undefined;
+        if (person) {
+          const noteLabel = createTranslator(isLocale(person.locale) ? person.locale : 'de')('qualification.mail.note');
+          await queuePersonMail(trx, person, {
+            key: `qualification.mail.${approve ? 'approved' : 'rejected'}`,
+            params: { programme: cohort.programme_title, cohort: cohort.title },
+            addition: note ? `${noteLabel}: ${note}` : undefined,
+            url: `${services.config.baseUrl}/qualifizierung/${cohort.programme_id}`,
           });
         }
         await writeAudit(trx, actor, { action: approve ? 'enrolment.approved' : 'enrolment.rejected', entityType: 'enrolment', entityId: enrolmentId, after: { cohortId, note } });

@@ -2,8 +2,8 @@ import { type Actor, actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { AssessmentPhase, EventMode } from '../../platform/db/schema.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
-import { createTranslator, formatDate, isLocale } from '../../platform/i18n/catalog.ts';
-import { enqueueMail } from '../../platform/mail/outbox.ts';
+import { formatDate } from '../../platform/i18n/catalog.ts';
+import { queuePersonMail } from './mails.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { type Completion, evaluateCompletion } from './completion.ts';
 import { can, canLeadCohort } from './policy.ts';
@@ -86,18 +86,6 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
     }));
   }
 
-  async function tellTrainees(trx: Parameters<typeof enqueueMail>[0], cohortId: number, subjectKey: string, textKey: string, params: Record<string, string>) {
-    for (const person of await trainingRepository(trx).approvedEmails(cohortId)) {
-      if (!person.email) continue;
-      const t = createTranslator(isLocale(person.locale) ? person.locale : 'de');
-      await enqueueMail(trx, {
-        to: person.email,
-        subject: t(subjectKey, params),
-        text: [t('events.mail.greeting', { name: person.display_name }), '', t(textKey, params), '', `${config.baseUrl}/qualifizierung/kohorten/${cohortId}`, '', t('events.mail.footer')].join('\n'),
-      });
-    }
-  }
-
   return {
     ledCohort,
     ownEnrolment,
@@ -143,7 +131,13 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
         const result = await trainingRepository(trx).cancelSession(cohortId, eventId, reason);
         if (!result.numUpdatedRows) throw AppError.conflict('qualification.errors.session_cancelled');
         const when = formatDate('de', session.starts_at, true);
-        await tellTrainees(trx, cohortId, 'qualification.mail.session_cancelled.subject', 'qualification.mail.session_cancelled.text', { session: session.title, when, reason });
+        for (const person of await trainingRepository(trx).approvedEmails(cohortId)) {
+          await queuePersonMail(trx, person, {
+            key: 'qualification.mail.session_cancelled',
+            params: { session: session.title, when, reason },
+            url: `${config.baseUrl}/qualifizierung/kohorten/${cohortId}`,
+          });
+        }
         await writeAudit(trx, actor, { action: 'session.cancelled', entityType: 'event', entityId: eventId, after: { cohortId, reason } });
       });
       services.mailQueued();
@@ -200,21 +194,12 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
           if (!result.numUpdatedRows) throw AppError.conflict('qualification.errors.project_not_submitted');
         }
         if (comment) await tr.insertComment({ project_id: projectId, author_id: actorUserId(actor), body: comment, decision });
-        if (decision && project.email) {
-          const t = createTranslator(isLocale(project.locale) ? project.locale : 'de');
-          await enqueueMail(trx, {
-            to: project.email,
-            subject: t(`qualification.mail.project_${decision}.subject`, { programme: cohort.programme_title }),
-            text: [
-              t('events.mail.greeting', { name: project.display_name }),
-              '',
-              t(`qualification.mail.project_${decision}.text`, { programme: cohort.programme_title }),
-              comment ? `\n${comment}` : '',
-              '',
-              `${config.baseUrl}/qualifizierung/kohorten/${cohortId}/praxisprojekt`,
-              '',
-              t('events.mail.footer'),
-            ].join('\n'),
+        if (decision) {
+          await queuePersonMail(trx, project, {
+            key: `qualification.mail.project_${decision}`,
+            params: { programme: cohort.programme_title },
+            addition: comment || undefined,
+            url: `${config.baseUrl}/qualifizierung/kohorten/${cohortId}/praxisprojekt`,
           });
         }
         await writeAudit(trx, actor, { action: decision ? `project.${decision}` : 'project.commented', entityType: 'practice_project', entityId: projectId, after: { cohortId } });
