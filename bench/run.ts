@@ -30,7 +30,7 @@ import { generateEvents } from './generate-events.ts';
 import { generateParticipation } from './generate-participation.ts';
 import { generateQualification } from './generate-qualification.ts';
 import { trainingRepository } from '../src/modules/qualification/training-repository.ts';
-import { evaluateCompletion } from '../src/modules/qualification/completion.ts';
+import { completionFor } from '../src/modules/qualification/completion.ts';
 import { measure } from './load.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -241,7 +241,13 @@ async function signatureListTiming(db: Kysely<Database>): Promise<void> {
 
 /** What a trainer's cohort page computes for a cohort of 30: sessions, progress per trainee with the rule, competence change. */
 async function cohortProgressTiming(db: Kysely<Database>): Promise<void> {
-  const cohort = await db.selectFrom('cohorts').select(['id', 'programme_id']).where('title', 'like', 'Kohorte %-%').orderBy('id').executeTakeFirstOrThrow();
+  const cohort = await db
+    .selectFrom('cohorts as c')
+    .innerJoin('qualification_programmes as p', 'p.id', 'c.programme_id')
+    .select(['c.id', 'c.programme_id', 'p.min_attendance_percent', 'p.requires_project'])
+    .where('c.title', 'like', 'Kohorte %-%')
+    .orderBy('c.id')
+    .executeTakeFirstOrThrow();
   const training = trainingRepository(db);
   const times: number[] = [];
   let met = 0;
@@ -249,9 +255,7 @@ async function cohortProgressTiming(db: Kysely<Database>): Promise<void> {
   for (let i = 0; i < 20; i++) {
     const started = performance.now();
     const [sessions, progress, change] = await Promise.all([training.sessions(cohort.id), training.progress(cohort.id), training.competenceChange(cohort.id, cohort.programme_id)]);
-    met = progress.filter(
-      (p) => evaluateCompletion({ countedSessions: p.counted, attendedSessions: p.attended, minAttendancePercent: 80, requiresProject: true, projectStatus: p.project_status ?? null }).met,
-    ).length;
+    met = progress.filter((p) => completionFor(cohort, p).met).length;
     people = progress.length;
     times.push(performance.now() - started);
     if (sessions.length !== 10 || people !== 30 || change.some((c) => c.before === null))

@@ -20,6 +20,23 @@ export interface Completion {
   percent: number;
 }
 
+/** A programme's rule as its row holds it. */
+export interface CompletionRule {
+  min_attendance_percent: number;
+  requires_project: boolean;
+}
+
+/** The rule applied to one trainee's row of the progress query. */
+export function completionFor(rule: CompletionRule, progress: { counted: number; attended: number; project_status?: ProjectStatus | null }): Completion {
+  return evaluateCompletion({
+    countedSessions: progress.counted,
+    attendedSessions: progress.attended,
+    minAttendancePercent: rule.min_attendance_percent,
+    requiresProject: rule.requires_project,
+    projectStatus: progress.project_status ?? null,
+  });
+}
+
 /**
  * The rule of a programme: at least the minimum share of the counted sessions attended, and an
  * approved practice project where the programme asks for one. Integer arithmetic keeps "exactly

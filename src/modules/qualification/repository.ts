@@ -69,7 +69,7 @@ export function qualificationRepository(db: Db) {
         .innerJoin('qualification_programmes as p', 'p.id', 'c.programme_id')
         .leftJoin('municipalities as m', 'm.id', 'c.municipality_id')
         .selectAll('c')
-        .select(['p.title as programme_title', 'p.published as programme_published', 'm.name as municipality_name'])
+        .select(['p.title as programme_title', 'p.published as programme_published', 'p.min_attendance_percent', 'p.requires_project', 'm.name as municipality_name'])
         .where('c.id', '=', id)
         .executeTakeFirst();
     },
@@ -209,6 +209,8 @@ export function qualificationRepository(db: Db) {
           'u.display_name',
           'p.id as programme_id',
           'p.title as programme_title',
+          'p.min_attendance_percent',
+          'p.requires_project',
           sql<string>`(select coalesce(sum(m.hours), 0) from programme_modules m where m.programme_id = p.id)`.as('hours'),
         ])
         .where('e.id', '=', enrolmentId)

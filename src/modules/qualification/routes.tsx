@@ -409,7 +409,7 @@ export const qualificationRoutes: FastifyPluginAsync<{ services: AppServices }> 
       repo.trainerCandidates(),
       repo.enrolments(cohort.id),
       repo.certificatesOfCohort(cohort.id),
-      trainingActions.completionOf(cohort.id, cohort.programme_id),
+      trainingActions.completionOf(cohort),
     ]);
     return reply.render(
       <OfficeCohortPage cohort={cohort} trainers={trainers} candidates={candidates} enrolments={enrolments} trainerForm={trainerForm} certificates={certificates} progress={progress} />,

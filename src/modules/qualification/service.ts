@@ -9,7 +9,7 @@ import { can } from './policy.ts';
 import { queuePersonMail } from './mails.ts';
 import { qualificationRepository } from './repository.ts';
 import { trainingRepository } from './training-repository.ts';
-import { evaluateCompletion } from './completion.ts';
+import { completionFor } from './completion.ts';
 
 export const PROGRAMME_KINDS: readonly ProgrammeKind[] = ['diversity_manager', 'multiplier', 'moderation'];
 export const TARGET_GROUPS: readonly TargetGroup[] = ['vocational_trainers', 'club_boards', 'entrepreneurs', 'local_politicians', 'other'];
@@ -189,16 +189,8 @@ export function qualificationService(services: Pick<AppServices, 'db' | 'config'
       const enrolment = await qualificationRepository(db).enrolmentForCertificate(cohortId, enrolmentId);
       if (!enrolment) throw AppError.notFound();
       if (enrolment.status !== 'approved' || !enrolment.display_name) throw AppError.conflict('qualification.errors.not_approved');
-      const programme = await qualificationRepository(db).programme(enrolment.programme_id);
       const [progress] = await trainingRepository(db).progress(cohortId, enrolmentId);
-      const completion = evaluateCompletion({
-        countedSessions: progress?.counted ?? 0,
-        attendedSessions: progress?.attended ?? 0,
-        minAttendancePercent: programme?.min_attendance_percent ?? 100,
-        requiresProject: programme?.requires_project ?? true,
-        projectStatus: progress?.project_status ?? null,
-      });
-      if (!completion.met) throw AppError.conflict('qualification.errors.not_completed');
+      if (!progress || !completionFor(enrolment, progress).met) throw AppError.conflict('qualification.errors.not_completed');
       return db.transaction().execute(async (trx) => {
         const issued = await qualificationRepository(trx)
           .insertCertificate({

@@ -78,10 +78,9 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
   async function renderCohort(request: FastifyRequest, reply: FastifyReply, sessionForm?: FormState) {
     const actor = requireUser(request);
     const cohort = await service.ledCohort(actor, cohortIdOf(request));
-    const [programme, sessions, progress, modules, towns, competence, counts] = await Promise.all([
-      repo.programme(cohort.programme_id),
+    const [sessions, progress, modules, towns, competence, counts] = await Promise.all([
       training.sessions(cohort.id),
-      service.completionOf(cohort.id, cohort.programme_id),
+      service.completionOf(cohort),
       repo.modules(cohort.programme_id),
       participatingMunicipalities(db),
       training.competenceChange(cohort.id, cohort.programme_id),
@@ -98,8 +97,8 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
         competence={competence}
         competenceChart={await competenceChartSvg(competence, request.t, request.locale)}
         assessmentCounts={counts}
-        minPercent={programme?.min_attendance_percent ?? 80}
-        requiresProject={programme?.requires_project ?? true}
+        minPercent={cohort.min_attendance_percent}
+        requiresProject={cohort.requires_project}
       />,
       {
         title: `${cohort.programme_title}: ${cohort.title}`,
@@ -252,19 +251,18 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
   app.get('/qualifizierung/kohorten/:id', { schema: { params: IdParams } }, async (request, reply) => {
     const actor = requireUser(request);
     const { cohort, enrolment } = await service.ownEnrolment(actor, cohortIdOf(request));
-    const [programme, [progress], sessions, items, done] = await Promise.all([
-      repo.programme(cohort.programme_id),
-      service.completionOf(cohort.id, cohort.programme_id, enrolment.id),
+    const [[progress], sessions, items, done] = await Promise.all([
+      service.completionOf(cohort, enrolment.id),
       training.sessionsOfTrainee(cohort.id, enrolment.id),
       training.items(cohort.programme_id),
       training.assessmentsOf(enrolment.id),
     ]);
-    if (!programme || !progress) throw AppError.notFound();
+    if (!progress) throw AppError.notFound();
     const enrolledAt = enrolment.decided_at ?? enrolment.created_at;
     return reply.render(
       <MyCohortPage
         cohort={cohort}
-        rule={{ minPercent: programme.min_attendance_percent, requiresProject: programme.requires_project }}
+        rule={{ minPercent: cohort.min_attendance_percent, requiresProject: cohort.requires_project }}
         progress={progress}
         sessions={sessions}
         enrolledAt={enrolledAt}

@@ -5,7 +5,7 @@ import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import { formatDate } from '../../platform/i18n/catalog.ts';
 import { queuePersonMail } from './mails.ts';
 import type { AppServices } from '../../platform/module.ts';
-import { type Completion, evaluateCompletion } from './completion.ts';
+import { type CompletionRule, completionFor } from './completion.ts';
 import { can, canLeadCohort } from './policy.ts';
 import { qualificationRepository } from './repository.ts';
 import { trainingRepository } from './training-repository.ts';
@@ -71,19 +71,10 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
     return { cohort, enrolment };
   }
 
-  async function completionOf(cohortId: number, programmeId: number, enrolmentId?: number) {
-    const [programme, rows] = await Promise.all([repo.programme(programmeId), training.progress(cohortId, enrolmentId)]);
-    if (!programme) throw AppError.notFound();
-    return rows.map((row) => ({
-      ...row,
-      completion: evaluateCompletion({
-        countedSessions: row.counted,
-        attendedSessions: row.attended,
-        minAttendancePercent: programme.min_attendance_percent,
-        requiresProject: programme.requires_project,
-        projectStatus: row.project_status ?? null,
-      }) as Completion,
-    }));
+  /** Every accepted trainee's progress (or one's) with the cohort's rule applied. */
+  async function completionOf(cohort: CompletionRule & { id: number }, enrolmentId?: number) {
+    const rows = await training.progress(cohort.id, enrolmentId);
+    return rows.map((row) => ({ ...row, completion: completionFor(cohort, row) }));
   }
 
   return {
