@@ -31,5 +31,3 @@ export function canLeadCohort(actor: Actor, cohort: { trainerIds: readonly numbe
   if (isProgrammeOffice(actor)) return true;
   return hasRole(actor, 'trainer') && cohort.trainerIds.includes(actor.userId);
 }
-
-export { isProgrammeOffice as isProgrammeOfficeActor } from '../../platform/access/actor.ts';

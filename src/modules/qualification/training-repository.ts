@@ -5,6 +5,12 @@ import { MIN_CELL_SIZE } from '../../platform/stats/small-cells.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/**
+ * Whether a (not cancelled) session `s` counts for enrolment `e` with attendance `a`: it did not end
+ * before the trainee was accepted, or the trainee attended it anyway. The one place of this rule.
+ */
+const SESSION_COUNTS = sql<boolean>`(s.ends_at > coalesce(e.decided_at, e.created_at) or coalesce(a.attended, false))`;
+
 /** SQL of what happens inside a cohort: sessions, attendance, practice projects and self-assessments. */
 export function trainingRepository(db: Db) {
   return {
@@ -138,9 +144,9 @@ export function trainingRepository(db: Db) {
           'e.user_id',
           'u.display_name',
           sql<Date>`coalesce(e.decided_at, e.created_at)`.as('enrolled_at'),
-          sql<number>`count(s.id) filter (where s.ends_at > coalesce(e.decided_at, e.created_at) or a.attended)`.as('counted'),
+          sql<number>`count(s.id) filter (where ${SESSION_COUNTS})`.as('counted'),
           sql<number>`count(s.id) filter (where a.attended)`.as('attended'),
-          sql<number>`count(s.id) filter (where s.ends_at <= now() and (s.ends_at > coalesce(e.decided_at, e.created_at) or a.attended))`.as('held'),
+          sql<number>`count(s.id) filter (where s.ends_at <= now() and ${SESSION_COUNTS})`.as('held'),
           'pp.id as project_id',
           'pp.status as project_status',
         ])
@@ -161,8 +167,10 @@ export function trainingRepository(db: Db) {
         .selectFrom('events as s')
         .leftJoin('programme_modules as pm', 'pm.id', 's.module_id')
         .innerJoin('municipalities as m', 'm.id', 's.municipality_id')
-        .leftJoin('session_attendance as a', (join) => join.onRef('a.event_id', '=', 's.id').on('a.enrolment_id', '=', enrolmentId))
+        .innerJoin('enrolments as e', (join) => join.on('e.id', '=', enrolmentId))
+        .leftJoin('session_attendance as a', (join) => join.onRef('a.event_id', '=', 's.id').onRef('a.enrolment_id', '=', 'e.id'))
         .select([
+          SESSION_COUNTS.as('counts'),
           's.id',
           's.title',
           's.description',

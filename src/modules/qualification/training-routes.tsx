@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isProgrammeOffice } from '../../platform/access/actor.ts';
 import type { AssessmentPhase, EventMode } from '../../platform/db/schema.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import { FormInteger, FormText, formBodySchema, formList, parseForm, typedValues } from '../../platform/http/forms.ts';
@@ -11,7 +12,7 @@ import type { AppServices } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
 import { calendarFile } from '../events/index.ts';
 import { participatingMunicipalities } from '../municipalities/index.ts';
-import { canEnterTrainerArea, isProgrammeOfficeActor } from './policy.ts';
+import { canEnterTrainerArea } from './policy.ts';
 import { qualificationRepository } from './repository.ts';
 import { trainingRepository } from './training-repository.ts';
 import { assessmentWindows, trainingService } from './training-service.ts';
@@ -58,7 +59,7 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
     const actor = requireUser(request);
     if (!canEnterTrainerArea(actor)) throw AppError.forbidden();
     const page = pageRequest((request.query as { seite?: number }).seite, 25);
-    const { items, total } = await training.cohortsLedBy(isProgrammeOfficeActor(actor) ? null : actor.userId, page);
+    const { items, total } = await training.cohortsLedBy(isProgrammeOffice(actor) ? null : actor.userId, page);
     const title = request.t('qualification.trainer.title');
     return reply.render(
       <TrainerCohortsPage
@@ -265,7 +266,6 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
         rule={{ minPercent: cohort.min_attendance_percent, requiresProject: cohort.requires_project }}
         progress={progress}
         sessions={sessions}
-        enrolledAt={enrolledAt}
         projectStatus={progress.project_status ?? null}
         windows={assessmentWindows(sessions, enrolledAt, new Set(done.map((d) => d.phase)))}
         hasItems={items.length > 0}
@@ -331,9 +331,9 @@ export async function trainingRoutes(app: FastifyInstance, { services }: { servi
     const actor = requireUser(request);
     const { cohort, enrolment } = await service.ownEnrolment(actor, cohortIdOf(request));
     const phase = PHASES[(request.params as { phase: string }).phase] as AssessmentPhase;
-    const [items, sessions, done] = await Promise.all([training.items(cohort.programme_id), training.sessions(cohort.id), training.assessmentsOf(enrolment.id)]);
+    const { items, windows } = await service.assessmentState(cohort, enrolment);
     if (!items.length) throw AppError.notFound();
-    const window = assessmentWindows(sessions, enrolment.decided_at ?? enrolment.created_at, new Set(done.map((d) => d.phase)))[phase];
+    const window = windows[phase];
     const back = `/qualifizierung/kohorten/${cohort.id}`;
     if (window !== 'open') return reply.flash('info', `qualification.assessment.window.${window}`).redirect(back, 303);
     const title = request.t(`qualification.assessment.${phase}`);

@@ -71,6 +71,12 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
     return { cohort, enrolment };
   }
 
+  /** The programme's statements and where the trainee stands with each phase of the self-assessment. */
+  async function assessmentState(cohort: { id: number; programme_id: number }, enrolment: { id: number; decided_at: Date | null; created_at: Date }) {
+    const [items, sessions, done] = await Promise.all([training.items(cohort.programme_id), training.sessions(cohort.id), training.assessmentsOf(enrolment.id)]);
+    return { items, windows: assessmentWindows(sessions, enrolment.decided_at ?? enrolment.created_at, new Set(done.map((d) => d.phase))) };
+  }
+
   /** Every accepted trainee's progress (or one's) with the cohort's rule applied. */
   async function completionOf(cohort: CompletionRule & { id: number }, enrolmentId?: number) {
     const rows = await training.progress(cohort.id, enrolmentId);
@@ -81,6 +87,7 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
     ledCohort,
     ownEnrolment,
     completionOf,
+    assessmentState,
 
     /** A session is an event of the format "training" for the cohort only: not published, no registration. */
     async createSession(actor: Actor, cohortId: number, input: SessionInput): Promise<number> {
@@ -222,8 +229,7 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
     /** Every item needs a score from 1 to 5; each phase is answered once (unique), inside its window. */
     async submitAssessment(actor: Actor, cohortId: number, phase: AssessmentPhase, scores: ReadonlyMap<number, number>): Promise<void> {
       const { cohort, enrolment } = await ownEnrolment(actor, cohortId);
-      const [items, sessions, done] = await Promise.all([training.items(cohort.programme_id), training.sessions(cohortId), training.assessmentsOf(enrolment.id)]);
-      const windows = assessmentWindows(sessions, enrolment.decided_at ?? enrolment.created_at, new Set(done.map((d) => d.phase)));
+      const { items, windows } = await assessmentState(cohort, enrolment);
       if (windows[phase] === 'done') throw AppError.conflict('qualification.errors.assessment_done');
       if (windows[phase] !== 'open') throw AppError.conflict(`qualification.errors.assessment_${windows[phase]}`);
       const errors: Record<string, { key: string }> = {};

@@ -23,6 +23,8 @@ interface OwnSession {
   module_title: string | null;
   municipality_name: string;
   attended: boolean | null;
+  /** Whether the session counts for this trainee (SESSION_COUNTS in the repository). */
+  counts: boolean;
 }
 
 /** The trainee's course: sessions with their own mark, progress against the rule, project and self-assessment. */
@@ -31,7 +33,6 @@ export function MyCohortPage({
   rule,
   progress,
   sessions,
-  enrolledAt,
   projectStatus,
   windows,
   hasItems,
@@ -40,7 +41,6 @@ export function MyCohortPage({
   rule: { minPercent: number; requiresProject: boolean };
   progress: { counted: number; attended: number; held: number; completion: Completion };
   sessions: OwnSession[];
-  enrolledAt: Date;
   projectStatus: string | null;
   windows: Record<AssessmentPhase, AssessmentWindow>;
   hasItems: boolean;
@@ -112,7 +112,7 @@ export function MyCohortPage({
                 <p class="kern-body">
                   {s.cancelled_at
                     ? t('qualification.course.session_cancelled')
-                    : s.ends_at <= enrolledAt && !s.attended
+                    : !s.counts
                       ? t('qualification.course.before_enrolment')
                       : s.attended === true
                         ? t('qualification.course.present')
