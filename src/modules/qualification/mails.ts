@@ -17,17 +17,17 @@ export interface MailRecipient {
 export async function queuePersonMail(
   db: Kysely<Database> | Transaction<Database>,
   person: MailRecipient,
-  mail: { key: string; params: Record<string, unknown>; addition?: string; url: string },
+  mail: { subjectKey: string; textKey: string; params: Record<string, unknown>; addition?: string; url: string },
 ): Promise<void> {
   if (!person.email) return;
   const t = createTranslator(isLocale(person.locale) ? person.locale : 'de');
   await enqueueMail(db, {
     to: person.email,
-    subject: t(`${mail.key}.subject`, mail.params),
+    subject: t(mail.subjectKey, mail.params),
     text: [
       t('events.mail.greeting', { name: person.display_name ?? '' }),
       '',
-      t(`${mail.key}.text`, mail.params),
+      t(mail.textKey, mail.params),
       ...(mail.addition ? ['', mail.addition] : []),
       '',
       mail.url,

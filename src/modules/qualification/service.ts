@@ -236,7 +236,8 @@ export function qualificationService(services: Pick<AppServices, 'db' | 'config'
         if (person) {
           const noteLabel = createTranslator(isLocale(person.locale) ? person.locale : 'de')('qualification.mail.note');
           await queuePersonMail(trx, person, {
-            key: `qualification.mail.${approve ? 'approved' : 'rejected'}`,
+            subjectKey: `qualification.mail.${approve ? 'approved' : 'rejected'}.subject`,
+            textKey: `qualification.mail.${approve ? 'approved' : 'rejected'}.text`,
             params: { programme: cohort.programme_title, cohort: cohort.title },
             addition: note ? `${noteLabel}: ${note}` : undefined,
             url: `${services.config.baseUrl}/qualifizierung/${cohort.programme_id}`,

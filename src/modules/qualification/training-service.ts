@@ -131,7 +131,8 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
         const when = formatDate('de', session.starts_at, true);
         for (const person of await trainingRepository(trx).approvedEmails(cohortId)) {
           await queuePersonMail(trx, person, {
-            key: 'qualification.mail.session_cancelled',
+            subjectKey: 'qualification.mail.session_cancelled.subject',
+            textKey: 'qualification.mail.session_cancelled.text',
             params: { session: session.title, when, reason },
             url: `${config.baseUrl}/qualifizierung/kohorten/${cohortId}`,
           });
@@ -194,7 +195,8 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
         if (comment) await tr.insertComment({ project_id: projectId, author_id: actorUserId(actor), body: comment, decision });
         if (decision) {
           await queuePersonMail(trx, project, {
-            key: `qualification.mail.project_${decision}`,
+            subjectKey: `qualification.mail.project_${decision}.subject`,
+            textKey: `qualification.mail.project_${decision}.text`,
             params: { programme: cohort.programme_title },
             addition: comment || undefined,
             url: `${config.baseUrl}/qualifizierung/kohorten/${cohortId}/praxisprojekt`,
