@@ -16,6 +16,7 @@ import { modules } from './modules/index.ts';
 import { createAuthService } from './platform/auth/service.ts';
 import type { DatabaseHandle } from './platform/db/connect.ts';
 import { FileStore } from './platform/files/store.ts';
+import { type Access, enforceDeclaredAccess, type ScopeResolvers } from './platform/http/access.ts';
 import { installErrorHandling } from './platform/http/error-handler.tsx';
 import { refuseNulCharacters } from './platform/http/nul-guard.ts';
 import { databaseRateLimitStore } from './platform/http/rate-limit-store.ts';
@@ -40,8 +41,8 @@ export interface App {
   fastify: FastifyInstance;
   services: AppServices;
   modules: AppModule[];
-  /** Every route the modules registered (method and URL pattern), e.g. for the authorization matrix test. */
-  routes: Array<{ method: string; url: string }>;
+  /** Every route the modules registered (method, URL pattern and declared access), e.g. for the authorization matrix test. */
+  routes: Array<{ method: string; url: string; access: Access | 'undeclared'; bodyFields: string[] }>;
   /** Sends every queued mail now (tests and the outbox job use this). */
   deliverMail(): Promise<number>;
   close(): Promise<void>;
@@ -135,9 +136,16 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   const routes: App['routes'] = [];
-  fastify.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
-  });
+  const scopes: ScopeResolvers = Object.assign({}, ...registered.map((m) => m.scopes?.(services) ?? {}));
+  enforceDeclaredAccess(
+    fastify,
+    () => scopes,
+    (route, access) => {
+      const body = route.schema?.body as { properties?: Record<string, unknown> } | undefined;
+      const bodyFields = Object.keys(body?.properties ?? {});
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access, bodyFields });
+    },
+  );
   for (const module of registered) {
     await fastify.register(module.plugin, { services });
   }

@@ -1,15 +1,19 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import type { VNode } from 'preact';
 import type { Config } from '../config.ts';
 import type { UserActor } from './access/actor.ts';
 import type { AuthService } from './auth/service.ts';
 import type { DatabaseHandle } from './db/connect.ts';
+import type { ScopeResolvers } from './http/access.ts';
 import type { Database } from './db/schema.ts';
 import type { FileStore } from './files/store.ts';
 import type { JobDefinition, JobQueue } from './jobs/queue.ts';
 import type { PersonalDataHandler } from './privacy/registry.ts';
 import type { NavEntry } from './views/context.ts';
+
+/** A module's routes, with params, query and body typed from their TypeBox schemas. */
+export type ModulePlugin = FastifyPluginAsyncTypebox<{ services: AppServices }>;
 
 /** What the app hands every module: no module reaches for globals. */
 export interface AppServices {
@@ -33,7 +37,10 @@ export interface DemoSeedContext {
 /** A module declares itself: its routes, navigation, jobs, personal data and demo data. */
 export interface AppModule {
   name: string;
-  plugin: FastifyPluginAsync<{ services: AppServices }>;
+  /** Its routes; each declares its access (`config.access`), or the app does not start. */
+  plugin: ModulePlugin;
+  /** The scopes its routes' access rules may name (e.g. the town of `:ags` someone manages). */
+  scopes?: (services: AppServices) => ScopeResolvers;
   navigation?: NavEntry[];
   jobs?: (services: AppServices) => JobDefinition[];
   personalData?: PersonalDataHandler;

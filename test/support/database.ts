@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -14,8 +14,11 @@ export function testEngine(): Engine {
   return process.env.TEST_ENGINE === 'pglite' ? 'pglite' : 'postgres';
 }
 
+/** Per checkout, so that two checkouts on one machine can run their tests at the same time. */
+const CHECKOUT = createHash('sha1').update(process.cwd()).digest('hex').slice(0, 8);
+
 export function templateName(variant: Variant): string {
-  return `vv_test_template_${variant}`;
+  return `vv_test_template_${variant}_${CHECKOUT}`;
 }
 
 export function pgliteTemplateFile(variant: Variant): string {

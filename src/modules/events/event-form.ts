@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { EventFormat, EventMode } from '../../platform/db/schema.ts';
+import type { EventFormat, EventMode } from './tables.ts';
 import type { FieldErrors } from '../../platform/http/errors.ts';
 import { FormEmail, FormInteger, FormText, formList, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { berlinLocalToInstant, instantToBerlinLocal } from '../../platform/i18n/berlin-time.ts';

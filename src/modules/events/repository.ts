@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database, EventFormat, NewRow, RegistrationStatus, RowUpdate } from '../../platform/db/schema.ts';
+import type { Database, NewRow, RowUpdate } from '../../platform/db/schema.ts';
+import type { EventFormat, RegistrationStatus } from './tables.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -7,7 +7,7 @@ import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import { pageNumber, parseId } from '../../platform/http/params.ts';
 import { PUBLIC_LOCALES, todayInBerlin } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';
-import type { EventFormat } from '../../platform/db/schema.ts';
+import type { EventFormat } from './tables.ts';
 import { participatingMunicipalities, requireMunicipality } from '../municipalities/index.ts';
 import { calendarFile } from './calendar.ts';
 import { can } from './policy.ts';

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/access/actor.ts';
 import { actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import type { EventFormat, EventMode } from '../../platform/db/schema.ts';
+import type { EventFormat, EventMode } from './tables.ts';
 import type { UploadedFile } from '../../platform/files/store.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { todayInBerlin } from '../../platform/i18n/catalog.ts';

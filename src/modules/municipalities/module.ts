@@ -3,10 +3,12 @@ import { seedMunicipalityDemo } from './demo.ts';
 import { loadReferenceData } from './reference-data.ts';
 import { municipalitiesRepository } from './repository.ts';
 import { municipalityRoutes } from './routes.tsx';
+import { municipalityScopes } from './scopes.ts';
 
 export const municipalitiesModule: AppModule = {
   name: 'municipalities',
   plugin: municipalityRoutes,
+  scopes: municipalityScopes,
   navigation: [{ href: '/kommunen', labelKey: 'municipalities.nav' }],
   async seedReference({ services, log }) {
     const repo = municipalitiesRepository(services.db);

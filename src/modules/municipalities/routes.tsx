@@ -1,13 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/http/errors.ts';
+import { formAction } from '../../platform/http/form-action.ts';
+import { FormText, formBody } from '../../platform/http/forms.ts';
 import { pageNumber, parseId } from '../../platform/http/params.ts';
-import { FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
-import { requireUser } from '../../platform/http/guards.ts';
-import { toCsv } from '../../platform/http/tables.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
-import type { AppServices } from '../../platform/module.ts';
-import { EMPTY_FORM } from '../../platform/views/forms.tsx';
+import { AgsIdParams, AgsParams } from '../../platform/http/schemas.ts';
+import { toCsv } from '../../platform/http/tables.ts';
+import type { ModulePlugin } from '../../platform/module.ts';
+import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
+import { managedTown } from './scopes.ts';
 import { projectedOutline, projectedStateMap } from './maps.ts';
 import { can } from './policy.ts';
 import { type RegisterFilter, type RegisterSort, municipalitiesRepository } from './repository.ts';
@@ -27,13 +29,16 @@ const RegisterQuerySchema = Type.Object({
   sort: Type.Optional(Type.String({ maxLength: 20 })),
   seite: Type.Optional(Type.String({ maxLength: 6 })),
 });
-const AgsParams = Type.Object({ ags: Type.String({ maxLength: 20 }) });
-const DistrictParams = Type.Object({ ags: Type.String({ maxLength: 20 }), id: Type.String({ maxLength: 12 }) });
 const DistrictForm = Type.Object({ name: FormText({ min: 1, max: 100 }), description: Type.Optional(FormText({ max: 1000 })) });
 const PAGE_SIZE = 25;
 
 /** Unknown filter values are dropped rather than rejected: a stale bookmark still shows the register. */
-function cleanQuery(raw: Record<string, string | undefined>): { query: RegisterQuery; filter: RegisterFilter; sort: RegisterSort; page: number } {
+function cleanQuery(raw: { q?: string; kreis?: string; region?: string; groesse?: string; teilnahme?: string; sort?: string; seite?: string }): {
+  query: RegisterQuery;
+  filter: RegisterFilter;
+  sort: RegisterSort;
+  page: number;
+} {
   const query: RegisterQuery = {};
   const filter: RegisterFilter = {};
   const q = raw.q?.trim();
@@ -53,7 +58,7 @@ function cleanQuery(raw: Record<string, string | undefined>): { query: RegisterQ
   return { query, filter, sort, page: pageNumber(raw.seite) };
 }
 
-export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> = async (app, { services }) => {
+export const municipalityRoutes: ModulePlugin = async (app, { services }) => {
   const { db } = services;
   const repo = municipalitiesRepository(db);
   const districts = districtService(db);
@@ -67,8 +72,8 @@ export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> =
     return counties;
   };
 
-  app.get('/kommunen', { schema: { querystring: RegisterQuerySchema } }, async (request, reply) => {
-    const { query, filter, sort, page } = cleanQuery(request.query as Record<string, string | undefined>);
+  app.get('/kommunen', { config: { access: 'public' }, schema: { querystring: RegisterQuerySchema } }, async (request, reply) => {
+    const { query, filter, sort, page } = cleanQuery(request.query);
     const pageReq = pageRequest(page, PAGE_SIZE);
     const [{ items, total }, counties] = await Promise.all([repo.page(filter, sort, pageReq), countyList()]);
     return reply.render(<RegisterPage result={pageResult(items, total, pageReq)} query={query} counties={counties} />, {
@@ -77,8 +82,8 @@ export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> =
     });
   });
 
-  app.get('/kommunen.csv', { schema: { querystring: RegisterQuerySchema } }, async (request, reply) => {
-    const { filter, sort } = cleanQuery(request.query as Record<string, string | undefined>);
+  app.get('/kommunen.csv', { config: { access: 'public' }, schema: { querystring: RegisterQuerySchema } }, async (request, reply) => {
+    const { filter, sort } = cleanQuery(request.query);
     const rows = await repo.all(filter, sort);
     const t = request.t;
     const csv = toCsv(
@@ -105,7 +110,7 @@ export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> =
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="kommunen-hessen.csv"').send(csv);
   });
 
-  app.get('/karte/hessen.svg', { schema: { querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 32 })) }) } }, async (request, reply) => {
+  app.get('/karte/hessen.svg', { config: { access: 'public' }, schema: { querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 32 })) }) } }, async (request, reply) => {
     const [shapes, participants] = await Promise.all([projectedStateMap(db), repo.participants()]);
     const participating = new Set(participants.map((p) => p.ags));
     const etag = `"${stateMapVersion(participating)}"`;
@@ -114,8 +119,8 @@ export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> =
     return reply.type('image/svg+xml; charset=utf-8').send(stateMapSvg(shapes, participating, request.t('municipalities.map.title')));
   });
 
-  app.get('/kommunen/:ags', { schema: { params: AgsParams } }, async (request, reply) => {
-    const municipality = await requireMunicipality(db, (request.params as { ags: string }).ags);
+  app.get('/kommunen/:ags', { config: { access: 'public' }, schema: { params: AgsParams } }, async (request, reply) => {
+    const municipality = await requireMunicipality(db, request.params.ags);
     const [outline, districtList, strategy] = await Promise.all([
       projectedOutline(db, municipality.id),
       repo.districts(municipality.id),
@@ -130,13 +135,7 @@ export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> =
     );
   });
 
-  /** The municipality behind :ags, for people allowed to manage its districts; others get 401/403. */
-  async function managed(request: FastifyRequest) {
-    const actor = requireUser(request);
-    const municipality = await requireMunicipality(db, (request.params as { ags: string }).ags);
-    if (!can(actor, 'manage_districts', municipality)) throw AppError.forbidden();
-    return { actor, municipality };
-  }
+  const TOWN = { access: { scope: 'town' } } as const;
 
   function crumbs(request: FastifyRequest, municipality: { ags: string; name: string }, last?: string) {
     return [
@@ -148,64 +147,62 @@ export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> =
     ];
   }
 
-  async function renderList(request: FastifyRequest, reply: FastifyReply, form = EMPTY_FORM, status = 200) {
-    const { municipality } = await managed(request);
+  async function renderList(request: FastifyRequest, reply: FastifyReply, form: FormState = EMPTY_FORM) {
+    const municipality = managedTown(request);
     const list = await repo.districts(municipality.id);
     return reply.render(<DistrictListPage ags={municipality.ags} name={municipality.name} districts={list} form={form} />, {
       title: request.t('municipalities.districts.manage_title', { name: municipality.name }),
       breadcrumbs: crumbs(request, municipality),
-      status,
+      status: Object.keys(form.errors).length ? 422 : 200,
     });
   }
 
-  app.get('/verwaltung/:ags/ortsteile', { schema: { params: AgsParams } }, (request, reply) => renderList(request, reply));
+  app.get('/verwaltung/:ags/ortsteile', { config: TOWN, schema: { params: AgsParams } }, (request, reply) => renderList(request, reply));
 
-  app.post('/verwaltung/:ags/ortsteile', { schema: { params: AgsParams, body: formBodySchema(['name', 'description']) } }, async (request, reply) => {
-    const { actor, municipality } = await managed(request);
-    const fail = (errors: FieldErrors) => renderList(request, reply, { values: typedValues(request.body), errors }, 422);
-    const parsed = parseForm(DistrictForm, request.body);
-    if (!parsed.ok) return fail(parsed.errors);
-    try {
-      await districts.add(actor, municipality.id, parsed.value);
-    } catch (error) {
-      if (error instanceof ValidationError) return fail(error.fields);
-      throw error;
-    }
-    return reply.flash('success', 'municipalities.districts.added', { name: parsed.value.name }).redirect(`/verwaltung/${municipality.ags}/ortsteile`, 303);
+  app.post('/verwaltung/:ags/ortsteile', { config: TOWN, schema: { params: AgsParams, body: formBody(DistrictForm) } }, async (request, reply) => {
+    const municipality = managedTown(request);
+    return formAction(reply, {
+      body: request.body,
+      schema: DistrictForm,
+      invalid: (form) => renderList(request, reply, form),
+      run: async (value) => {
+        await districts.add(request.actor, municipality.id, value);
+        return { redirect: `/verwaltung/${municipality.ags}/ortsteile`, flash: { key: 'municipalities.districts.added', params: { name: value.name } } };
+      },
+    });
   });
 
-  async function renderEdit(request: FastifyRequest, reply: FastifyReply, values?: Record<string, string>, errors: FieldErrors = {}) {
-    const { municipality } = await managed(request);
-    const id = parseId((request.params as { id: string }).id);
+  async function renderEdit(request: FastifyRequest, reply: FastifyReply, id: number, form?: FormState) {
+    const municipality = managedTown(request);
     const district = await repo.district(municipality.id, id);
     if (!district) throw AppError.notFound();
-    const form = { values: { ...(values ?? { name: district.name, description: district.description }), id: String(id) }, errors };
-    return reply.render(<DistrictEditPage ags={municipality.ags} form={form} />, {
+    const shown = form ?? { values: { name: district.name, description: district.description }, errors: {} };
+    return reply.render(<DistrictEditPage ags={municipality.ags} form={{ ...shown, values: { ...shown.values, id: String(id) } }} />, {
       title: request.t('municipalities.districts.edit_title'),
       breadcrumbs: crumbs(request, municipality, district.name),
-      status: Object.keys(errors).length ? 422 : 200,
+      status: Object.keys(shown.errors).length ? 422 : 200,
     });
   }
 
-  app.get('/verwaltung/:ags/ortsteile/:id', { schema: { params: DistrictParams } }, (request, reply) => renderEdit(request, reply));
+  app.get('/verwaltung/:ags/ortsteile/:id', { config: TOWN, schema: { params: AgsIdParams } }, (request, reply) => renderEdit(request, reply, parseId(request.params.id)));
 
-  app.post('/verwaltung/:ags/ortsteile/:id', { schema: { params: DistrictParams, body: formBodySchema(['name', 'description']) } }, async (request, reply) => {
-    const { actor, municipality } = await managed(request);
-    const id = parseId((request.params as { id: string }).id);
-    const parsed = parseForm(DistrictForm, request.body);
-    if (!parsed.ok) return renderEdit(request, reply, typedValues(request.body), parsed.errors);
-    try {
-      await districts.update(actor, municipality.id, id, parsed.value);
-    } catch (error) {
-      if (error instanceof ValidationError) return renderEdit(request, reply, typedValues(request.body), error.fields);
-      throw error;
-    }
-    return reply.flash('success', 'common.saved').redirect(`/verwaltung/${municipality.ags}/ortsteile`, 303);
+  app.post('/verwaltung/:ags/ortsteile/:id', { config: TOWN, schema: { params: AgsIdParams, body: formBody(DistrictForm) } }, async (request, reply) => {
+    const municipality = managedTown(request);
+    const id = parseId(request.params.id);
+    return formAction(reply, {
+      body: request.body,
+      schema: DistrictForm,
+      invalid: (form) => renderEdit(request, reply, id, form),
+      run: async (value) => {
+        await districts.update(request.actor, municipality.id, id, value);
+        return { redirect: `/verwaltung/${municipality.ags}/ortsteile`, flash: { key: 'common.saved' } };
+      },
+    });
   });
 
-  app.get('/verwaltung/:ags/ortsteile/:id/loeschen', { schema: { params: DistrictParams } }, async (request, reply) => {
-    const { municipality } = await managed(request);
-    const district = await repo.district(municipality.id, parseId((request.params as { id: string }).id));
+  app.get('/verwaltung/:ags/ortsteile/:id/loeschen', { config: TOWN, schema: { params: AgsIdParams } }, async (request, reply) => {
+    const municipality = managedTown(request);
+    const district = await repo.district(municipality.id, parseId(request.params.id));
     if (!district) throw AppError.notFound();
     return reply.render(<DistrictDeletePage ags={municipality.ags} district={district} />, {
       title: request.t('common.confirm_delete_title'),
@@ -213,9 +210,9 @@ export const municipalityRoutes: FastifyPluginAsync<{ services: AppServices }> =
     });
   });
 
-  app.post('/verwaltung/:ags/ortsteile/:id/loeschen', { schema: { params: DistrictParams } }, async (request, reply) => {
-    const { actor, municipality } = await managed(request);
-    await districts.remove(actor, municipality.id, parseId((request.params as { id: string }).id));
+  app.post('/verwaltung/:ags/ortsteile/:id/loeschen', { config: TOWN, schema: { params: AgsIdParams } }, async (request, reply) => {
+    const municipality = managedTown(request);
+    await districts.remove(request.actor, municipality.id, parseId(request.params.id));
     return reply.flash('success', 'common.deleted').redirect(`/verwaltung/${municipality.ags}/ortsteile`, 303);
   });
 };

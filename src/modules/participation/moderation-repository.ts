@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database, ReportReason } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { ReportReason } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type ContentType = 'proposal' | 'comment';

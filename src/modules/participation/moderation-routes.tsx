@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { ReportReason } from '../../platform/db/schema.ts';
+import type { ReportReason } from './tables.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { parseId } from '../../platform/http/params.ts';
 import { FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';

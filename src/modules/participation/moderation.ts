@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/access/actor.ts';
 import { actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import type { ReportReason } from '../../platform/db/schema.ts';
+import type { ReportReason } from './tables.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { type ContentType, moderationRepository } from './moderation-repository.ts';

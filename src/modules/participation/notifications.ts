@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, NotificationMode } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { NotificationMode } from './tables.ts';
 import { createTranslator, isLocale } from '../../platform/i18n/catalog.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 

@@ -1,5 +1,5 @@
 import { todayInBerlin } from '../../platform/i18n/catalog.ts';
-import type { PhaseKind } from '../../platform/db/schema.ts';
+import type { PhaseKind } from './tables.ts';
 
 export const PHASES: readonly PhaseKind[] = ['information', 'ideas', 'discussion', 'evaluation', 'implementation', 'reporting'];
 

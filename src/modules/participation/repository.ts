@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database, NewRow, PhaseKind, ProposalStatus, RowUpdate } from '../../platform/db/schema.ts';
+import type { Database, NewRow, RowUpdate } from '../../platform/db/schema.ts';
+import type { PhaseKind, ProposalStatus } from './tables.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { actorUserId } from '../../platform/access/actor.ts';
-import type { NotificationMode, PhaseKind, ProposalStatus } from '../../platform/db/schema.ts';
+import type { NotificationMode, PhaseKind, ProposalStatus } from './tables.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { pageNumber, parseId } from '../../platform/http/params.ts';
 import { FormDate, FormInteger, FormText, formBodySchema, formList, parseForm, typedValues } from '../../platform/http/forms.ts';

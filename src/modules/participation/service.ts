@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/access/actor.ts';
 import { actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import type { PhaseKind, ProposalStatus } from '../../platform/db/schema.ts';
+import type { PhaseKind, ProposalStatus } from './tables.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import type { UploadedFile } from '../../platform/files/store.ts';
 import type { AppServices } from '../../platform/module.ts';

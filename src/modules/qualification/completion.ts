@@ -1,4 +1,4 @@
-import type { ProjectStatus } from '../../platform/db/schema.ts';
+import type { ProjectStatus } from './tables.ts';
 
 /** What the completion rule looks at for one trainee. */
 export interface CompletionFacts {

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database, EnrolmentStatus, NewRow, RowUpdate } from '../../platform/db/schema.ts';
+import type { Database, NewRow, RowUpdate } from '../../platform/db/schema.ts';
+import type { EnrolmentStatus } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

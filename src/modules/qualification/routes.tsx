@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { ProgrammeKind, TargetGroup } from '../../platform/db/schema.ts';
+import type { ProgrammeKind, TargetGroup } from './tables.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { FormDate, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { type Actor, actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import type { ProgrammeKind, TargetGroup } from '../../platform/db/schema.ts';
+import type { ProgrammeKind, TargetGroup } from './tables.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import { createTranslator, isLocale, todayInBerlin } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';

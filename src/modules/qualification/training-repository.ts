@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { AssessmentPhase, Database, NewRow, ProjectStatus } from '../../platform/db/schema.ts';
+import type { Database, NewRow } from '../../platform/db/schema.ts';
+import type { AssessmentPhase, ProjectStatus } from './tables.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
 import { MIN_CELL_SIZE } from '../../platform/stats/small-cells.ts';
 

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isProgrammeOffice } from '../../platform/access/actor.ts';
-import type { AssessmentPhase, EventMode } from '../../platform/db/schema.ts';
+import type { AssessmentPhase } from './tables.ts';
+import type { EventMode } from '../events/tables.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import { FormInteger, FormText, formBodySchema, formList, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { requireUser } from '../../platform/http/guards.ts';

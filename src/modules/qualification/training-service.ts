@@ -1,6 +1,7 @@
 import { type Actor, actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import type { AssessmentPhase, EventMode } from '../../platform/db/schema.ts';
+import type { AssessmentPhase } from './tables.ts';
+import type { EventMode } from '../events/tables.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import { formatDate } from '../../platform/i18n/catalog.ts';
 import { queuePersonMail } from './mails.ts';

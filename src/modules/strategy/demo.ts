@@ -1,6 +1,7 @@
 import { SYSTEM } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import type { MeasureStatus, NewRow } from '../../platform/db/schema.ts';
+import type { NewRow } from '../../platform/db/schema.ts';
+import type { MeasureStatus } from './tables.ts';
 import type { DemoSeedContext } from '../../platform/module.ts';
 import { districtOptions, participatingMunicipalities } from '../municipalities/index.ts';
 import { strategyRepository } from './repository.ts';

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { escapeLike } from '../../platform/db/like.ts';
-import type { Database, MeasureStatus, NewRow, RowUpdate } from '../../platform/db/schema.ts';
+import type { Database, NewRow, RowUpdate } from '../../platform/db/schema.ts';
+import type { MeasureStatus } from './tables.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;

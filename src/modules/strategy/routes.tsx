@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { MeasureStatus } from '../../platform/db/schema.ts';
+import type { MeasureStatus } from './tables.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { parseId } from '../../platform/http/params.ts';
 import { FormDate, FormInteger, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';

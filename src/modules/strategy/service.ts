@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { type Actor, actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import type { Database, MeasureStatus } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { MeasureStatus } from './tables.ts';
 import type { UploadedFile } from '../../platform/files/store.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import type { AppServices } from '../../platform/module.ts';

@@ -1,4 +1,4 @@
-import type { MeasureStatus } from '../../platform/db/schema.ts';
+import type { MeasureStatus } from './tables.ts';
 
 export const MEASURE_STATUSES: readonly MeasureStatus[] = ['planned', 'running', 'done', 'paused', 'dropped'];
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, MeasureStatus } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { MeasureStatus } from './tables.ts';
 import { strategyRepository } from './repository.ts';
 import { MEASURE_STATUSES } from './statuses.ts';
 

@@ -1,4 +1,4 @@
-import type { QuestionKind } from '../../platform/db/schema.ts';
+import type { QuestionKind } from './tables.ts';
 import { surveyRepository } from './repository.ts';
 
 export interface QuestionResult {

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { actorUserId } from '../../platform/access/actor.ts';
-import type { QuestionKind } from '../../platform/db/schema.ts';
+import type { QuestionKind } from './tables.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { parseId } from '../../platform/http/params.ts';
 import { FormDate, FormInteger, FormText, formBodySchema, formLists, parseForm, typedValues } from '../../platform/http/forms.ts';

@@ -1,7 +1,8 @@
 import type { Actor } from '../../platform/access/actor.ts';
 import { actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import type { NewRow, QuestionKind } from '../../platform/db/schema.ts';
+import type { NewRow } from '../../platform/db/schema.ts';
+import type { QuestionKind } from './tables.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { todayInBerlin } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';

@@ -13,8 +13,15 @@ export class AppError extends Error {
     readonly status: number,
     readonly messageKey: string,
     readonly params: Record<string, string | number> = {},
+    /** The service refused the change with a message meant for the person (e.g. "the phase is over"): a form shows it and goes back. */
+    readonly userFacing = false,
   ) {
     super(`${code}: ${messageKey}`);
+  }
+
+  /** A change refused by a rule the person can understand; shown as a message where the form came from. */
+  static refused(messageKey: string, params?: Record<string, string | number>, code: 'conflict' | 'forbidden' = 'conflict'): AppError {
+    return new AppError(code, code === 'conflict' ? 409 : 403, messageKey, params, true);
   }
 
   static notFound(messageKey = 'errors.not_found.text'): AppError {
@@ -27,7 +34,7 @@ export class AppError extends Error {
     return new AppError('unauthorized', 401, 'errors.unauthorized.text');
   }
   static conflict(messageKey: string, params?: Record<string, string | number>): AppError {
-    return new AppError('conflict', 409, messageKey, params);
+    return new AppError('conflict', 409, messageKey, params, true);
   }
 }
 

@@ -22,6 +22,14 @@ export const FormDate = () => Type.String({ format: 'date' });
 export const FormEmail = () => Type.String({ format: 'email', maxLength: 254 });
 export const FormInteger = (options: { min: number; max: number }) => Type.Integer({ minimum: options.min, maximum: options.max });
 
+/**
+ * The route's body schema derived from the form's schema: the same field names, every one optional
+ * text, so that a bad value reaches the form with its message instead of a bare 400.
+ */
+export function formBody(form: TSchema & { properties: Record<string, TSchema> }, extraFields: string[] = [], maxLength = 20000) {
+  return formBodySchema([...Object.keys(form.properties), ...extraFields], maxLength);
+}
+
 /** The route's own schema for a form body: every field optional text, so a bad value reaches the form, not a bare 400. */
 export function formBodySchema(fields: string[], maxLength = 20000) {
   return Type.Object(Object.fromEntries(fields.map((f) => [f, Type.Optional(Type.String({ maxLength }))])), { additionalProperties: true });

@@ -1,4 +1,4 @@
-import type { NotificationMode } from '../../../platform/db/schema.ts';
+import type { NotificationMode } from '../tables.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { Form, SelectField, SubmitButton } from '../../../platform/views/forms.tsx';
 import { NOTIFICATION_MODES } from '../notifications.ts';

@@ -1,4 +1,4 @@
-import type { AssessmentPhase } from '../../../platform/db/schema.ts';
+import type { AssessmentPhase } from '../tables.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { ProgressBar } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';

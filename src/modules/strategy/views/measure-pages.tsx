@@ -1,4 +1,4 @@
-import type { MeasureStatus } from '../../../platform/db/schema.ts';
+import type { MeasureStatus } from '../tables.ts';
 import type { PageResult } from '../../../platform/http/pagination.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination, ProgressBar } from '../../../platform/views/components.tsx';

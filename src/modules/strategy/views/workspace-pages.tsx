@@ -1,4 +1,4 @@
-import type { MeasureStatus } from '../../../platform/db/schema.ts';
+import type { MeasureStatus } from '../tables.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { RowActions } from '../../../platform/views/filters.tsx';

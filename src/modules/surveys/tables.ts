@@ -1,0 +1,65 @@
+import type { Generated } from 'kysely';
+import type { CreatedAt, DateText, Json } from '../../platform/db/columns.ts';
+
+/** The tables this module owns; other modules reach them only through its index.ts. */
+
+export type QuestionKind = 'single' | 'multiple' | 'scale' | 'number' | 'text';
+
+export interface SurveysTable {
+  id: Generated<number>;
+  municipality_id: number;
+  process_id: number | null;
+  title: string;
+  description: string;
+  anonymous: boolean;
+  opens_on: DateText;
+  closes_on: DateText;
+  published: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface SurveyQuestionsTable {
+  id: Generated<number>;
+  survey_id: number;
+  position: number;
+  kind: QuestionKind;
+  prompt: string;
+  help: string;
+  required: boolean;
+  options: Json<string[]>;
+}
+
+export interface SurveyResponsesTable {
+  id: Generated<number>;
+  survey_id: number;
+  user_id: number | null;
+  offline: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface SurveyParticipantsTable {
+  survey_id: number;
+  user_id: number;
+}
+
+export interface SurveyAnswersTable {
+  id: Generated<number>;
+  response_id: number;
+  question_id: number;
+  choice: number | null;
+  number: number | null;
+  text: string | null;
+  text_approved: Generated<boolean>;
+}
+
+export interface SurveysTables {
+  surveys: SurveysTable;
+  survey_questions: SurveyQuestionsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_participants: SurveyParticipantsTable;
+  survey_answers: SurveyAnswersTable;
+}
+
+declare module '../../platform/db/schema.ts' {
+  interface Database extends SurveysTables {}
+}
