@@ -104,11 +104,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await fastify.register(csrf, {
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.production },
     getToken: (request) => {
-      const body = request.body as Record<string, unknown> | undefined;
-      const query = request.query as Record<string, unknown> | undefined;
-      const fromBody = typeof body?._csrf === 'string' ? body._csrf : undefined;
-      const fromQuery = typeof query?._csrf === 'string' ? query._csrf : undefined;
-      return fromBody ?? fromQuery ?? (request.headers['csrf-token'] as string | undefined) ?? '';
+      const field = (source: unknown) => (typeof source === 'object' && source !== null ? Reflect.get(source, '_csrf') : undefined);
+      const token = [field(request.body), field(request.query), request.headers['csrf-token']].find((value) => typeof value === 'string');
+      return typeof token === 'string' ? token : '';
     },
   });
   await fastify.register(rateLimit, {

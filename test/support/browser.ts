@@ -15,6 +15,8 @@ export interface BrowserSession {
   page: Page;
   /** Every page checked with axe-core, for the report at the end. */
   checked: string[];
+  /** What the page's real Content-Security-Policy refused; a page must need nothing it forbids. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -26,15 +28,20 @@ export async function startBrowserSession(options: { env?: Record<string, string
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  // axe-core is injected as a script; the app's CSP rightly forbids that, so only the test context bypasses it.
-  const context = await browser.newContext({ bypassCSP: true, locale: 'de-DE', javaScriptEnabled: true });
+  // The pages run under their real CSP; axe-core comes in through the DevTools protocol (see expectAccessible).
+  const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: true });
   const page = await context.newPage();
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
   return {
     app,
     baseUrl: address,
     browser,
     page,
     checked: [],
+    cspViolations,
     async close() {
       await browser.close();
       await app.close();
@@ -52,7 +59,12 @@ interface AxeViolation {
 /** Runs axe-core with the WCAG 2.0/2.1 A and AA rules on the current page and fails on any violation. */
 export async function expectAccessible(session: BrowserSession, label = session.page.url()): Promise<void> {
   const { page } = session;
-  await page.addScriptTag({ content: AXE_SOURCE });
+  assert.deepEqual(session.cspViolations, [], 'the Content-Security-Policy refused something the page needs');
+  // A <script> tag would be refused by the page's CSP, as it should be; the DevTools protocol is not subject to it.
+  const cdp = await page.context().newCDPSession(page);
+  const injected = await cdp.send('Runtime.evaluate', { expression: AXE_SOURCE });
+  await cdp.detach();
+  assert.equal(injected.exceptionDetails, undefined, 'axe-core could not be injected');
   const violations = (await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

@@ -1,11 +1,21 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Mutex } from 'async-mutex';
-import { Kysely, PostgresDialect } from 'kysely';
+import { type Dialect, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { SerializedPGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
+import { GuardedKysely, guardedDialect } from './transaction-guard.ts';
 
 export type Engine = 'postgres' | 'pglite';
+
+/**
+ * Outside production a query on the pool while a transaction of the same flow is open throws at
+ * once, instead of waiting for ever on PGlite (ADR 0002) or reading around the transaction on PostgreSQL.
+ */
+function kyselyFor(dialect: Dialect): Kysely<Database> {
+  if (process.env.NODE_ENV === 'production') return new Kysely<Database>({ dialect });
+  return new GuardedKysely<Database>({ dialect: guardedDialect(dialect) });
+}
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -31,7 +41,7 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // A server restart or failover breaks idle connections; the pool replaces them, the process must not die.
   pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = kyselyFor(new PostgresDialect({ pool }));
   return {
     db,
     engine: 'postgres',
@@ -53,7 +63,7 @@ export async function openPglite(dataDirOrBlob?: string | Blob): Promise<Databas
   };
   const pglite = dataDirOrBlob instanceof Blob ? await PGlite.create({ ...options, loadDataDir: dataDirOrBlob }) : await PGlite.create(dataDirOrBlob ?? 'memory://', options);
   const lock = new Mutex();
-  const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect(pglite, lock) });
+  const db = kyselyFor(new SerializedPGliteDialect(pglite, lock));
   return {
     db,
     engine: 'pglite',
