@@ -1,4 +1,5 @@
 import type { AppModule, AppServices } from '../module.ts';
+import { installationRepository } from './installation-repository.ts';
 
 /**
  * Reference data (the municipality register) is loaded on every start if missing. Demo data is
@@ -11,17 +12,11 @@ export async function seedInstallation(options: { services: AppServices; modules
     if (module.seedReference) await module.seedReference(ctx);
   }
   if (!options.demo) return;
-  const db = options.services.db;
-  const seeded = await db.selectFrom('installation_state').select('key').where('key', '=', 'demo_seeded').executeTakeFirst();
-  if (seeded) return;
-  // An installation that already has real accounts never gets demo data mixed in.
-  const anyUser = await db.selectFrom('users').select('id').where('is_demo', '=', false).limit(1).executeTakeFirst();
-  if (anyUser) return;
+  const installation = installationRepository(options.services.db);
+  if (await installation.has('demo_seeded')) return;
+  if (await installation.hasRealAccounts()) return;
   for (const module of options.modules) {
     if (module.seedDemo) await module.seedDemo(ctx);
   }
-  await db
-    .insertInto('installation_state')
-    .values({ key: 'demo_seeded', value: JSON.stringify({ at: new Date().toISOString() }) })
-    .execute();
+  await installation.remember('demo_seeded', { at: new Date().toISOString() });
 }
