@@ -1,4 +1,5 @@
 import type { PersonalDataHandler } from '../../platform/privacy/registry.ts';
+import { strategyRepository } from './repository.ts';
 
 /**
  * Progress updates name their author inside the workspace. The export lists them; on deletion they
@@ -8,13 +9,7 @@ import type { PersonalDataHandler } from '../../platform/privacy/registry.ts';
 export const strategyPersonalData: PersonalDataHandler = {
   name: 'measureUpdates',
   exportFor(db, userId) {
-    return db
-      .selectFrom('measure_updates as u')
-      .innerJoin('measures as m', 'm.id', 'u.measure_id')
-      .select(['m.title as measure', 'u.text', 'u.status', 'u.progress', 'u.created_at'])
-      .where('u.author_user_id', '=', userId)
-      .orderBy('u.created_at')
-      .execute();
+    return strategyRepository(db).updatesByAuthor(userId);
   },
   async anonymise() {
     // Nothing to change here: the author link now leads to an account without name or e-mail.

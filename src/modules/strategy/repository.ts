@@ -36,8 +36,9 @@ export function strategyRepository(db: Db) {
         .orderBy('v.id', 'desc')
         .execute();
     },
-    version(municipalityId: number, id: number) {
-      return db.selectFrom('strategy_versions').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+    /** By id alone: the service checks the town through the policy. */
+    version(id: number) {
+      return db.selectFrom('strategy_versions').selectAll().where('id', '=', id).executeTakeFirst();
     },
     /** The version in force: the latest adopted one, else the latest draft. */
     currentVersion(municipalityId: number) {
@@ -82,8 +83,15 @@ export function strategyRepository(db: Db) {
         .orderBy('f.id')
         .execute();
     },
-    field(municipalityId: number, id: number) {
-      return db.selectFrom('fields_of_action').select(['id', 'name', 'description', 'position']).where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+    field(id: number) {
+      return db.selectFrom('fields_of_action').select(['id', 'municipality_id', 'name', 'description', 'position']).where('id', '=', id).executeTakeFirst();
+    },
+    /** Names of a town's fields by id. */
+    async fieldNames(municipalityId: number, ids?: number[]) {
+      if (ids?.length === 0) return new Map<number, string>();
+      let query = db.selectFrom('fields_of_action').select(['id', 'name']).where('municipality_id', '=', municipalityId);
+      if (ids) query = query.where('id', 'in', ids);
+      return new Map((await query.execute()).map((f) => [f.id, f.name]));
     },
     insertField(row: NewRow<'fields_of_action'>) {
       return db.insertInto('fields_of_action').values(row).returning('id').executeTakeFirstOrThrow();
@@ -114,12 +122,12 @@ export function strategyRepository(db: Db) {
         .orderBy('g.id')
         .execute();
     },
-    goal(municipalityId: number, id: number) {
+    /** A goal with the town of its field: goals belong to a town only through their field. */
+    goal(id: number) {
       return db
         .selectFrom('goals as g')
         .innerJoin('fields_of_action as f', 'f.id', 'g.field_id')
-        .select(['g.id', 'g.field_id', 'g.title', 'g.description', 'g.position', 'f.name as field_name'])
-        .where('f.municipality_id', '=', municipalityId)
+        .select(['g.id', 'g.field_id', 'g.title', 'g.description', 'g.position', 'f.name as field_name', 'f.municipality_id'])
         .where('g.id', '=', id)
         .executeTakeFirst();
     },
@@ -195,7 +203,7 @@ export function strategyRepository(db: Db) {
         .groupBy('ms.status')
         .execute();
     },
-    measure(municipalityId: number, id: number) {
+    measure(id: number) {
       return db
         .selectFrom('measures as ms')
         .leftJoin('fields_of_action as f', 'f.id', 'ms.field_id')
@@ -203,6 +211,7 @@ export function strategyRepository(db: Db) {
         .leftJoin('districts as d', 'd.id', 'ms.district_id')
         .select([
           'ms.id',
+          'ms.municipality_id',
           'ms.title',
           'ms.description',
           'ms.field_id',
@@ -218,16 +227,20 @@ export function strategyRepository(db: Db) {
           'g.title as goal_title',
           'd.name as district_name',
         ])
-        .where('ms.municipality_id', '=', municipalityId)
         .where('ms.id', '=', id)
         .executeTakeFirst();
     },
     measureOptions(municipalityId: number) {
       return db.selectFrom('measures').select(['id', 'title', 'status']).where('municipality_id', '=', municipalityId).orderBy('title').orderBy('id').execute();
     },
+    /** The named measures of one town; ids of other towns drop out. */
+    measuresOfTown(municipalityId: number, ids: number[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom('measures').select(['id', 'title', 'status']).where('municipality_id', '=', municipalityId).where('id', 'in', ids).orderBy('title').orderBy('id').execute();
+    },
     /** Locks the measure row so that two updates posted at once apply one after the other. */
-    lockMeasure(municipalityId: number, id: number) {
-      return db.selectFrom('measures').select(['id', 'status', 'progress']).where('municipality_id', '=', municipalityId).where('id', '=', id).forUpdate().executeTakeFirst();
+    lockMeasure(id: number) {
+      return db.selectFrom('measures').select(['id', 'municipality_id', 'status', 'progress']).where('id', '=', id).forUpdate().executeTakeFirst();
     },
     insertMeasure(row: NewRow<'measures'>) {
       return db.insertInto('measures').values(row).returning('id').executeTakeFirstOrThrow();
@@ -256,6 +269,16 @@ export function strategyRepository(db: Db) {
         .where('measure_id', '=', measureId)
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
+        .execute();
+    },
+    /** A person's progress reports, for the export of their data. */
+    updatesByAuthor(userId: number) {
+      return db
+        .selectFrom('measure_updates as u')
+        .innerJoin('measures as m', 'm.id', 'u.measure_id')
+        .select(['m.title as measure', 'u.text', 'u.status', 'u.progress', 'u.created_at'])
+        .where('u.author_user_id', '=', userId)
+        .orderBy('u.created_at')
         .execute();
     },
     insertUpdate(row: NewRow<'measure_updates'>) {

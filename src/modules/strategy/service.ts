@@ -7,8 +7,13 @@ import type { UploadedFile } from '../../platform/files/store.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { districtOptions } from '../municipalities/index.ts';
-import { can } from './policy.ts';
+import { belongsToTown, can, isAdopted, ownRecord } from './policy.ts';
 import { strategyRepository } from './repository.ts';
+
+/** The town a change is for: the scope of the route, already checked to be managed by the caller. */
+export interface Town {
+  id: number;
+}
 
 export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -50,27 +55,32 @@ export interface UpdateInput {
   progress: number;
 }
 
-/** Strategy, fields of action, goals, measures and their updates of one municipality. Every change is audited in its transaction. */
+/**
+ * Strategy, fields of action, goals, measures and their updates of one town. Every change is
+ * audited in its transaction. Each function takes the town of the route's scope and checks, through
+ * the policy, that every record named by the URL (404 otherwise) or the form (a field error) belongs
+ * to that town.
+ */
 export function strategyService(services: Pick<AppServices, 'db' | 'files'>) {
   const { db, files } = services;
 
-  function authorize(actor: Actor, municipalityId: number): void {
-    if (!can(actor, 'manage', { municipalityId })) throw AppError.forbidden();
+  function authorize(actor: Actor, town: Town): void {
+    if (!can(actor, 'manage', { municipalityId: town.id })) throw AppError.forbidden();
   }
 
-  /** Rules that need the database: the goal belongs to the chosen field, the district to the town. */
-  async function checkMeasure(trx: Kysely<Database>, municipalityId: number, input: MeasureInput): Promise<void> {
+  /** Rules that need the database: field, goal and district belong to the town, the goal to the chosen field. */
+  async function checkMeasure(trx: Kysely<Database>, town: Town, input: MeasureInput): Promise<void> {
     const errors: FieldErrors = {};
     const repo = strategyRepository(trx);
     if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) errors.endsOn = { key: 'validation.end_before_start' };
-    if (!(await repo.field(municipalityId, input.fieldId))) errors.fieldId = { key: 'validation.choice' };
+    if (!belongsToTown(await repo.field(input.fieldId), town)) errors.fieldId = { key: 'validation.choice' };
     if (input.goalId) {
-      const goal = await repo.goal(municipalityId, input.goalId);
-      if (!goal) errors.goalId = { key: 'validation.choice' };
+      const goal = await repo.goal(input.goalId);
+      if (!belongsToTown(goal, town)) errors.goalId = { key: 'validation.choice' };
       else if (goal.field_id !== input.fieldId) errors.goalId = { key: 'strategy.measure.goal_other_field' };
     }
     if (input.districtId) {
-      const districts = await districtOptions(trx, municipalityId);
+      const districts = await districtOptions(trx, town.id);
       if (!districts.some((d) => d.id === input.districtId)) errors.districtId = { key: 'validation.choice' };
     }
     if (Object.keys(errors).length) throw new ValidationError(errors);
@@ -91,167 +101,187 @@ export function strategyService(services: Pick<AppServices, 'db' | 'files'>) {
     };
   }
 
+  const reads = strategyRepository(db);
+
   return {
-    async addVersion(actor: Actor, municipalityId: number, input: VersionInput, document: UploadedFile | null): Promise<number> {
-      authorize(actor, municipalityId);
+    /** The records of the URL, for pages: each one of the town, or 404. */
+    async version(town: Town, id: number) {
+      return ownRecord(await reads.version(id), town);
+    },
+    async field(town: Town, id: number) {
+      return ownRecord(await reads.field(id), town);
+    },
+    async goal(town: Town, id: number) {
+      return ownRecord(await reads.goal(id), town);
+    },
+    async measure(town: Town, id: number) {
+      return ownRecord(await reads.measure(id), town);
+    },
+
+    /**
+     * A version's document: an adopted version's for everyone, a draft's only for those who manage
+     * the town; everyone else gets 404, as if the draft had no document.
+     */
+    async document(actor: Actor, town: Town, id: number) {
+      const version = await reads.version(id);
+      if (!belongsToTown(version, town) || !version?.document_file_id) throw AppError.notFound();
+      if (!can(actor, 'read_document', { municipalityId: town.id, adopted: isAdopted(version) })) throw AppError.notFound();
+      const file = await files.read(db, version.document_file_id);
+      if (!file) throw AppError.notFound();
+      return { file, adopted: isAdopted(version) };
+    },
+
+    async addVersion(actor: Actor, town: Town, input: VersionInput, document: UploadedFile | null): Promise<number> {
+      authorize(actor, town);
       return db.transaction().execute(async (trx) => {
         const fileId = document ? await files.save(trx, 'document', document, { allowed: ['application/pdf'], maxBytes: DOCUMENT_MAX_BYTES, userId: actorUserId(actor) }) : null;
         const { id } = await strategyRepository(trx).insertVersion({
-          municipality_id: municipalityId,
+          municipality_id: town.id,
           title: input.title,
           version_label: input.versionLabel,
           adopted_on: input.adoptedOn ?? null,
           summary: input.summary ?? '',
           document_file_id: fileId,
         });
-        await writeAudit(trx, actor, { action: 'strategy_version.created', entityType: 'strategy_version', entityId: id, municipalityId, after: { ...input, documentFileId: fileId } });
+        await writeAudit(trx, actor, { action: 'strategy_version.created', entityType: 'strategy_version', entityId: id, municipalityId: town.id, after: { ...input, documentFileId: fileId } });
         return id;
       });
     },
 
-    async updateVersion(actor: Actor, municipalityId: number, id: number, input: VersionInput, document: UploadedFile | null): Promise<void> {
-      authorize(actor, municipalityId);
+    async updateVersion(actor: Actor, town: Town, id: number, input: VersionInput, document: UploadedFile | null): Promise<void> {
+      authorize(actor, town);
       await db.transaction().execute(async (trx) => {
         const repo = strategyRepository(trx);
-        const before = await repo.version(municipalityId, id);
-        if (!before) throw AppError.notFound();
+        const before = ownRecord(await repo.version(id), town);
         const fileId = document ? await files.save(trx, 'document', document, { allowed: ['application/pdf'], maxBytes: DOCUMENT_MAX_BYTES, userId: actorUserId(actor) }) : before.document_file_id;
         const after = { title: input.title, version_label: input.versionLabel, adopted_on: input.adoptedOn ?? null, summary: input.summary ?? '', document_file_id: fileId };
-        await repo.updateVersion(municipalityId, id, after);
-        await writeAudit(trx, actor, { action: 'strategy_version.updated', entityType: 'strategy_version', entityId: id, municipalityId, before, after });
+        await repo.updateVersion(town.id, id, after);
+        await writeAudit(trx, actor, { action: 'strategy_version.updated', entityType: 'strategy_version', entityId: id, municipalityId: town.id, before, after });
       });
     },
 
-    async deleteVersion(actor: Actor, municipalityId: number, id: number): Promise<void> {
-      authorize(actor, municipalityId);
+    async deleteVersion(actor: Actor, town: Town, id: number): Promise<void> {
+      authorize(actor, town);
       await db.transaction().execute(async (trx) => {
         const repo = strategyRepository(trx);
-        const before = await repo.version(municipalityId, id);
-        if (!before) throw AppError.notFound();
-        await repo.deleteVersion(municipalityId, id);
-        await writeAudit(trx, actor, { action: 'strategy_version.deleted', entityType: 'strategy_version', entityId: id, municipalityId, before });
+        const before = ownRecord(await repo.version(id), town);
+        await repo.deleteVersion(town.id, id);
+        await writeAudit(trx, actor, { action: 'strategy_version.deleted', entityType: 'strategy_version', entityId: id, municipalityId: town.id, before });
       });
     },
 
-    async addField(actor: Actor, municipalityId: number, input: FieldInput): Promise<number> {
-      authorize(actor, municipalityId);
+    async addField(actor: Actor, town: Town, input: FieldInput): Promise<number> {
+      authorize(actor, town);
       return db.transaction().execute(async (trx) => {
-        const { id } = await strategyRepository(trx).insertField({ municipality_id: municipalityId, name: input.name, description: input.description ?? '', position: input.position ?? 0 });
-        await writeAudit(trx, actor, { action: 'field.created', entityType: 'field_of_action', entityId: id, municipalityId, after: input });
+        const { id } = await strategyRepository(trx).insertField({ municipality_id: town.id, name: input.name, description: input.description ?? '', position: input.position ?? 0 });
+        await writeAudit(trx, actor, { action: 'field.created', entityType: 'field_of_action', entityId: id, municipalityId: town.id, after: input });
         return id;
       });
     },
 
-    async updateField(actor: Actor, municipalityId: number, id: number, input: FieldInput): Promise<void> {
-      authorize(actor, municipalityId);
+    async updateField(actor: Actor, town: Town, id: number, input: FieldInput): Promise<void> {
+      authorize(actor, town);
       await db.transaction().execute(async (trx) => {
         const repo = strategyRepository(trx);
-        const before = await repo.field(municipalityId, id);
-        if (!before) throw AppError.notFound();
+        const before = ownRecord(await repo.field(id), town);
         const after = { name: input.name, description: input.description ?? '', position: input.position ?? before.position };
-        await repo.updateField(municipalityId, id, after);
-        await writeAudit(trx, actor, { action: 'field.updated', entityType: 'field_of_action', entityId: id, municipalityId, before, after });
+        await repo.updateField(town.id, id, after);
+        await writeAudit(trx, actor, { action: 'field.updated', entityType: 'field_of_action', entityId: id, municipalityId: town.id, before, after });
       });
     },
 
     /** A field with measures stays: deleting it would take the measures' context away. */
-    async deleteField(actor: Actor, municipalityId: number, id: number): Promise<void> {
-      authorize(actor, municipalityId);
+    async deleteField(actor: Actor, town: Town, id: number): Promise<void> {
+      authorize(actor, town);
       await db.transaction().execute(async (trx) => {
         const repo = strategyRepository(trx);
-        const before = await repo.field(municipalityId, id);
-        if (!before) throw AppError.notFound();
+        const before = ownRecord(await repo.field(id), town);
         const measures = await repo.countMeasuresOfField(id);
         if (measures > 0) throw AppError.conflict('strategy.field.delete_has_measures', { count: measures });
-        await repo.deleteField(municipalityId, id);
-        await writeAudit(trx, actor, { action: 'field.deleted', entityType: 'field_of_action', entityId: id, municipalityId, before });
+        await repo.deleteField(town.id, id);
+        await writeAudit(trx, actor, { action: 'field.deleted', entityType: 'field_of_action', entityId: id, municipalityId: town.id, before });
       });
     },
 
-    async addGoal(actor: Actor, municipalityId: number, fieldId: number, input: GoalInput): Promise<number> {
-      authorize(actor, municipalityId);
+    async addGoal(actor: Actor, town: Town, fieldId: number, input: GoalInput): Promise<number> {
+      authorize(actor, town);
       return db.transaction().execute(async (trx) => {
         const repo = strategyRepository(trx);
-        if (!(await repo.field(municipalityId, fieldId))) throw AppError.notFound();
+        ownRecord(await repo.field(fieldId), town);
         const { id } = await repo.insertGoal({ field_id: fieldId, title: input.title, description: input.description ?? '', position: input.position ?? 0 });
-        await writeAudit(trx, actor, { action: 'goal.created', entityType: 'goal', entityId: id, municipalityId, after: { ...input, fieldId } });
+        await writeAudit(trx, actor, { action: 'goal.created', entityType: 'goal', entityId: id, municipalityId: town.id, after: { ...input, fieldId } });
         return id;
       });
     },
 
-    async updateGoal(actor: Actor, municipalityId: number, id: number, input: GoalInput): Promise<number> {
-      authorize(actor, municipalityId);
+    async updateGoal(actor: Actor, town: Town, id: number, input: GoalInput): Promise<number> {
+      authorize(actor, town);
       return db.transaction().execute(async (trx) => {
         const repo = strategyRepository(trx);
-        const before = await repo.goal(municipalityId, id);
-        if (!before) throw AppError.notFound();
+        const before = ownRecord(await repo.goal(id), town);
         const after = { title: input.title, description: input.description ?? '', position: input.position ?? before.position };
         await repo.updateGoal(id, after);
-        await writeAudit(trx, actor, { action: 'goal.updated', entityType: 'goal', entityId: id, municipalityId, before, after });
+        await writeAudit(trx, actor, { action: 'goal.updated', entityType: 'goal', entityId: id, municipalityId: town.id, before, after });
         return before.field_id;
       });
     },
 
-    async deleteGoal(actor: Actor, municipalityId: number, id: number): Promise<number> {
-      authorize(actor, municipalityId);
+    async deleteGoal(actor: Actor, town: Town, id: number): Promise<number> {
+      authorize(actor, town);
       return db.transaction().execute(async (trx) => {
         const repo = strategyRepository(trx);
-        const before = await repo.goal(municipalityId, id);
-        if (!before) throw AppError.notFound();
+        const before = ownRecord(await repo.goal(id), town);
         await repo.deleteGoal(id);
-        await writeAudit(trx, actor, { action: 'goal.deleted', entityType: 'goal', entityId: id, municipalityId, before });
+        await writeAudit(trx, actor, { action: 'goal.deleted', entityType: 'goal', entityId: id, municipalityId: town.id, before });
         return before.field_id;
       });
     },
 
-    async addMeasure(actor: Actor, municipalityId: number, input: MeasureInput): Promise<number> {
-      authorize(actor, municipalityId);
+    async addMeasure(actor: Actor, town: Town, input: MeasureInput): Promise<number> {
+      authorize(actor, town);
       return db.transaction().execute(async (trx) => {
-        await checkMeasure(trx, municipalityId, input);
-        const { id } = await strategyRepository(trx).insertMeasure({ municipality_id: municipalityId, ...measureValues(input) });
-        await writeAudit(trx, actor, { action: 'measure.created', entityType: 'measure', entityId: id, municipalityId, after: input });
+        await checkMeasure(trx, town, input);
+        const { id } = await strategyRepository(trx).insertMeasure({ municipality_id: town.id, ...measureValues(input) });
+        await writeAudit(trx, actor, { action: 'measure.created', entityType: 'measure', entityId: id, municipalityId: town.id, after: input });
         return id;
       });
     },
 
-    async updateMeasure(actor: Actor, municipalityId: number, id: number, input: MeasureInput): Promise<void> {
-      authorize(actor, municipalityId);
+    async updateMeasure(actor: Actor, town: Town, id: number, input: MeasureInput): Promise<void> {
+      authorize(actor, town);
       await db.transaction().execute(async (trx) => {
         const repo = strategyRepository(trx);
-        const before = await repo.measure(municipalityId, id);
-        if (!before) throw AppError.notFound();
-        await checkMeasure(trx, municipalityId, input);
+        const before = ownRecord(await repo.measure(id), town);
+        await checkMeasure(trx, town, input);
         const after = { ...measureValues(input), updated_at: new Date() };
-        await repo.updateMeasure(municipalityId, id, after);
-        await writeAudit(trx, actor, { action: 'measure.updated', entityType: 'measure', entityId: id, municipalityId, before, after });
+        await repo.updateMeasure(town.id, id, after);
+        await writeAudit(trx, actor, { action: 'measure.updated', entityType: 'measure', entityId: id, municipalityId: town.id, before, after });
       });
     },
 
-    async deleteMeasure(actor: Actor, municipalityId: number, id: number): Promise<void> {
-      authorize(actor, municipalityId);
+    async deleteMeasure(actor: Actor, town: Town, id: number): Promise<void> {
+      authorize(actor, town);
       await db.transaction().execute(async (trx) => {
         const repo = strategyRepository(trx);
-        const before = await repo.measure(municipalityId, id);
-        if (!before) throw AppError.notFound();
-        await repo.deleteMeasure(municipalityId, id);
-        await writeAudit(trx, actor, { action: 'measure.deleted', entityType: 'measure', entityId: id, municipalityId, before });
+        const before = ownRecord(await repo.measure(id), town);
+        await repo.deleteMeasure(town.id, id);
+        await writeAudit(trx, actor, { action: 'measure.deleted', entityType: 'measure', entityId: id, municipalityId: town.id, before });
       });
     },
 
     /** An update sets the measure's status and progress and enters its history, in one transaction. */
-    async postUpdate(actor: Actor, municipalityId: number, measureId: number, input: UpdateInput): Promise<void> {
-      authorize(actor, municipalityId);
+    async postUpdate(actor: Actor, town: Town, measureId: number, input: UpdateInput): Promise<void> {
+      authorize(actor, town);
       await db.transaction().execute(async (trx) => {
         const repo = strategyRepository(trx);
-        const before = await repo.lockMeasure(municipalityId, measureId);
-        if (!before) throw AppError.notFound();
+        const before = ownRecord(await repo.lockMeasure(measureId), town);
         const update = await repo.insertUpdate({ measure_id: measureId, author_user_id: actorUserId(actor), text: input.text, status: input.status, progress: input.progress });
-        await repo.updateMeasure(municipalityId, measureId, { status: input.status, progress: input.progress, updated_at: new Date() });
+        await repo.updateMeasure(town.id, measureId, { status: input.status, progress: input.progress, updated_at: new Date() });
         await writeAudit(trx, actor, {
           action: 'measure.progress_reported',
           entityType: 'measure',
           entityId: measureId,
-          municipalityId,
+          municipalityId: town.id,
           before: { status: before.status, progress: before.progress },
           after: { status: input.status, progress: input.progress, updateId: update.id, text: input.text },
         });

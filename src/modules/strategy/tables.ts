@@ -32,7 +32,13 @@ export interface GoalsTable {
   created_at: CreatedAt;
 }
 
-export type MeasureStatus = 'planned' | 'running' | 'done' | 'paused' | 'dropped';
+/** The states of a measure, in the order pages and counts show them. */
+export const MEASURE_STATUSES = ['planned', 'running', 'done', 'paused', 'dropped'] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+export function isMeasureStatus(value: unknown): value is MeasureStatus {
+  return typeof value === 'string' && (MEASURE_STATUSES as readonly string[]).includes(value);
+}
 
 export interface MeasuresTable {
   id: Generated<number>;

@@ -1,10 +1,9 @@
-import type { MeasureStatus } from '../tables.ts';
+import { MEASURE_STATUSES, type MeasureStatus } from '../tables.ts';
 import type { PageResult } from '../../../platform/http/pagination.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination, ProgressBar } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
-import { MEASURE_STATUSES } from '../statuses.ts';
 import { FilterForm, FilterSearch } from '../../../platform/views/filters.tsx';
 import { MeasureFilterFields, StatusBadge, WorkspaceNav } from './parts.tsx';
 

@@ -1,9 +1,17 @@
-import type { MeasureStatus } from '../tables.ts';
+import { MEASURE_STATUSES, type MeasureStatus } from '../tables.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { SubNavigation } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { FilterSelect } from '../../../platform/views/filters.tsx';
-import { MEASURE_STATUSES, STATUS_BADGE } from '../statuses.ts';
+
+/** KERN badge variant per status; the badge always carries the status as text too. */
+const STATUS_BADGE: Record<MeasureStatus, string> = {
+  planned: 'kern-badge--info',
+  running: 'kern-badge--warning',
+  done: 'kern-badge--success',
+  paused: 'kern-badge--neutral',
+  dropped: 'kern-badge--danger',
+};
 
 export function StatusBadge({ status }: { status: MeasureStatus }) {
   const { t } = useView();

@@ -1,9 +1,8 @@
-import type { MeasureStatus } from '../tables.ts';
+import { MEASURE_STATUSES, type MeasureStatus } from '../tables.ts';
 import { type PageResult, withQuery } from '../../../platform/http/pagination.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination, ProgressBar } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
-import { MEASURE_STATUSES } from '../statuses.ts';
 import { FilterForm } from '../../../platform/views/filters.tsx';
 import { MeasureFilterFields, Period, StatusBadge } from './parts.tsx';
 

@@ -1,7 +1,7 @@
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import type { StrategySummary } from '../summary.ts';
-import { MEASURE_STATUSES } from '../statuses.ts';
+import { MEASURE_STATUSES } from '../tables.ts';
 
 /** The strategy in a few lines, on the municipality page. */
 export function StrategySummaryView({ summary, ags }: { summary: StrategySummary; ags: string }) {

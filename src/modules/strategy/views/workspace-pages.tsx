@@ -1,9 +1,8 @@
-import type { MeasureStatus } from '../tables.ts';
+import { MEASURE_STATUSES, type MeasureStatus } from '../tables.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { RowActions } from '../../../platform/views/filters.tsx';
 import { ErrorSummary, FileField, Form, FormActions, type FormState, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
-import { MEASURE_STATUSES } from '../statuses.ts';
 import { WorkspaceNav } from './parts.tsx';
 
 export function WorkspacePage({ ags, name, counts, fieldCount, versionCount }: { ags: string; name: string; counts: Record<MeasureStatus, number>; fieldCount: number; versionCount: number }) {
