@@ -105,7 +105,14 @@ export const cases: ForeignCases = {
     // A process of FOREIGN is not among the contexts OWN's survey may belong to.
     as: 'coordinator',
     request: async (f) => {
-      const process = await f.db.selectFrom('participation_processes').select('id').where('municipality_id', '=', f.foreignId).orderBy('id').executeTakeFirstOrThrow();
+      // The demo seeds processes only in some towns; FOREIGN gets one here if it has none.
+      const process =
+        (await f.db.selectFrom('participation_processes').select('id').where('municipality_id', '=', f.foreignId).orderBy('id').executeTakeFirst()) ??
+        (await f.db
+          .insertInto('participation_processes')
+          .values({ municipality_id: f.foreignId, title: 'Fremder Prozess', description: '', field_id: null })
+          .returning('id')
+          .executeTakeFirstOrThrow());
       return { path: `/verwaltung/${OWN}/umfragen`, form: { title: 'Mit fremdem Prozess', opensOn: '2026-01-01', closesOn: '2026-12-31', processId: String(process.id) } };
     },
     snapshot: (f) => f.db.selectFrom('surveys').select(['id', 'process_id']).orderBy('id').execute(),
