@@ -65,7 +65,8 @@ export function readAnswers(questions: Question[], body: Record<string, unknown>
   for (const field of Object.keys(body)) if (ANSWER_FIELD.test(field) && !known.has(field)) errors[field] = { key: 'validation.invalid' };
   for (const q of questions) {
     const field = `q${q.id}`;
-    const raw = ([] as unknown[]).concat(body[field] ?? []).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+    const given = body[field];
+    const raw = (Array.isArray(given) ? given : [given]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
     const last = raw.at(-1);
     if (last === undefined) {
       if (q.required) errors[field] = { key: 'validation.required' };
