@@ -52,6 +52,11 @@ export interface AppModule {
   accountSection?: (services: AppServices, actor: UserActor) => Promise<VNode | null>;
   /** Links to show under measures on the public implementation page, e.g. the proposals that led to them. */
   measureLinks?: (services: AppServices, measureIds: number[]) => Promise<Map<number, Array<{ href: string; label: string }>>>;
+  /**
+   * What a town's survey may belong to, e.g. its participation processes: the survey form offers
+   * these and accepts no other, so the survey engine needs to know no module that uses it.
+   */
+  surveyContexts?: (services: AppServices, municipalityId: number) => Promise<Array<{ id: number; label: string }>>;
   /** Demo data for an empty installation with DEMO_DATA on; runs in module order. */
   seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
 }

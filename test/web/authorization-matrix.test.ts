@@ -418,8 +418,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /verwaltung/:ags/umfragen/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}` },
   'POST /verwaltung/:ags/umfragen/:id/fragen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/fragen` },
   'POST /verwaltung/:ags/umfragen/:id/fragen/:qid/loeschen': {
-    // The survey has answers by now (POST /umfragen/:id above), so the allowed roles hear that questions are locked.
-    expect: COORDINATOR,
+    // The question id is looked up in the survey before the lock by answers, so the allowed roles hear that there is no such question.
+    expect: { ...COORDINATOR, coordinator_own: 'not_found', programme_office: 'not_found' },
     path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/fragen/999999/loeschen`,
   },
   'GET /verwaltung/:ags/umfragen/:id/offline': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/offline` },

@@ -1,17 +1,18 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { AppServices } from '../../platform/module.ts';
+import type { ModulePlugin } from '../../platform/module.ts';
 import { stateMapData } from '../municipalities/index.ts';
 import { HomePage } from './views/home-page.tsx';
 import { TEXT_PAGES, TextPage } from './views/text-pages.tsx';
 
-export const siteRoutes: FastifyPluginAsync<{ services: AppServices }> = async (app, { services }) => {
-  app.get('/', async (request, reply) => {
+const PUBLIC = { access: 'public' } as const;
+
+export const siteRoutes: ModulePlugin = async (app, { services }) => {
+  app.get('/', { config: PUBLIC }, async (request, reply) => {
     const participants = await stateMapData(services.db);
     return reply.render(<HomePage participants={participants} />, { title: request.t('site.home.title') });
   });
 
   for (const [page, { path, sections }] of Object.entries(TEXT_PAGES)) {
-    app.get(path, async (request, reply) =>
+    app.get(path, { config: PUBLIC }, async (request, reply) =>
       reply.render(<TextPage page={page} sections={sections} />, { title: request.t(`site.${page}.title`), breadcrumbs: [{ label: request.t(`site.${page}.title`) }] }),
     );
   }

@@ -43,6 +43,20 @@ export function surveyRepository(db: Db) {
         .orderBy('id')
         .execute();
     },
+    /** Which survey a question belongs to, to check a question id of the URL. */
+    question(id: number) {
+      return db.selectFrom('survey_questions').select(['id', 'survey_id']).where('id', '=', id).executeTakeFirst();
+    },
+    /** Which survey a free-text answer belongs to, to check an answer id of the URL. */
+    textAnswer(id: number) {
+      return db
+        .selectFrom('survey_answers as a')
+        .innerJoin('survey_questions as q', 'q.id', 'a.question_id')
+        .select(['a.id', 'q.survey_id'])
+        .where('a.id', '=', id)
+        .where('a.text', 'is not', null)
+        .executeTakeFirst();
+    },
     insertSurvey(row: NewRow<'surveys'>) {
       return db.insertInto('surveys').values(row).returning('id').executeTakeFirstOrThrow();
     },

@@ -27,8 +27,7 @@ export async function surveyResults(db: Parameters<typeof surveyRepository>[0], 
     repo.responseCount(surveyId),
   ]);
   const results = questions.map((q) => {
-    const options = q.options as unknown as string[];
-    const labels = choiceLabels(q.kind, options);
+    const labels = choiceLabels(q.kind, q.options);
     const offset = q.kind === 'scale' ? 1 : 0;
     const rows =
       q.kind === 'single' || q.kind === 'multiple' || q.kind === 'scale'

@@ -3,7 +3,8 @@ import type { CreatedAt, DateText, Json } from '../../platform/db/columns.ts';
 
 /** The tables this module owns; other modules reach them only through its index.ts. */
 
-export type QuestionKind = 'single' | 'multiple' | 'scale' | 'number' | 'text';
+export const QUESTION_KINDS = ['single', 'multiple', 'scale', 'number', 'text'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export interface SurveysTable {
   id: Generated<number>;

@@ -12,16 +12,24 @@ export function safeCell(value: Cell): string | number | Date {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** Column headers are typed by people too (a survey's questions), so they get the same treatment as cells. */
+function safeHeaders(headers: string[]): string[] {
+  return headers.map((header) => String(safeCell(header)));
+}
+
 /** CSV as German spreadsheets expect it: semicolons, UTF-8 with byte order mark. */
 export function toCsv(headers: string[], rows: Cell[][]): string {
   return stringify(
-    rows.map((row) =>
-      row.map((cell) => {
-        const safe = safeCell(cell);
-        return safe instanceof Date ? safe.toISOString() : safe;
-      }),
-    ),
-    { delimiter: ';', bom: true, header: true, columns: headers },
+    [
+      safeHeaders(headers),
+      ...rows.map((row) =>
+        row.map((cell) => {
+          const safe = safeCell(cell);
+          return safe instanceof Date ? safe.toISOString() : safe;
+        }),
+      ),
+    ],
+    { delimiter: ';', bom: true },
   );
 }
 
@@ -31,7 +39,7 @@ export async function toXlsx(sheetName: string, headers: string[], rows: Cell[][
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Vielfalt verankern';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.addRow(headers).font = { bold: true };
+  sheet.addRow(safeHeaders(headers)).font = { bold: true };
   for (const row of rows) sheet.addRow(row.map(safeCell));
   sheet.columns.forEach((column) => {
     column.width = 22;

@@ -1,7 +1,7 @@
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { Checkbox, ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
-import { QUESTION_KINDS } from '../service.ts';
+import { QUESTION_KINDS } from '../tables.ts';
 
 interface SurveyRow {
   id: number;
@@ -40,7 +40,7 @@ function SurveyFields({ form, editing }: { form: FormState; editing: boolean }) 
   );
 }
 
-export function SurveyListPage({ ags, name, surveys, processes, form }: { ags: string; name: string; surveys: SurveyRow[]; processes: Array<{ id: number; title: string }>; form: FormState }) {
+export function SurveyListPage({ ags, name, surveys, processes, form }: { ags: string; name: string; surveys: SurveyRow[]; processes: Array<{ id: number; label: string }>; form: FormState }) {
   const { t, locale } = useView();
   return (
     <>
@@ -71,7 +71,7 @@ export function SurveyListPage({ ags, name, surveys, processes, form }: { ags: s
           name="processId"
           label={t('surveys.field.process')}
           emptyLabel={t('surveys.field.no_process')}
-          options={processes.map((p) => ({ value: String(p.id), label: p.title }))}
+          options={processes.map((p) => ({ value: String(p.id), label: p.label }))}
         />
         <SubmitButton label={t('surveys.new')} />
       </Form>

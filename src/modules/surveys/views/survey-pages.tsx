@@ -2,6 +2,7 @@ import { formatDate, formatNumber } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, type FormState, SubmitButton } from '../../../platform/views/forms.tsx';
 import { choiceLabels, type QuestionResult } from '../results.ts';
+import type { QuestionKind } from '../tables.ts';
 
 export interface SurveyView {
   id: number;
@@ -16,7 +17,7 @@ export interface SurveyView {
 
 export interface QuestionView {
   id: number;
-  kind: 'single' | 'multiple' | 'scale' | 'number' | 'text';
+  kind: QuestionKind;
   prompt: string;
   help: string;
   required: boolean;
