@@ -225,7 +225,7 @@ export const officeRoutes: ModulePlugin = async (app, { services }) => {
     });
   });
 
-  async function renderOfficeCohort(request: FastifyRequest, reply: FastifyReply, cohortId: number, trainerForm: FormState = EMPTY_FORM) {
+  async function renderOfficeCohort(_request: FastifyRequest, reply: FastifyReply, cohortId: number, trainerForm: FormState = EMPTY_FORM) {
     const cohort = await repo.cohort(cohortId);
     if (!cohort) throw AppError.notFound();
     const [trainers, candidates, enrolments, certificates, progress] = await Promise.all([

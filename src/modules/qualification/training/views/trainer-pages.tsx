@@ -3,7 +3,7 @@ import type { PageResult } from '../../../../platform/http/pagination.ts';
 import { formatDate } from '../../../../platform/i18n/catalog.ts';
 import { Pagination } from '../../../../platform/views/components.tsx';
 import { useView } from '../../../../platform/views/context.ts';
-import { ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../../platform/views/forms.tsx';
+import { ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextField } from '../../../../platform/views/forms.tsx';
 import type { Completion } from '../../completion.ts';
 import { CompetenceChange, type CompetenceChangeRow } from './competence-change.tsx';
 import { CohortPlace } from '../../views/public-pages.tsx';
