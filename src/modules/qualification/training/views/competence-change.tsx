@@ -87,7 +87,7 @@ export function CompetenceChange({ rows, counts, chartSvg, meansFrom }: { rows: 
                     <td class="kern-table__cell kern-table__cell--numeric">{hidden ? '–' : fmt(r.after as number)}</td>
                     <td class="kern-table__cell kern-table__cell--numeric">
                       {hidden
-                        ? t(meansFrom ? 'qualification.trainer.means_later' : 'qualification.trainer.suppressed', { min: MIN_CELL_SIZE })
+                        ? t(meansFrom && r.pairs >= MIN_CELL_SIZE ? 'qualification.trainer.means_later' : 'qualification.trainer.suppressed', { min: MIN_CELL_SIZE })
                         : `${(r.after as number) >= (r.before as number) ? '+' : ''}${fmt((r.after as number) - (r.before as number))}`}
                     </td>
                   </tr>
