@@ -219,11 +219,12 @@ export function qualificationService(services: Pick<AppServices, 'db' | 'config'
       });
     },
 
-    /** Approval takes a seat of the cohort (under its lock, so the last seat goes once); the applicant hears by mail. */
+    /** An application of this cohort (else 404) is decided. Approval takes a seat of the cohort (under its lock, so the last seat goes once); the applicant hears by mail. */
     async decide(actor: Actor, cohortId: number, enrolmentId: number, approve: boolean, note: string): Promise<void> {
       office(actor);
       const cohort = await qualificationRepository(db).cohort(cohortId);
-      if (!cohort) throw AppError.notFound();
+      // An application of another cohort under this cohort's URL does not exist here.
+      if (!cohort || !(await qualificationRepository(db).enrolmentForCertificate(cohortId, enrolmentId))) throw AppError.notFound();
       await db.transaction().execute(async (trx) => {
         const repo = qualificationRepository(trx);
         const locked = await repo.lockCohort(cohortId);
