@@ -164,6 +164,14 @@ describe('training: late enrolment, cancelled sessions and the competence self-a
     assert.doesNotMatch((await tanja.get(`/kursleitung/kohorten/${cohortId}`)).body, /<svg/, 'no chart below five pairs');
 
     assert.equal((await answerAfter(4))?.statusCode, 303);
+    const live = visibleText((await tanja.get(`/kursleitung/kohorten/${cohortId}`)).body);
+    assert.match(live, /Ich kann eine Diskussion leiten\.\s*5\s*–\s*–\s*erscheint nach dem Ende der Einschätzung/, 'five pairs, but answers may still come in');
+    // Four weeks after the cohort's end date the "after" phase is closed and the means appear.
+    await db
+      .updateTable('cohorts')
+      .set({ ends_on: daysAgo(40).toISOString().slice(0, 10) })
+      .where('id', '=', cohortId)
+      .execute();
     const five = await tanja.get(`/kursleitung/kohorten/${cohortId}`);
     const text = visibleText(five.body);
     assert.match(text, /Vorher haben 6, nachher 5 Personen geantwortet/);

@@ -465,9 +465,9 @@ const MATRIX: Record<string, Entry> = {
   'POST /programmbuero/qualifizierung/:id/kohorten': { expect: OFFICE, path: async (f) => `/programmbuero/qualifizierung/${(await programmeWithCohort(f)).programme}/kohorten` },
   'GET /programmbuero/qualifizierung/kohorten/:id': { expect: OFFICE, path: async (f) => `/programmbuero/qualifizierung/kohorten/${(await programmeWithCohort(f)).cohort}` },
   'POST /programmbuero/qualifizierung/kohorten/:id/trainer': { expect: OFFICE, path: async (f) => `/programmbuero/qualifizierung/kohorten/${(await programmeWithCohort(f)).cohort}/trainer` },
-  // An application that does not exist: the office hears that it is already decided.
+  // An application that does not exist in this cohort is not found (the foreign-object pass sends another cohort's).
   'POST /programmbuero/qualifizierung/kohorten/:id/bewerbungen/:eid': {
-    expect: OFFICE,
+    expect: { ...OFFICE, programme_office: 'not_found' },
     path: async (f) => `/programmbuero/qualifizierung/kohorten/${(await programmeWithCohort(f)).cohort}/bewerbungen/999999`,
     form: { decision: 'approve' },
   },

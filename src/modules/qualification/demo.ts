@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { todayInBerlin } from '../../platform/i18n/catalog.ts';
 import type { DemoSeedContext } from '../../platform/module.ts';
+import { insertTrainingSession } from '../events/index.ts';
 import { participatingMunicipalities } from '../municipalities/index.ts';
 
 const CURRICULUM = [
@@ -140,25 +141,22 @@ async function seedRunningCohort(trx: Transaction<Database>, programmeId: number
     starts.setUTCHours(8, 0, 0, 0);
     const module = modules[Math.min(i, modules.length - 1)];
     sessions.push(
-      await trx
-        .insertInto('events')
-        .values({
-          municipality_id: municipalityId,
-          title: `Kohorte Nord: ${module?.title ?? 'Termin'}`,
-          format: 'training',
-          mode: 'in_person',
-          venue: 'Rathaus, Sitzungssaal',
-          starts_at: starts,
-          ends_at: new Date(starts.getTime() + 6 * 3_600_000),
-          capacity: 12,
-          cohort_id: cohort.id,
-          module_id: module?.id ?? null,
-          cancelled_at: offset === -10 ? new Date(starts.getTime() - 2 * day) : null,
-          cancel_reason: offset === -10 ? 'Referentin erkrankt (Demo)' : '',
-          created_by: trainer.id,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow(),
+      await insertTrainingSession(trx, {
+        municipalityId,
+        title: `Kohorte Nord: ${module?.title ?? 'Termin'}`,
+        mode: 'in_person',
+        venue: 'Rathaus, Sitzungssaal',
+        address: '',
+        onlineUrl: '',
+        startsAt: starts,
+        endsAt: new Date(starts.getTime() + 6 * 3_600_000),
+        capacity: 12,
+        cohortId: cohort.id,
+        moduleId: module?.id ?? null,
+        createdBy: trainer.id,
+        cancelledAt: offset === -10 ? new Date(starts.getTime() - 2 * day) : null,
+        cancelReason: offset === -10 ? 'Referentin erkrankt (Demo)' : '',
+      }),
     );
   }
   // Attendance for the three held sessions: most were there, two missed one each.

@@ -3,11 +3,13 @@ import { seedQualificationDemo } from './demo.ts';
 import { qualificationPersonalData } from './personal-data.ts';
 import { canEnterTrainerArea } from './policy.ts';
 import { qualificationRoutes } from './routes.tsx';
+import { qualificationScopes } from './scopes.ts';
 
 /** Training programmes, cohorts and applications sessions, attendance, practice projects, self-assessment and certificates. */
 export const qualificationModule: AppModule = {
   name: 'qualification',
   plugin: qualificationRoutes,
+  scopes: qualificationScopes,
   navigation: [
     { href: '/qualifizierung', labelKey: 'qualification.nav' },
     { href: '/kursleitung', labelKey: 'qualification.trainer.nav', visible: canEnterTrainerArea },

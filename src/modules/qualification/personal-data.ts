@@ -1,6 +1,6 @@
 import type { PersonalDataHandler } from '../../platform/privacy/registry.ts';
 import { qualificationRepository } from './repository.ts';
-import { trainingRepository } from './training-repository.ts';
+import { trainingRepository } from './training/repository.ts';
 
 /**
  * Applications, attendance, project states and self-assessment scores keep the cohort's numbers
@@ -14,7 +14,7 @@ export const qualificationPersonalData: PersonalDataHandler = {
   async anonymise(trx, userId) {
     // Before the enrolment loses its person: the project texts are found through it.
     await trainingRepository(trx).blankProjectsOf(userId);
-    await trx.updateTable('enrolments').set({ user_id: null, motivation: '–' }).where('user_id', '=', userId).execute();
-    await trx.deleteFrom('cohort_trainers').where('user_id', '=', userId).execute();
+    await qualificationRepository(trx).anonymiseEnrolmentsOf(userId);
+    await qualificationRepository(trx).removeTrainer(userId);
   },
 };

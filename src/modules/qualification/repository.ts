@@ -243,6 +243,14 @@ export function qualificationRepository(db: Db) {
       return db.updateTable('certificates').set({ revoked_at: new Date(), revoke_reason: reason }).where('code', '=', code).where('revoked_at', 'is', null).executeTakeFirst();
     },
 
+    /** On deletion an application keeps its status for the cohort's numbers, without the person or the motivation. */
+    anonymiseEnrolmentsOf(userId: number) {
+      return db.updateTable('enrolments').set({ user_id: null, motivation: '–' }).where('user_id', '=', userId).execute();
+    },
+    removeTrainer(userId: number) {
+      return db.deleteFrom('cohort_trainers').where('user_id', '=', userId).execute();
+    },
+
     enrolmentsOfUser(userId: number) {
       return db
         .selectFrom('enrolments as e')
@@ -255,3 +263,6 @@ export function qualificationRepository(db: Db) {
     },
   };
 }
+
+/** A cohort with its programme's title, visibility and completion rule, as `cohort(id)` reads it. */
+export type CohortRow = NonNullable<Awaited<ReturnType<ReturnType<typeof qualificationRepository>['cohort']>>>;

@@ -1,18 +1,15 @@
 import { randomInt } from 'node:crypto';
 import { type Actor, actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import type { ProgrammeKind, TargetGroup } from './tables.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import { createTranslator, isLocale, todayInBerlin } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { can } from './policy.ts';
 import { queuePersonMail } from './mails.ts';
 import { qualificationRepository } from './repository.ts';
-import { trainingRepository } from './training-repository.ts';
+import { trainingRepository } from './training/repository.ts';
+import type { ProgrammeKind, TargetGroup } from './tables.ts';
 import { completionFor } from './completion.ts';
-
-export const PROGRAMME_KINDS: readonly ProgrammeKind[] = ['diversity_manager', 'multiplier', 'moderation'];
-export const TARGET_GROUPS: readonly TargetGroup[] = ['vocational_trainers', 'club_boards', 'entrepreneurs', 'local_politicians', 'other'];
 
 /** Letters and digits that cannot be confused when read aloud or typed from paper (no 0/O, 1/I/L). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -137,7 +134,7 @@ export function qualificationService(services: Pick<AppServices, 'db' | 'config'
     async apply(actor: Actor, cohortId: number, motivation: string): Promise<number> {
       const cohort = await qualificationRepository(db).cohort(cohortId);
       if (!cohort || !can(actor, 'view', { published: cohort.programme_published })) throw AppError.notFound();
-      if (!can(actor, 'apply', { published: cohort.programme_published })) throw AppError.forbidden('qualification.errors.verified_required');
+      if (!can(actor, 'apply', { published: cohort.programme_published })) throw AppError.refused('qualification.errors.verified_required', undefined, 'forbidden');
       if (!cohort.applications_open) throw AppError.conflict('qualification.errors.applications_closed');
       const userId = actorUserId(actor) as number;
       return db.transaction().execute(async (trx) => {
@@ -211,8 +208,10 @@ export function qualificationService(services: Pick<AppServices, 'db' | 'config'
       });
     },
 
+    /** A revocation names its reason (kept internal), at least three characters. */
     async revokeCertificate(actor: Actor, code: string, reason: string): Promise<void> {
       office(actor);
+      if (reason.length < 3) throw AppError.refused('qualification.errors.revoke_reason');
       await db.transaction().execute(async (trx) => {
         const result = await qualificationRepository(trx).revokeCertificate(code, reason);
         if (!result.numUpdatedRows) throw AppError.conflict('qualification.errors.certificate_not_active');
@@ -220,11 +219,12 @@ export function qualificationService(services: Pick<AppServices, 'db' | 'config'
       });
     },
 
-    /** Approval takes a seat of the cohort (under its lock, so the last seat goes once); the applicant hears by mail. */
+    /** An application of this cohort (else 404) is decided. Approval takes a seat of the cohort (under its lock, so the last seat goes once); the applicant hears by mail. */
     async decide(actor: Actor, cohortId: number, enrolmentId: number, approve: boolean, note: string): Promise<void> {
       office(actor);
       const cohort = await qualificationRepository(db).cohort(cohortId);
-      if (!cohort) throw AppError.notFound();
+      // An application of another cohort under this cohort's URL does not exist here.
+      if (!cohort || !(await qualificationRepository(db).enrolmentForCertificate(cohortId, enrolmentId))) throw AppError.notFound();
       await db.transaction().execute(async (trx) => {
         const repo = qualificationRepository(trx);
         const locked = await repo.lockCohort(cohortId);

@@ -3,9 +3,12 @@ import type { CreatedAt, DateText, Optional, NullableTime } from '../../platform
 
 /** The tables this module owns; other modules reach them only through its index.ts. */
 
-export type ProgrammeKind = 'diversity_manager' | 'multiplier' | 'moderation';
-export type TargetGroup = 'vocational_trainers' | 'club_boards' | 'entrepreneurs' | 'local_politicians' | 'other';
-export type EnrolmentStatus = 'applied' | 'approved' | 'rejected' | 'withdrawn';
+export const PROGRAMME_KINDS = ['diversity_manager', 'multiplier', 'moderation'] as const;
+export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
+export const TARGET_GROUPS = ['vocational_trainers', 'club_boards', 'entrepreneurs', 'local_politicians', 'other'] as const;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+export const ENROLMENT_STATUSES = ['applied', 'approved', 'rejected', 'withdrawn'] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
 export interface QualificationProgrammesTable {
   id: Generated<number>;
@@ -84,8 +87,10 @@ export interface CertificatesTable {
   created_at: CreatedAt;
 }
 
-export type ProjectStatus = 'draft' | 'submitted' | 'changes_requested' | 'approved';
-export type AssessmentPhase = 'before' | 'after';
+export const PROJECT_STATUSES = ['draft', 'submitted', 'changes_requested', 'approved'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export const ASSESSMENT_PHASES = ['before', 'after'] as const;
+export type AssessmentPhase = (typeof ASSESSMENT_PHASES)[number];
 
 export interface SessionAttendanceTable {
   event_id: number;

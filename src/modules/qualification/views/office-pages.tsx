@@ -1,7 +1,7 @@
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { Checkbox, ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
-import { PROGRAMME_KINDS, TARGET_GROUPS } from '../service.ts';
+import { PROGRAMME_KINDS, TARGET_GROUPS } from '../tables.ts';
 import type { Completion } from '../completion.ts';
 import { CohortCertificates } from './certificate-pages.tsx';
 import { CohortPlace, type CohortRow, type ModuleRow, ModulesTable, type ProgrammeSummary, programmeKind } from './public-pages.tsx';

@@ -1,7 +1,7 @@
 import { formatDate, formatNumber } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, FormActions, type FormState, SelectField, TextArea, TextField } from '../../../platform/views/forms.tsx';
-import { TARGET_GROUPS } from '../service.ts';
+import { TARGET_GROUPS } from '../tables.ts';
 
 export interface ActivityRow {
   id: number;

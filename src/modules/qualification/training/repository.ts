@@ -1,8 +1,9 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database, NewRow } from '../../platform/db/schema.ts';
-import type { AssessmentPhase, ProjectStatus } from './tables.ts';
-import type { PageRequest } from '../../platform/http/pagination.ts';
-import { MIN_CELL_SIZE } from '../../platform/stats/small-cells.ts';
+import type { Database, NewRow } from '../../../platform/db/schema.ts';
+import type { PageRequest } from '../../../platform/http/pagination.ts';
+import { MIN_CELL_SIZE } from '../../../platform/stats/small-cells.ts';
+import { trainingSessions } from '../../events/index.ts';
+import type { AssessmentPhase, ProjectStatus } from '../tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -37,7 +38,7 @@ export function trainingRepository(db: Db) {
             'p.title as programme_title',
             'm.name as municipality_name',
             sql<number>`(select count(*) from enrolments e where e.cohort_id = c.id and e.status = 'approved')`.as('trainees'),
-            sql<number>`(select count(*) from events s where s.cohort_id = c.id and s.cancelled_at is null)`.as('sessions'),
+            (eb) => eb.selectFrom(trainingSessions(db).as('s')).select(eb.fn.countAll<number>().as('n')).whereRef('s.cohort_id', '=', 'c.id').where('s.cancelled_at', 'is', null).as('sessions'),
             sql<number>`(select count(*) from practice_projects pp join enrolments e on e.id = pp.enrolment_id where e.cohort_id = c.id and pp.status = 'submitted')`.as('projects_to_review'),
           ])
           .orderBy('c.starts_on', 'desc')
@@ -56,7 +57,7 @@ export function trainingRepository(db: Db) {
     /** Sessions of a cohort with their module and how many were marked present. */
     sessions(cohortId: number) {
       return db
-        .selectFrom('events as s')
+        .selectFrom(trainingSessions(db).as('s'))
         .leftJoin('programme_modules as pm', 'pm.id', 's.module_id')
         .innerJoin('municipalities as m', 'm.id', 's.municipality_id')
         .select([
@@ -82,26 +83,13 @@ export function trainingRepository(db: Db) {
     },
     session(cohortId: number, eventId: number) {
       return db
-        .selectFrom('events as s')
+        .selectFrom(trainingSessions(db).as('s'))
         .leftJoin('programme_modules as pm', 'pm.id', 's.module_id')
         .select(['s.id', 's.title', 's.starts_at', 's.ends_at', 's.cancelled_at', 'pm.title as module_title'])
         .where('s.cohort_id', '=', cohortId)
         .where('s.id', '=', eventId)
         .executeTakeFirst();
     },
-    insertSession(row: NewRow<'events'>) {
-      return db.insertInto('events').values(row).returning('id').executeTakeFirstOrThrow();
-    },
-    cancelSession(cohortId: number, eventId: number, reason: string) {
-      return db
-        .updateTable('events')
-        .set({ cancelled_at: new Date(), cancel_reason: reason })
-        .where('cohort_id', '=', cohortId)
-        .where('id', '=', eventId)
-        .where('cancelled_at', 'is', null)
-        .executeTakeFirst();
-    },
-
     /** Accepted trainees of the cohort with their mark for one session (null: not recorded yet). */
     attendanceList(cohortId: number, eventId: number) {
       return db
@@ -137,7 +125,7 @@ export function trainingRepository(db: Db) {
       let query = db
         .selectFrom('enrolments as e')
         .leftJoin('users as u', 'u.id', 'e.user_id')
-        .leftJoin('events as s', (join) => join.onRef('s.cohort_id', '=', 'e.cohort_id').on('s.cancelled_at', 'is', null))
+        .leftJoin(trainingSessions(db).as('s'), (join) => join.onRef('s.cohort_id', '=', 'e.cohort_id').on('s.cancelled_at', 'is', null))
         .leftJoin('session_attendance as a', (join) => join.onRef('a.event_id', '=', 's.id').onRef('a.enrolment_id', '=', 'e.id'))
         .leftJoin('practice_projects as pp', 'pp.enrolment_id', 'e.id')
         .select([
@@ -165,7 +153,7 @@ export function trainingRepository(db: Db) {
     /** The trainee's own sessions with their mark. */
     sessionsOfTrainee(cohortId: number, enrolmentId: number) {
       return db
-        .selectFrom('events as s')
+        .selectFrom(trainingSessions(db).as('s'))
         .leftJoin('programme_modules as pm', 'pm.id', 's.module_id')
         .innerJoin('municipalities as m', 'm.id', 's.municipality_id')
         .innerJoin('enrolments as e', (join) => join.on('e.id', '=', enrolmentId))
@@ -286,9 +274,12 @@ export function trainingRepository(db: Db) {
 
     /**
      * Per item the mean before and after over the trainees who answered both. Means leave the
-     * database only for items with at least MIN_CELL_SIZE such pairs.
+     * database only for items with at least MIN_CELL_SIZE such pairs, and only when `means` is set
+     * (the set of answers is closed); otherwise just the number of pairs.
      */
-    competenceChange(cohortId: number, programmeId: number) {
+    competenceChange(cohortId: number, programmeId: number, means: boolean) {
+      const mean = (column: 'before' | 'after') =>
+        means ? sql<string | null>`case when count(pairs.item_id) >= ${MIN_CELL_SIZE} then round(avg(${sql.ref(`pairs.${column}`)}), 2) end` : sql<string | null>`null`;
       return db
         .selectFrom('competence_items as i')
         .leftJoin(
@@ -303,14 +294,7 @@ export function trainingRepository(db: Db) {
               .as('pairs'),
           (join) => join.onRef('pairs.item_id', '=', 'i.id'),
         )
-        .select([
-          'i.id',
-          'i.position',
-          'i.statement',
-          sql<number>`count(pairs.item_id)`.as('pairs'),
-          sql<string | null>`case when count(pairs.item_id) >= ${MIN_CELL_SIZE} then round(avg(pairs.before), 2) end`.as('before'),
-          sql<string | null>`case when count(pairs.item_id) >= ${MIN_CELL_SIZE} then round(avg(pairs.after), 2) end`.as('after'),
-        ])
+        .select(['i.id', 'i.position', 'i.statement', sql<number>`count(pairs.item_id)`.as('pairs'), mean('before').as('before'), mean('after').as('after')])
         .where('i.programme_id', '=', programmeId)
         .groupBy(['i.id', 'i.position', 'i.statement'])
         .orderBy('i.position')
@@ -335,7 +319,7 @@ export function trainingRepository(db: Db) {
         db
           .selectFrom('session_attendance as a')
           .innerJoin('enrolments as e', 'e.id', 'a.enrolment_id')
-          .innerJoin('events as s', 's.id', 'a.event_id')
+          .innerJoin(trainingSessions(db).as('s'), 's.id', 'a.event_id')
           .select(['s.title', 's.starts_at', 'a.attended'])
           .where('e.user_id', '=', userId)
           .orderBy('s.starts_at')

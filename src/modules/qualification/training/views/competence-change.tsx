@@ -1,7 +1,7 @@
-import { formatNumber, type Translate } from '../../../platform/i18n/catalog.ts';
-import { MIN_CELL_SIZE } from '../../../platform/stats/small-cells.ts';
-import { pairedBarChartSvg } from '../../../platform/views/charts.ts';
-import { useView } from '../../../platform/views/context.ts';
+import { formatDate, formatNumber, type Translate } from '../../../../platform/i18n/catalog.ts';
+import { MIN_CELL_SIZE } from '../../../../platform/stats/small-cells.ts';
+import { pairedBarChartSvg } from '../../../../platform/views/charts.ts';
+import { useView } from '../../../../platform/views/context.ts';
 
 export interface CompetenceChangeRow {
   id: number;
@@ -11,10 +11,6 @@ export interface CompetenceChangeRow {
   after: number | null;
 }
 
-/**
- * The cohort's change per competence item as chart and table. Items with fewer than five trainees
- * who answered both times show no figures at all (the database does not return them).
- */
 /** The chart for the rows that may be shown, or null; built before rendering because ECharts loads lazily. */
 export async function competenceChartSvg(rows: CompetenceChangeRow[], t: Translate, locale: string): Promise<string | null> {
   const shown = rows.filter((r) => r.before !== null && r.after !== null);
@@ -30,7 +26,12 @@ export async function competenceChartSvg(rows: CompetenceChangeRow[], t: Transla
   );
 }
 
-export function CompetenceChange({ rows, counts, chartSvg }: { rows: CompetenceChangeRow[]; counts: { before: number; after: number }; chartSvg: string | null }) {
+/**
+ * The cohort's change per competence item as chart and table. Items with fewer than five trainees
+ * who answered both times show no figures at all (the database does not return them), and no item
+ * shows means before the "after" phase closes (`meansFrom`), so the set behind them cannot change.
+ */
+export function CompetenceChange({ rows, counts, chartSvg, meansFrom }: { rows: CompetenceChangeRow[]; counts: { before: number; after: number }; chartSvg: string | null; meansFrom: Date | null }) {
   const { t, locale } = useView();
   const fmt = (n: number) => formatNumber(locale, n, 1, true);
   return (
@@ -39,6 +40,7 @@ export function CompetenceChange({ rows, counts, chartSvg }: { rows: CompetenceC
         {t('qualification.trainer.competence_title')}
       </h2>
       <p class="kern-body">{t('qualification.trainer.competence_counts', { before: counts.before, after: counts.after, min: MIN_CELL_SIZE })}</p>
+      {meansFrom ? <p class="kern-body">{t('qualification.trainer.means_after_close', { date: formatDate(locale, meansFrom) })}</p> : null}
       {rows.length === 0 ? <p class="kern-body">{t('qualification.trainer.no_items')}</p> : null}
       {chartSvg ? (
         <div
@@ -80,12 +82,12 @@ export function CompetenceChange({ rows, counts, chartSvg }: { rows: CompetenceC
                     <th class="kern-table__header" scope="row">
                       {r.statement}
                     </th>
-                    <td class="kern-table__cell kern-table__cell--numeric">{hidden && r.pairs > 0 ? `<${MIN_CELL_SIZE}` : r.pairs}</td>
+                    <td class="kern-table__cell kern-table__cell--numeric">{hidden && r.pairs > 0 && r.pairs < MIN_CELL_SIZE ? `<${MIN_CELL_SIZE}` : r.pairs}</td>
                     <td class="kern-table__cell kern-table__cell--numeric">{hidden ? '–' : fmt(r.before as number)}</td>
                     <td class="kern-table__cell kern-table__cell--numeric">{hidden ? '–' : fmt(r.after as number)}</td>
                     <td class="kern-table__cell kern-table__cell--numeric">
                       {hidden
-                        ? t('qualification.trainer.suppressed', { min: MIN_CELL_SIZE })
+                        ? t(meansFrom && r.pairs >= MIN_CELL_SIZE ? 'qualification.trainer.means_later' : 'qualification.trainer.suppressed', { min: MIN_CELL_SIZE })
                         : `${(r.after as number) >= (r.before as number) ? '+' : ''}${fmt((r.after as number) - (r.before as number))}`}
                     </td>
                   </tr>

@@ -1,12 +1,12 @@
-import type { AssessmentPhase } from '../tables.ts';
-import { formatDate } from '../../../platform/i18n/catalog.ts';
-import { ProgressBar } from '../../../platform/views/components.tsx';
-import { useView } from '../../../platform/views/context.ts';
-import { ErrorSummary, Form, type FormState, RadioGroup, TextArea } from '../../../platform/views/forms.tsx';
-import type { Completion } from '../completion.ts';
-import type { AssessmentWindow } from '../training-service.ts';
-import { CohortPlace } from './public-pages.tsx';
-import { ProjectComments, type ProjectComment } from './trainer-pages.tsx';
+import type { AssessmentPhase } from '../../tables.ts';
+import { formatDate } from '../../../../platform/i18n/catalog.ts';
+import { ProgressBar } from '../../../../platform/views/components.tsx';
+import { useView } from '../../../../platform/views/context.ts';
+import { ErrorSummary, Form, type FormState, RadioGroup, TextArea } from '../../../../platform/views/forms.tsx';
+import type { Completion } from '../../completion.ts';
+import type { AssessmentWindow } from '../service.ts';
+import { CohortPlace } from '../../views/public-pages.tsx';
+import { ProjectComments, type ProjectComment } from './review-pages.tsx';
 
 export const PHASE_SLUGS: Record<AssessmentPhase, string> = { before: 'vorher', after: 'nachher' };
 

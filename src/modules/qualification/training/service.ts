@@ -1,15 +1,17 @@
-import { type Actor, actorUserId } from '../../platform/access/actor.ts';
-import { writeAudit } from '../../platform/audit/audit.ts';
-import type { AssessmentPhase } from './tables.ts';
-import type { EventMode } from '../events/tables.ts';
-import { AppError, ValidationError } from '../../platform/http/errors.ts';
-import { formatDate } from '../../platform/i18n/catalog.ts';
-import { queuePersonMail } from './mails.ts';
-import type { AppServices } from '../../platform/module.ts';
-import { type CompletionRule, completionFor } from './completion.ts';
-import { can, canLeadCohort } from './policy.ts';
-import { qualificationRepository } from './repository.ts';
-import { trainingRepository } from './training-repository.ts';
+import { type Actor, actorUserId } from '../../../platform/access/actor.ts';
+import { writeAudit } from '../../../platform/audit/audit.ts';
+import { AppError, ValidationError } from '../../../platform/http/errors.ts';
+import { berlinLocalToInstant } from '../../../platform/i18n/berlin-time.ts';
+import { formatDate } from '../../../platform/i18n/catalog.ts';
+import type { AppServices } from '../../../platform/module.ts';
+import { cancelTrainingSession, type EventMode, insertTrainingSession } from '../../events/index.ts';
+import { type CompletionRule, completionFor } from '../completion.ts';
+import { queuePersonMail } from '../mails.ts';
+import { can } from '../policy.ts';
+import { qualificationRepository } from '../repository.ts';
+import type { LedCohort, OwnEnrolment } from '../scopes.ts';
+import type { AssessmentPhase } from '../tables.ts';
+import { trainingRepository } from './repository.ts';
 
 export interface SessionInput {
   moduleId: number | null;
@@ -29,13 +31,32 @@ export interface ProjectInput {
   result: string;
 }
 
-export type AssessmentWindow = 'open' | 'not_yet' | 'closed' | 'done';
+export type AssessmentWindow = 'open' | 'not_yet' | 'closed' | 'ended' | 'done';
 
-/** When a trainee may answer the self-assessment: "before" until their first session starts, "after" once the last has started. */
+/**
+ * How long after the cohort's end date the "after" self-assessment stays open. The end date is set
+ * by the programme office and no trainer can move it (a new session cannot reopen the window), so
+ * once it has passed the answers are a closed set.
+ */
+export const AFTER_WINDOW_DAYS = 28;
+
+/** The instant the "after" phase closes: midnight (Berlin) at the end of the AFTER_WINDOW_DAYS-th day after the cohort's end date. */
+export function assessmentClosesAt(endsOn: string): Date {
+  const day = new Date(`${endsOn}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + AFTER_WINDOW_DAYS + 1);
+  const local = `${day.toISOString().slice(0, 10)}T00:00`;
+  return berlinLocalToInstant(local) ?? day;
+}
+
+/**
+ * When a trainee may answer the self-assessment: "before" until their first session starts, "after"
+ * once the last has started and until `afterClosesAt` (see assessmentClosesAt).
+ */
 export function assessmentWindows(
   sessions: readonly { starts_at: Date; ends_at: Date; cancelled_at: Date | null }[],
   enrolledAt: Date,
   answered: ReadonlySet<AssessmentPhase>,
+  afterClosesAt: Date,
   now = new Date(),
 ): Record<AssessmentPhase, AssessmentWindow> {
   const live = sessions.filter((s) => !s.cancelled_at);
@@ -43,39 +64,34 @@ export function assessmentWindows(
   const lastStarted = live.length > 0 && live.every((s) => s.starts_at <= now);
   return {
     before: answered.has('before') ? 'done' : ownStarted ? 'closed' : 'open',
-    after: answered.has('after') ? 'done' : lastStarted ? 'open' : 'not_yet',
+    after: answered.has('after') ? 'done' : now >= afterClosesAt ? 'ended' : lastStarted ? 'open' : 'not_yet',
   };
 }
 
+/**
+ * What trainers and trainees do inside a cohort. The cohort arrives resolved by the route's scope
+ * (`cohort`: the actor leads it; `enrolment`: the actor's accepted place); each session, project
+ * or item the request names is looked up within that cohort or programme, and is a 404 otherwise.
+ */
 export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'mailQueued'>) {
   const { db, config } = services;
   const repo = qualificationRepository(db);
   const training = trainingRepository(db);
 
-  /** The cohort, if the actor leads it (a trainer of it, or the programme office); otherwise 403/404. */
-  async function ledCohort(actor: Actor, cohortId: number) {
-    const cohort = await repo.cohort(cohortId);
-    if (!cohort) throw AppError.notFound();
-    const trainerIds = (await repo.trainers(cohortId)).map((t) => t.id);
-    if (!canLeadCohort(actor, { trainerIds })) throw AppError.forbidden();
-    return { ...cohort, trainerIds };
-  }
-
-  /** The trainee's own accepted place in a cohort; anyone else gets 404. */
-  async function ownEnrolment(actor: Actor, cohortId: number) {
-    const userId = actorUserId(actor);
-    if (userId === null) throw AppError.unauthorized();
-    const cohort = await repo.cohort(cohortId);
-    if (!cohort || !can(actor, 'view', { published: cohort.programme_published })) throw AppError.notFound();
-    const enrolment = await training.approvedEnrolment(cohortId, userId);
-    if (!enrolment) throw AppError.notFound();
-    return { cohort, enrolment };
+  /** A session of this cohort, or 404 (also for another cohort's session). */
+  async function sessionOf(cohort: LedCohort, eventId: number) {
+    const session = await training.session(cohort.id, eventId);
+    if (!session) throw AppError.notFound();
+    return session;
   }
 
   /** The programme's statements and where the trainee stands with each phase of the self-assessment. */
-  async function assessmentState(cohort: { id: number; programme_id: number }, enrolment: { id: number; decided_at: Date | null; created_at: Date }) {
+  async function assessmentState({ cohort, enrolment }: OwnEnrolment) {
     const [items, sessions, done] = await Promise.all([training.items(cohort.programme_id), training.sessions(cohort.id), training.assessmentsOf(enrolment.id)]);
-    return { items, windows: assessmentWindows(sessions, enrolment.decided_at ?? enrolment.created_at, new Set(done.map((d) => d.phase))) };
+    return {
+      items,
+      windows: assessmentWindows(sessions, enrolment.decided_at ?? enrolment.created_at, new Set(done.map((d) => d.phase)), assessmentClosesAt(cohort.ends_on)),
+    };
   }
 
   /** Every accepted trainee's progress (or one's) with the cohort's rule applied. */
@@ -85,14 +101,24 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
   }
 
   return {
-    ledCohort,
-    ownEnrolment,
+    sessionOf,
     completionOf,
     assessmentState,
 
+    /**
+     * The change per competence item. Means are shown only over a closed set of answers: once the
+     * "after" phase has closed (assessmentClosesAt). While answers still come in, a trainer who saw
+     * the means at five pairs and again at six could work out the sixth person's answers.
+     */
+    async competence(cohort: LedCohort, now = new Date()) {
+      const closesAt = assessmentClosesAt(cohort.ends_on);
+      const closed = now >= closesAt;
+      const [rows, counts] = await Promise.all([training.competenceChange(cohort.id, cohort.programme_id, closed), training.assessmentCounts(cohort.id)]);
+      return { rows, counts, meansFrom: closed ? null : closesAt };
+    },
+
     /** A session is an event of the format "training" for the cohort only: not published, no registration. */
-    async createSession(actor: Actor, cohortId: number, input: SessionInput): Promise<number> {
-      const cohort = await ledCohort(actor, cohortId);
+    async createSession(actor: Actor, cohort: LedCohort, input: SessionInput): Promise<number> {
       const errors: Record<string, { key: string }> = {};
       if (input.endsAt <= input.startsAt) errors.endsAt = { key: 'validation.end_before_start' };
       const modules = await repo.modules(cohort.programme_id);
@@ -100,68 +126,73 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
       if (input.moduleId !== null && !module) errors.moduleId = { key: 'validation.choice' };
       if (Object.keys(errors).length) throw new ValidationError(errors);
       return db.transaction().execute(async (trx) => {
-        const { id } = await trainingRepository(trx).insertSession({
-          municipality_id: input.municipalityId,
+        const { id } = await insertTrainingSession(trx, {
+          municipalityId: input.municipalityId,
           title: module ? `${cohort.title}: ${module.title}` : cohort.title,
-          format: 'training',
           mode: input.mode,
           venue: input.venue,
           address: input.address,
-          online_url: input.onlineUrl,
-          starts_at: input.startsAt,
-          ends_at: input.endsAt,
+          onlineUrl: input.onlineUrl,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
           capacity: cohort.capacity,
-          published: false,
-          cohort_id: cohortId,
-          module_id: input.moduleId,
-          created_by: actorUserId(actor),
+          cohortId: cohort.id,
+          moduleId: input.moduleId,
+          createdBy: actorUserId(actor),
         });
-        await writeAudit(trx, actor, { action: 'session.created', entityType: 'event', entityId: id, municipalityId: input.municipalityId, after: { cohortId, moduleId: input.moduleId } });
+        await writeAudit(trx, actor, {
+          action: 'session.created',
+          entityType: 'event',
+          entityId: id,
+          municipalityId: input.municipalityId,
+          after: { cohortId: cohort.id, moduleId: input.moduleId },
+        });
         return id;
       });
     },
 
     /** A cancelled session no longer counts for anyone; the trainees are told by mail. */
-    async cancelSession(actor: Actor, cohortId: number, eventId: number, reason: string): Promise<void> {
-      await ledCohort(actor, cohortId);
-      const session = await training.session(cohortId, eventId);
-      if (!session) throw AppError.notFound();
+    async cancelSession(actor: Actor, cohort: LedCohort, eventId: number, reason: string): Promise<void> {
+      const session = await sessionOf(cohort, eventId);
+      if (reason.length < 3) throw AppError.refused('qualification.errors.cancel_reason');
       await db.transaction().execute(async (trx) => {
-        const result = await trainingRepository(trx).cancelSession(cohortId, eventId, reason);
+        const result = await cancelTrainingSession(trx, cohort.id, eventId, reason);
         if (!result.numUpdatedRows) throw AppError.conflict('qualification.errors.session_cancelled');
         const when = formatDate('de', session.starts_at, true);
-        for (const person of await trainingRepository(trx).approvedEmails(cohortId)) {
+        for (const person of await trainingRepository(trx).approvedEmails(cohort.id)) {
           await queuePersonMail(trx, person, {
             subjectKey: 'qualification.mail.session_cancelled.subject',
             textKey: 'qualification.mail.session_cancelled.text',
             params: { session: session.title, when, reason },
-            url: `${config.baseUrl}/qualifizierung/kohorten/${cohortId}`,
+            url: `${config.baseUrl}/qualifizierung/kohorten/${cohort.id}`,
           });
         }
-        await writeAudit(trx, actor, { action: 'session.cancelled', entityType: 'event', entityId: eventId, after: { cohortId, reason } });
+        await writeAudit(trx, actor, { action: 'session.cancelled', entityType: 'event', entityId: eventId, after: { cohortId: cohort.id, reason } });
       });
       services.mailQueued();
     },
 
     /** Saves the whole list: ticked trainees were there, the others not. Only accepted trainees of this cohort can be marked. */
-    async recordAttendance(actor: Actor, cohortId: number, eventId: number, presentIds: ReadonlySet<number>): Promise<number> {
-      await ledCohort(actor, cohortId);
-      const session = await training.session(cohortId, eventId);
-      if (!session) throw AppError.notFound();
+    async recordAttendance(actor: Actor, cohort: LedCohort, eventId: number, presentIds: ReadonlySet<number>): Promise<number> {
+      const session = await sessionOf(cohort, eventId);
       if (session.cancelled_at) throw AppError.conflict('qualification.errors.session_cancelled');
       if (session.starts_at > new Date()) throw AppError.conflict('qualification.errors.session_not_started');
-      const trainees = await training.attendanceList(cohortId, eventId);
+      const trainees = await training.attendanceList(cohort.id, eventId);
       const marks = trainees.map((t) => ({ enrolmentId: t.id, attended: presentIds.has(t.id) }));
       await db.transaction().execute(async (trx) => {
         await trainingRepository(trx).recordAttendance(eventId, marks, actorUserId(actor));
-        await writeAudit(trx, actor, { action: 'session.attendance', entityType: 'event', entityId: eventId, after: { cohortId, present: marks.filter((m) => m.attended).length, of: marks.length } });
+        await writeAudit(trx, actor, {
+          action: 'session.attendance',
+          entityType: 'event',
+          entityId: eventId,
+          after: { cohortId: cohort.id, present: marks.filter((m) => m.attended).length, of: marks.length },
+        });
       });
       return marks.filter((m) => m.attended).length;
     },
 
     /** The trainee writes the project; "submit" hands it to the trainers, who then approve it or ask for changes. */
-    async saveProject(actor: Actor, cohortId: number, input: ProjectInput, submit: boolean): Promise<void> {
-      const { enrolment } = await ownEnrolment(actor, cohortId);
+    async saveProject(actor: Actor, { cohort, enrolment }: OwnEnrolment, input: ProjectInput, submit: boolean): Promise<void> {
       const status = submit ? 'submitted' : 'draft';
       await db.transaction().execute(async (trx) => {
         const tr = trainingRepository(trx);
@@ -177,13 +208,13 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
         } else {
           projectId = (await tr.insertProject({ enrolment_id: enrolment.id, ...input, status, submitted_at: submit ? new Date() : null })).id;
         }
-        await writeAudit(trx, actor, { action: submit ? 'project.submitted' : 'project.saved', entityType: 'practice_project', entityId: projectId, after: { cohortId } });
+        await writeAudit(trx, actor, { action: submit ? 'project.submitted' : 'project.saved', entityType: 'practice_project', entityId: projectId, after: { cohortId: cohort.id } });
       });
     },
 
-    async reviewProject(actor: Actor, cohortId: number, projectId: number, decision: 'approved' | 'changes_requested' | null, comment: string): Promise<void> {
-      const cohort = await ledCohort(actor, cohortId);
-      const project = await training.project(cohortId, projectId);
+    /** A project of this cohort (else 404) is approved, sent back or commented on. */
+    async reviewProject(actor: Actor, cohort: LedCohort, projectId: number, decision: 'approved' | 'changes_requested' | null, comment: string): Promise<void> {
+      const project = await training.project(cohort.id, projectId);
       if (!project) throw AppError.notFound();
       if (decision === 'changes_requested' && comment.length < 3) throw new ValidationError({ comment: { key: 'qualification.errors.comment_required' } });
       if (decision === null && comment.length < 1) throw new ValidationError({ comment: { key: 'validation.required' } });
@@ -200,10 +231,10 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
             textKey: `qualification.mail.project_${decision}.text`,
             params: { programme: cohort.programme_title },
             addition: comment || undefined,
-            url: `${config.baseUrl}/qualifizierung/kohorten/${cohortId}/praxisprojekt`,
+            url: `${config.baseUrl}/qualifizierung/kohorten/${cohort.id}/praxisprojekt`,
           });
         }
-        await writeAudit(trx, actor, { action: decision ? `project.${decision}` : 'project.commented', entityType: 'practice_project', entityId: projectId, after: { cohortId } });
+        await writeAudit(trx, actor, { action: decision ? `project.${decision}` : 'project.commented', entityType: 'practice_project', entityId: projectId, after: { cohortId: cohort.id } });
       });
       if (decision) services.mailQueued();
     },
@@ -218,9 +249,10 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
       });
     },
 
-    /** A statement someone has already answered stays, or the before/after comparison would lose its pairs. */
+    /** A statement of this programme (else 404); one someone has already answered stays, or the before/after comparison would lose its pairs. */
     async deleteItem(actor: Actor, programmeId: number, itemId: number): Promise<void> {
       if (!can(actor, 'manage', { published: false })) throw AppError.forbidden();
+      if (!(await training.items(programmeId)).some((item) => item.id === itemId)) throw AppError.notFound();
       if (await training.itemAnswered(itemId)) throw AppError.conflict('qualification.office.item_answered');
       await db.transaction().execute(async (trx) => {
         const result = await trainingRepository(trx).deleteItem(programmeId, itemId);
@@ -230,9 +262,9 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
     },
 
     /** Every item needs a score from 1 to 5; each phase is answered once (unique), inside its window. */
-    async submitAssessment(actor: Actor, cohortId: number, phase: AssessmentPhase, scores: ReadonlyMap<number, number>): Promise<void> {
-      const { cohort, enrolment } = await ownEnrolment(actor, cohortId);
-      const { items, windows } = await assessmentState(cohort, enrolment);
+    async submitAssessment(actor: Actor, place: OwnEnrolment, phase: AssessmentPhase, scores: ReadonlyMap<number, number>): Promise<void> {
+      const { cohort, enrolment } = place;
+      const { items, windows } = await assessmentState(place);
       if (windows[phase] === 'done') throw AppError.conflict('qualification.errors.assessment_done');
       if (windows[phase] !== 'open') throw AppError.conflict(`qualification.errors.assessment_${windows[phase]}`);
       const errors: Record<string, { key: string }> = {};
@@ -249,7 +281,7 @@ export function trainingService(services: Pick<AppServices, 'db' | 'config' | 'm
           throw error;
         });
         await tr.insertAnswers(items.map((item) => ({ assessment_id: id, item_id: item.id, score: scores.get(item.id) as number })));
-        await writeAudit(trx, actor, { action: 'assessment.submitted', entityType: 'self_assessment', entityId: id, after: { cohortId, phase } });
+        await writeAudit(trx, actor, { action: 'assessment.submitted', entityType: 'self_assessment', entityId: id, after: { cohortId: cohort.id, phase } });
       });
     },
   };
