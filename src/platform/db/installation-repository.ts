@@ -8,7 +8,10 @@ export function installationRepository(db: Kysely<Database>) {
       return (await db.selectFrom('installation_state').select('key').where('key', '=', key).executeTakeFirst()) !== undefined;
     },
     async remember(key: string, value: unknown): Promise<void> {
-      await db.insertInto('installation_state').values({ key, value: JSON.stringify(value) }).execute();
+      await db
+        .insertInto('installation_state')
+        .values({ key, value: JSON.stringify(value) })
+        .execute();
     },
     /** Real accounts mean a real installation: demo data is never mixed in. */
     async hasRealAccounts(): Promise<boolean> {
