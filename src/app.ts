@@ -98,7 +98,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await fastify.register(cookie, { secret: config.sessionSecret });
   // After the cookie plugin (its onSend writes Set-Cookie, which marks a page as personal) and before
   // compression, so that it keeps the page as text and compression still runs per client.
-  await fastify.register(pageCache, { ttlSeconds: config.pageCacheSeconds, maxEntries: 2000, privatePrefixes: ['/verwaltung', '/programmbuero', '/kursleitung', '/konto'] });
+  await fastify.register(pageCache, { ttlSeconds: config.pageCacheSeconds, maxEntries: 2000, privatePrefixes: registered.flatMap((m) => [...(m.staffAreas ?? []), ...(m.privateAreas ?? [])]) });
   // Brotli's default level 11 costs more CPU per page than it saves on the wire for dynamic HTML.
   await fastify.register(compress, { threshold: 2048, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   await fastify.register(formbody);
@@ -124,6 +124,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     demo: config.demoData,
     secureCookies: config.production,
     nav: () => registered.flatMap((m) => m.navigation ?? []),
+    staffAreas: registered.flatMap((m) => m.staffAreas ?? []),
   });
   installErrorHandling(fastify);
 

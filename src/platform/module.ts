@@ -42,6 +42,10 @@ export interface AppModule {
   /** The scopes its routes' access rules may name (e.g. the town of `:ags` someone manages). */
   scopes?: (services: AppServices) => ScopeResolvers;
   navigation?: NavEntry[];
+  /** URL prefixes of its staff workspaces: shown in German and English only, never cached, never on a public page. */
+  staffAreas?: string[];
+  /** URL prefixes of pages about the signed-in person (e.g. /konto): never cached. */
+  privateAreas?: string[];
   jobs?: (services: AppServices) => JobDefinition[];
   personalData?: PersonalDataHandler;
   /** Reference data every installation needs (e.g. the municipality register); runs on every start, idempotent. */

@@ -20,5 +20,5 @@ const healthRoutes: FastifyPluginAsync<{ services: AppServices }> = async (app, 
 /** The platform's own pages: accounts and health. Domain modules come from src/modules. */
 export const platformModules: AppModule[] = [
   { name: 'health', plugin: healthRoutes },
-  { name: 'accounts', plugin: authRoutes },
+  { name: 'accounts', plugin: authRoutes, privateAreas: ['/konto'] },
 ];

@@ -7,6 +7,7 @@ import { adminRoutes } from './routes.tsx';
 export const adminModule: AppModule = {
   name: 'admin',
   plugin: adminRoutes,
+  staffAreas: ['/programmbuero'],
   navigation: [{ href: '/programmbuero', labelKey: 'admin.nav.main', visible: (actor) => actor.kind === 'user' && isProgrammeOffice(actor) }],
   seedDemo: seedDemoAccounts,
 };

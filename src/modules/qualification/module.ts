@@ -10,6 +10,7 @@ export const qualificationModule: AppModule = {
   name: 'qualification',
   plugin: qualificationRoutes,
   scopes: qualificationScopes,
+  staffAreas: ['/kursleitung'],
   navigation: [
     { href: '/qualifizierung', labelKey: 'qualification.nav' },
     { href: '/kursleitung', labelKey: 'qualification.trainer.nav', visible: canEnterTrainerArea },

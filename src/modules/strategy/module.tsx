@@ -9,6 +9,8 @@ import { StrategySummaryView } from './views/summary.tsx';
 export const strategyModule: AppModule = {
   name: 'strategy',
   plugin: strategyRoutes,
+  // The town workspaces of every module live under /verwaltung/{ags}; strategy owns the overview.
+  staffAreas: ['/verwaltung'],
   navigation: [{ href: '/verwaltung', labelKey: 'strategy.nav.workspace', visible: (actor) => isProgrammeOffice(actor) || coordinatedMunicipalityIds(actor).length > 0 }],
   seedDemo: seedStrategyDemo,
   personalData: strategyPersonalData,

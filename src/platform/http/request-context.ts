@@ -14,12 +14,12 @@ import { h } from 'preact';
 export const SESSION_COOKIE = 'vv_session';
 export const LOCALE_COOKIE = 'vv_lang';
 const FLASH_COOKIE = 'vv_flash';
-/** The workspaces of staff are in German and English; every other page also in the residents' languages. */
-const STAFF_AREAS = ['/verwaltung', '/programmbuero', '/kursleitung'];
 
 export interface RequestContextOptions {
   auth: AuthService;
   nav: () => NavEntry[];
+  /** The workspaces of staff (from the module manifests) are in German and English; every other page also in the residents' languages. */
+  staffAreas: string[];
   demo: boolean;
   secureCookies: boolean;
 }
@@ -57,7 +57,7 @@ export const requestContext = fp<RequestContextOptions>(async (app: FastifyInsta
 
   app.decorateReply('render', function render(this: FastifyReply, body: VNode, renderOptions: RenderOptions) {
     const request = this.request;
-    const offered = renderOptions.locales ?? (STAFF_AREAS.some((prefix) => request.url.startsWith(prefix)) ? UI_LOCALES : PUBLIC_LOCALES);
+    const offered = renderOptions.locales ?? (options.staffAreas.some((prefix) => request.url.startsWith(prefix)) ? UI_LOCALES : PUBLIC_LOCALES);
     // A page that exists only in German and English falls back to English for the other languages.
     const locale: Locale = offered.includes(request.locale) ? request.locale : 'en';
     const t = locale === request.locale ? request.t : createTranslator(locale);
