@@ -1,8 +1,10 @@
 // Checks one language's catalog against the German public keys: usage `npx tsx scripts/check-translation.ts tr`.
 import { IntlMessageFormat } from 'intl-messageformat';
-import { intlLocale, isPublicKey, loadCatalog } from '../src/platform/i18n/catalog.ts';
+import { allModules } from '../src/app.ts';
+import { intlLocale, loadCatalog, publicKeyTest } from '../src/platform/i18n/catalog.ts';
 import { placeholders } from './icu-placeholders.ts';
 
+const isPublicKey = publicKeyTest(allModules().flatMap((m) => (m.messages ? [m.messages] : [])));
 const locale = process.argv[2] ?? '';
 const german = loadCatalog('de');
 const catalog = loadCatalog(locale);

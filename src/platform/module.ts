@@ -8,9 +8,18 @@ import type { DatabaseHandle } from './db/connect.ts';
 import type { ScopeResolvers } from './http/access.ts';
 import type { Database } from './db/schema.ts';
 import type { FileStore } from './files/store.ts';
+import type { MessageAreas } from './i18n/catalog.ts';
 import type { JobDefinition, JobQueue } from './jobs/queue.ts';
 import type { PersonalDataHandler } from './privacy/registry.ts';
 import type { NavEntry } from './views/context.ts';
+
+/** A public collection a module offers as a file: its address and the catalog keys that describe it. */
+export interface OpenDataEntry {
+  id: string;
+  path: string;
+  titleKey: string;
+  textKey: string;
+}
 
 /** A module's routes, with params, query and body typed from their TypeBox schemas. */
 export type ModulePlugin = FastifyPluginAsyncTypebox<{ services: AppServices }>;
@@ -42,6 +51,10 @@ export interface AppModule {
   /** The scopes its routes' access rules may name (e.g. the town of `:ags` someone manages). */
   scopes?: (services: AppServices) => ScopeResolvers;
   navigation?: NavEntry[];
+  /** Which of its catalog keys are on public pages (and so need every public language). */
+  messages?: MessageAreas;
+  /** Its public collections as files (listed on /api with their description). */
+  openData?: OpenDataEntry[];
   /** URL prefixes of its staff workspaces: shown in German and English only, never cached, never on a public page. */
   staffAreas?: string[];
   /** URL prefixes of pages about the signed-in person (e.g. /konto): never cached. */

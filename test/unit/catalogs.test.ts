@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { placeholders } from '../../scripts/icu-placeholders.ts';
-import { createTranslator, intlLocale, isPublicKey, loadCatalog, PUBLIC_LOCALES, UI_LOCALES } from '../../src/platform/i18n/catalog.ts';
+import { allModules } from '../../src/app.ts';
+import { createTranslator, intlLocale, loadCatalog, PUBLIC_LOCALES, publicKeyTest, UI_LOCALES } from '../../src/platform/i18n/catalog.ts';
+
+const isPublicKey = publicKeyTest(allModules().flatMap((m) => (m.messages ? [m.messages] : [])));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {

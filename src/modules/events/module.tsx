@@ -12,6 +12,7 @@ export const REMINDER_JOB = 'event-reminders';
 /** Events with registration, waiting list, check-in and the evidence the funder keeps. */
 export const eventsModule: AppModule = {
   name: 'events',
+  messages: { public: ['events.'], staff: ['events.manage', 'events.export', 'events.pdf', 'events.feedback'] },
   plugin: async (app, options) => {
     await eventRoutes(app, options);
     await manageEventRoutes(app, options);

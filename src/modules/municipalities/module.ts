@@ -9,6 +9,8 @@ export const municipalitiesModule: AppModule = {
   name: 'municipalities',
   plugin: municipalityRoutes,
   scopes: municipalityScopes,
+  messages: { public: ['municipalities.'], staff: ['municipalities.csv', 'municipalities.workspace'] },
+  openData: [{ id: 'register', path: '/kommunen.csv', titleKey: 'municipalities.opendata.title', textKey: 'municipalities.opendata.text' }],
   navigation: [{ href: '/kommunen', labelKey: 'municipalities.nav' }],
   async seedReference({ services, log }) {
     const repo = municipalitiesRepository(services.db);

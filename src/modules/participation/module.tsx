@@ -9,6 +9,7 @@ import { participationRoutes } from './routes.tsx';
 
 export const participationModule: AppModule = {
   name: 'participation',
+  messages: { public: ['participation.'], staff: ['participation.export', 'participation.offline'] },
   plugin: async (app, options) => {
     await participationRoutes(app, options);
     await moderationRoutes(app, options);

@@ -11,6 +11,12 @@ export const qualificationModule: AppModule = {
   plugin: qualificationRoutes,
   scopes: qualificationScopes,
   staffAreas: ['/kursleitung'],
+  messages: {
+    public: ['qualification.'],
+    staff: ['office', 'trainer', 'field.min_attendance', 'field.decision_note', 'field.trainer', 'field.region', 'field.published', 'field.requires_project', 'field.cohort_title'].map(
+      (p) => `qualification.${p}`,
+    ),
+  },
   navigation: [
     { href: '/qualifizierung', labelKey: 'qualification.nav' },
     { href: '/kursleitung', labelKey: 'qualification.trainer.nav', visible: canEnterTrainerArea },

@@ -5,5 +5,6 @@ import { siteRoutes } from './routes.tsx';
 export const siteModule: AppModule = {
   name: 'site',
   plugin: siteRoutes,
+  messages: { public: ['site.'] },
   navigation: [{ href: '/', labelKey: 'site.nav.home' }],
 };

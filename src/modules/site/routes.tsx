@@ -13,7 +13,10 @@ export const siteRoutes: ModulePlugin = async (app, { services }) => {
 
   for (const [page, { path, sections }] of Object.entries(TEXT_PAGES)) {
     app.get(path, { config: PUBLIC }, async (request, reply) =>
-      reply.render(<TextPage page={page} sections={sections} />, { title: request.t(`site.${page}.title`), breadcrumbs: [{ label: request.t(`site.${page}.title`) }] }),
+      reply.render(<TextPage page={page} sections={page === 'api' ? [...services.modules().flatMap((m) => m.openData ?? []), ...sections] : sections} />, {
+        title: request.t(`site.${page}.title`),
+        breadcrumbs: [{ label: request.t(`site.${page}.title`) }],
+      }),
     );
   }
 };

@@ -11,6 +11,8 @@ export const strategyModule: AppModule = {
   plugin: strategyRoutes,
   // The town workspaces of every module live under /verwaltung/{ags}; strategy owns the overview.
   staffAreas: ['/verwaltung'],
+  messages: { public: ['public', 'status', 'field', 'goal', 'measure', 'summary', 'period', 'update', 'nav'].map((p) => `strategy.${p}`) },
+  openData: [{ id: 'implementation', path: '/kommunen/{ags}/umsetzung.csv', titleKey: 'strategy.opendata.title', textKey: 'strategy.opendata.text' }],
   navigation: [{ href: '/verwaltung', labelKey: 'strategy.nav.workspace', visible: (actor) => isProgrammeOffice(actor) || coordinatedMunicipalityIds(actor).length > 0 }],
   seedDemo: seedStrategyDemo,
   personalData: strategyPersonalData,

@@ -8,6 +8,7 @@ import { OpenSurveys } from './views/open-surveys.tsx';
 export const surveysModule: AppModule = {
   name: 'surveys',
   plugin: surveyRoutes,
+  messages: { public: ['surveys.'], staff: ['surveys.export', 'surveys.offline'] },
   async municipalitySection(services, municipality) {
     const surveys = await surveyRepository(services.db).list(municipality.id, true);
     const open = surveys.filter((s) => isOpen(s));

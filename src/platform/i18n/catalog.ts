@@ -11,56 +11,24 @@ export const PUBLIC_LOCALES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'fa', 'de-x-l
 export type Locale = (typeof PUBLIC_LOCALES)[number];
 export const RTL_LOCALES: ReadonlySet<string> = new Set(['ar', 'fa']);
 
-/** Texts of the pages a resident sees; only these need the languages beyond German and English. */
-const PUBLIC_KEY_PREFIXES = [
-  'common.',
-  'errors.',
-  'validation.',
-  'pagination.',
-  'forms.',
-  'files.',
-  'layout.',
-  'site.',
-  'auth.',
-  'municipalities.',
-  'strategy.public',
-  'strategy.status',
-  'strategy.field',
-  'strategy.goal',
-  'strategy.measure',
-  'strategy.summary',
-  'strategy.period',
-  'strategy.update',
-  'strategy.nav',
-  'participation.',
-  'surveys.',
-  'events.',
-  'qualification.',
-];
-const STAFF_KEY_PREFIXES = [
-  'participation.export',
-  'participation.offline',
-  'surveys.export',
-  'surveys.offline',
-  'municipalities.csv',
-  'municipalities.workspace',
-  'events.manage',
-  'events.export',
-  'events.pdf',
-  'events.feedback',
-  'qualification.office',
-  'qualification.trainer',
-  'qualification.field.min_attendance',
-  'qualification.field.decision_note',
-  'qualification.field.trainer',
-  'qualification.field.region',
-  'qualification.field.published',
-  'qualification.field.requires_project',
-  'qualification.field.cohort_title',
-];
+/**
+ * Which catalog keys belong to pages a resident sees: only these need the languages beyond German
+ * and English. Each module declares its own (`messages` in its manifest); the platform its own here.
+ */
+export interface MessageAreas {
+  /** Key prefixes of public pages. */
+  public: readonly string[];
+  /** Prefixes inside those that belong to staff pages after all (e.g. exports). */
+  staff?: readonly string[];
+}
 
-export function isPublicKey(key: string): boolean {
-  return PUBLIC_KEY_PREFIXES.some((p) => key.startsWith(p)) && !STAFF_KEY_PREFIXES.some((p) => key.startsWith(p));
+const PLATFORM_MESSAGES: MessageAreas = { public: ['common.', 'errors.', 'validation.', 'pagination.', 'forms.', 'files.', 'layout.', 'auth.'] };
+
+export function publicKeyTest(areas: readonly MessageAreas[]): (key: string) => boolean {
+  const all = [PLATFORM_MESSAGES, ...areas];
+  const publicPrefixes = all.flatMap((a) => a.public);
+  const staffPrefixes = all.flatMap((a) => a.staff ?? []);
+  return (key) => publicPrefixes.some((p) => key.startsWith(p)) && !staffPrefixes.some((p) => key.startsWith(p));
 }
 
 export type Catalog = Record<string, string>;
