@@ -38,6 +38,7 @@ const PUBLIC_KEY_PREFIXES = [
   'qualification.',
 ];
 const STAFF_KEY_PREFIXES = [
+  'auth.totp',
   'participation.export',
   'participation.offline',
   'surveys.export',
