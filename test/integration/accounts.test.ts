@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TestClient, visibleText } from '../support/client.ts';
+import { formToken } from '../support/factories/accounts.ts';
 import { linkIn, startSmtpServer } from '../support/smtp.ts';
 
 describe('accounts: register, verify, log in, reset, sessions, export, delete', () => {
@@ -43,8 +44,11 @@ describe('accounts: register, verify, log in, reset, sessions, export, delete', 
     assert.ok(consent.version.length > 0);
 
     const mail = await mailTo('mia@example.org');
-    const verified = await browser.get(linkIn(mail.text, '/konto/bestaetigen'));
+    const confirm = await browser.get(linkIn(mail.text, '/konto/bestaetigen'));
+    assert.equal(confirm.statusCode, 200, 'the link opens a page; opening it confirms nothing yet');
+    const verified = await browser.post('/konto/bestaetigen', { token: formToken(confirm) });
     assert.equal(verified.statusCode, 200);
+    assert.match(visibleText(verified.body), /bestätigt/);
     await browser.login('mia@example.org', 'ein-langes-passwort');
     const account = await browser.get('/konto');
     assert.equal(account.statusCode, 200);

@@ -280,6 +280,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /registrieren': { expect: PUBLIC },
   'POST /registrieren': { expect: PUBLIC },
   'GET /konto/bestaetigen': { expect: all('bad_request') },
+  'POST /konto/bestaetigen': { expect: all('bad_request') },
   'POST /konto/bestaetigung-senden': { expect: SIGNED_IN },
   'GET /passwort-vergessen': { expect: PUBLIC },
   'POST /passwort-vergessen': { expect: PUBLIC },

@@ -10,7 +10,7 @@ import type { ModulePlugin } from '../module.ts';
 import { EMPTY_FORM, type FormState } from '../views/forms.tsx';
 import { accountRoutes } from './account-routes.tsx';
 import { SESSION_DAYS } from './service.ts';
-import { ForgotPasswordPage, LoginPage, MessagePage, RegisterPage, SetPasswordPage } from './views/pages.tsx';
+import { ConfirmEmailPage, ForgotPasswordPage, LoginPage, MessagePage, RegisterPage, SetPasswordPage } from './views/pages.tsx';
 import { SecondFactorLoginPage } from './views/second-factor-pages.tsx';
 
 const LoginForm = Type.Object({ email: FormText({ min: 1, max: 254 }), password: FormText({ min: 1, max: 200 }) });
@@ -23,6 +23,7 @@ const RegisterForm = Type.Object({
 const EmailForm = Type.Object({ email: FormEmail() });
 const PasswordForm = Type.Object({ password: FormText({ min: 1, max: 200 }) });
 const CodeForm = Type.Object({ code: FormText({ min: 1, max: 40 }) });
+const TokenForm = Type.Object({ token: FormText({ min: 1, max: 200 }) });
 const TokenQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) });
 const ReturnQuery = Type.Object({ zurueck: Type.Optional(Type.String({ maxLength: 2000 })) });
 const LanguageQuery = Type.Object({ lang: Type.String({ maxLength: 20 }), zurueck: Type.Optional(Type.String({ maxLength: 2000 })) });
@@ -37,6 +38,11 @@ export const authRoutes: ModulePlugin = async (app, { services }) => {
     reply.setCookie(SESSION_COOKIE, session.sessionSecret, sessionCookie);
     if (isLocale(session.locale) && !request.cookies[LOCALE_COOKIE]) reply.setCookie(LOCALE_COOKIE, session.locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
   };
+  const verifyResult = (request: FastifyRequest, reply: FastifyReply, ok: boolean) =>
+    reply.render(<MessagePage titleKey={ok ? 'auth.verify.ok_title' : 'auth.verify.failed_title'} textKey={ok ? 'auth.verify.ok_text' : 'auth.verify.failed_text'} />, {
+      title: request.t(ok ? 'auth.verify.ok_title' : 'auth.verify.failed_title'),
+      status: ok ? 200 : 400,
+    });
   const invalidLink = (request: FastifyRequest, reply: FastifyReply) =>
     reply.render(<MessagePage titleKey="auth.reset.invalid_title" textKey="auth.reset.invalid_text" />, { title: request.t('auth.reset.invalid_title'), status: 400 });
 
@@ -120,11 +126,13 @@ export const authRoutes: ModulePlugin = async (app, { services }) => {
 
   app.get('/konto/bestaetigen', { config: { access: 'public' }, schema: { querystring: TokenQuery } }, async (request, reply) => {
     const { token } = request.query;
-    const ok = token ? await auth.verifyEmail(token) : false;
-    return reply.render(<MessagePage titleKey={ok ? 'auth.verify.ok_title' : 'auth.verify.failed_title'} textKey={ok ? 'auth.verify.ok_text' : 'auth.verify.failed_text'} />, {
-      title: request.t(ok ? 'auth.verify.ok_title' : 'auth.verify.failed_title'),
-      status: ok ? 200 : 400,
-    });
+    if (!token || !(await auth.isTokenUsable(token, 'verify_email'))) return verifyResult(request, reply, false);
+    return reply.render(<ConfirmEmailPage token={token} />, { title: request.t('auth.verify.confirm_title') });
+  });
+
+  app.post('/konto/bestaetigen', { config: { access: 'public', ...AUTH_RATE_LIMIT }, schema: { body: formBody(TokenForm) } }, async (request, reply) => {
+    const token = request.body.token;
+    return verifyResult(request, reply, token ? await auth.verifyEmail(token) : false);
   });
 
   app.get('/passwort-vergessen', { config: { access: 'public' } }, async (request, reply) => reply.render(<ForgotPasswordPage form={EMPTY_FORM} />, { title: request.t('auth.forgot.title') }));

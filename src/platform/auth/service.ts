@@ -253,7 +253,7 @@ export function createAuthService(db: Kysely<Database>, settings: AuthSettings) 
       settings.mailQueued();
     },
 
-    async isTokenUsable(token: string, purpose: 'reset_password' | 'invite'): Promise<boolean> {
+    async isTokenUsable(token: string, purpose: 'verify_email' | 'reset_password' | 'invite'): Promise<boolean> {
       return (await repo.findUsableToken(hashSecret(token), purpose)) !== undefined;
     },
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import { rateLimitRepository } from '../http/rate-limit-repository.ts';
+import { hashSecret } from './tokens.ts';
 
 /** Failed sign-ins (password or second factor) per account and window, whatever the address. */
 export const LOGIN_FAILURES_PER_ACCOUNT = 10;
@@ -10,9 +11,12 @@ export const RESETS_PER_ACCOUNT = 5;
 export const ACCOUNT_WINDOW_MINUTES = 15;
 const WINDOW_MS = ACCOUNT_WINDOW_MINUTES * 60_000;
 
-/** The address typed into the form is the account; also for addresses without one, so the answer tells nothing. */
+/**
+ * The address typed into the form is the account; also for addresses without one, so the answer
+ * tells nothing. Hashed, so that the counter table holds no e-mail addresses.
+ */
 function accountKey(kind: 'login' | 'reset', email: string): string {
-  return `account-${kind}:${email.trim().toLowerCase()}`;
+  return `account-${kind}:${hashSecret(email.trim().toLowerCase())}`;
 }
 
 function tooMany(messageKey: string): AppError {

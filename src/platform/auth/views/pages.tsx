@@ -74,6 +74,20 @@ export function MessagePage({ titleKey, textKey, params }: { titleKey: string; t
   );
 }
 
+/** The mailed link opens this page; the button posts the token, so a mail scanner that opens links confirms nothing. */
+export function ConfirmEmailPage({ token }: { token: string }) {
+  const { t } = useView();
+  return (
+    <div class="vv-narrow">
+      <PageHeading title={t('auth.verify.confirm_title')} lead={t('auth.verify.confirm_text')} />
+      <Form action="/konto/bestaetigen">
+        <input type="hidden" name="token" value={token} />
+        <SubmitButton label={t('auth.verify.confirm_submit')} />
+      </Form>
+    </div>
+  );
+}
+
 export function ForgotPasswordPage({ form }: { form: FormState }) {
   const { t } = useView();
   return (
