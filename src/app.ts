@@ -13,11 +13,13 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { modules } from './modules/index.ts';
+import { officeSecondFactorGate } from './platform/auth/second-factor-gate.ts';
 import { createAuthService } from './platform/auth/service.ts';
 import type { DatabaseHandle } from './platform/db/connect.ts';
 import { FileStore } from './platform/files/store.ts';
 import { type Access, enforceDeclaredAccess, type ScopeResolvers } from './platform/http/access.ts';
 import { installErrorHandling } from './platform/http/error-handler.tsx';
+import { loggerOptions } from './platform/http/log-redaction.ts';
 import { refuseNulCharacters } from './platform/http/nul-guard.ts';
 import { databaseRateLimitStore } from './platform/http/rate-limit-store.ts';
 import { requestContext } from './platform/http/request-context.ts';
@@ -54,12 +56,18 @@ export function allModules(): AppModule[] {
   return [...platformModules, ...modules];
 }
 
+/** The first `hops` proxies in front of the app name the client; an address further out is the client's own say. */
+function hopsTrusted(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config, handle } = options;
   const db = handle.db;
   const fastify = Fastify({
-    logger: options.logger ?? false,
-    trustProxy: true,
+    logger: loggerOptions(options.logger),
+    // Off unless configured: with every sender trusted, X-Forwarded-For would choose the address rate limits count.
+    trustProxy: typeof config.trustProxy === 'number' ? hopsTrusted(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
@@ -76,6 +84,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     demoData: config.demoData,
     mailQueued,
     personalData: () => registered.flatMap((m) => (m.personalData ? [m.personalData] : [])),
+    staffSessionIdleMinutes: config.staffSessionIdleMinutes,
+    staffSessionMaxHours: config.staffSessionMaxHours,
   });
   const services: AppServices = { config, db, handle, jobs, auth, files: new FileStore(join(config.dataDir, 'files')), mailQueued, modules: () => registered };
 
@@ -127,6 +137,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     staffAreas: registered.flatMap((m) => m.staffAreas ?? []),
   });
   installErrorHandling(fastify);
+  fastify.addHook('onRequest', officeSecondFactorGate(config.officeRequiresSecondFactor));
 
   fastify.addHook('preValidation', refuseNulCharacters);
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export interface Config {
@@ -18,6 +19,17 @@ export interface Config {
   production: boolean;
   logLevel: string;
   mailFrom: string;
+  /**
+   * Which proxies may name the client in X-Forwarded-For (Fastify's trustProxy): off, a number of
+   * hops, or their addresses. Trusting every sender would let anyone pick the address rate limits count.
+   */
+  trustProxy: false | number | string[];
+  /** Staff (programme office, coordination, trainers) are signed out after this many idle minutes … */
+  staffSessionIdleMinutes: number;
+  /** … and after this many hours in any case. */
+  staffSessionMaxHours: number;
+  /** The programme office must set up a second factor before it opens a staff page (demo accounts aside). */
+  officeRequiresSecondFactor: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +74,27 @@ function parseCount(name: string, raw: string | undefined, fallback: number): nu
   return Number(raw);
 }
 
+function parsePositive(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) === 0) throw new ConfigError(`${name} must be a whole number above 0, got "${raw}"`);
+  return Number(raw);
+}
+
+function parseTrustProxy(raw: string | undefined): false | number | string[] {
+  if (raw === undefined || raw === '' || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      throw new ConfigError(`TRUST_PROXY must be false, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges, got "${raw}"`);
+    }
+  }
+  return entries;
+}
+
 /** The session secret survives restarts: generated once and kept in the data dir. */
 function loadOrCreateSecret(dataDir: string): string {
   const file = join(dataDir, 'session-secret');
@@ -85,6 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && demoData) {
     throw new ConfigError('DEMO_DATA must not be on with NODE_ENV=production: demo accounts have published passwords');
   }
+  const officeRequiresSecondFactor = parseBoolean('OFFICE_REQUIRES_SECOND_FACTOR', env.OFFICE_REQUIRES_SECOND_FACTOR, true);
+  if (production && !officeRequiresSecondFactor) {
+    throw new ConfigError('OFFICE_REQUIRES_SECOND_FACTOR must not be off with NODE_ENV=production: the programme office sees personal data of every town');
+  }
   let sessionSecret = env.SESSION_SECRET ?? '';
   if (sessionSecret !== '' && sessionSecret.length < 32) {
     throw new ConfigError('SESSION_SECRET must be at least 32 characters long');
@@ -97,5 +134,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mailFrom = env.MAIL_FROM || 'Vielfalt verankern <no-reply@vielfalt-verankern.invalid>';
   const guestRegistrationsPerMinute = parseCount('GUEST_REGISTRATIONS_PER_MINUTE', env.GUEST_REGISTRATIONS_PER_MINUTE, 20);
   const pageCacheSeconds = parseCount('PAGE_CACHE_SECONDS', env.PAGE_CACHE_SECONDS, 5);
-  return { databaseUrl, port, host, dataDir, smtpUrl, baseUrl: baseUrl.replace(/\/$/, ''), sessionSecret, demoData, production, logLevel, mailFrom, guestRegistrationsPerMinute, pageCacheSeconds };
+  return {
+    databaseUrl,
+    port,
+    host,
+    dataDir,
+    smtpUrl,
+    baseUrl: baseUrl.replace(/\/$/, ''),
+    sessionSecret,
+    demoData,
+    production,
+    logLevel,
+    mailFrom,
+    guestRegistrationsPerMinute,
+    pageCacheSeconds,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    staffSessionIdleMinutes: parsePositive('STAFF_SESSION_IDLE_MINUTES', env.STAFF_SESSION_IDLE_MINUTES, 30),
+    staffSessionMaxHours: parsePositive('STAFF_SESSION_MAX_HOURS', env.STAFF_SESSION_MAX_HOURS, 12),
+    officeRequiresSecondFactor,
+  };
 }

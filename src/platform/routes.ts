@@ -1,13 +1,13 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { sql } from 'kysely';
 import { authRoutes } from './auth/routes.tsx';
 import { pendingMigrations } from './db/migrate.ts';
-import type { AppModule, AppServices } from './module.ts';
+import { pingDatabase } from './health-repository.ts';
+import { rateLimitRepository } from './http/rate-limit-repository.ts';
+import type { AppModule, ModulePlugin } from './module.ts';
 
-const healthRoutes: FastifyPluginAsync<{ services: AppServices }> = async (app, { services }) => {
-  app.get('/healthz', async (_request, reply) => {
+const healthRoutes: ModulePlugin = async (app, { services }) => {
+  app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {
     try {
-      await sql`select 1`.execute(services.db);
+      await pingDatabase(services.db);
       const pending = await pendingMigrations(services.db);
       const ok = pending.length === 0;
       return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'migrations_pending', database: 'ok', engine: services.handle.engine, pendingMigrations: pending });
@@ -17,8 +17,17 @@ const healthRoutes: FastifyPluginAsync<{ services: AppServices }> = async (app, 
   });
 };
 
+export const RATE_LIMIT_CLEANUP_JOB = 'rate-limit-cleanup';
+
 /** The platform's own pages: accounts and health. Domain modules come from src/modules. */
 export const platformModules: AppModule[] = [
   { name: 'health', plugin: healthRoutes },
-  { name: 'accounts', plugin: authRoutes, privateAreas: ['/konto'] },
+  {
+    name: 'accounts',
+    plugin: authRoutes,
+    privateAreas: ['/konto'],
+    messages: { public: [], staff: ['auth.totp'] },
+    // Rate-limit windows that are over count nothing; without this the table keeps a row for every address ever seen.
+    jobs: (services) => [{ name: RATE_LIMIT_CLEANUP_JOB, cron: '17 * * * *', handler: async () => void (await rateLimitRepository(services.db).deleteExpired()) }],
+  },
 ];

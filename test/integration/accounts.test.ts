@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TestClient, visibleText } from '../support/client.ts';
+import { formToken } from '../support/factories/accounts.ts';
 import { linkIn, startSmtpServer } from '../support/smtp.ts';
 
 describe('accounts: register, verify, log in, reset, sessions, export, delete', () => {
@@ -43,8 +44,11 @@ describe('accounts: register, verify, log in, reset, sessions, export, delete', 
     assert.ok(consent.version.length > 0);
 
     const mail = await mailTo('mia@example.org');
-    const verified = await browser.get(linkIn(mail.text, '/konto/bestaetigen'));
+    const confirm = await browser.get(linkIn(mail.text, '/konto/bestaetigen'));
+    assert.equal(confirm.statusCode, 200, 'the link opens a page; opening it confirms nothing yet');
+    const verified = await browser.post('/konto/bestaetigen', { token: formToken(confirm) });
     assert.equal(verified.statusCode, 200);
+    assert.match(visibleText(verified.body), /bestätigt/);
     await browser.login('mia@example.org', 'ein-langes-passwort');
     const account = await browser.get('/konto');
     assert.equal(account.statusCode, 200);
@@ -70,12 +74,16 @@ describe('accounts: register, verify, log in, reset, sessions, export, delete', 
     const browser = new TestClient(t.app.fastify);
     await browser.post('/passwort-vergessen', { email: 'mia@example.org' });
     const mail = await mailTo('mia@example.org');
-    const link = linkIn(mail.text, '/passwort-neu');
-    const short = await browser.post(link, { password: 'kurz' });
+    const page = await browser.get(linkIn(mail.text, '/passwort-neu'));
+    assert.equal(page.statusCode, 200);
+    // The form posts the link's token in its body, not in the address.
+    const token = /name="token" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    assert.match(page.body, /action="\/passwort-neu"/);
+    const short = await browser.post('/passwort-neu', { token, password: 'kurz' });
     assert.equal(short.statusCode, 422);
-    const done = await browser.post(link, { password: 'ein-neues-passwort' });
+    const done = await browser.post('/passwort-neu', { token, password: 'ein-neues-passwort' });
     assert.equal(done.statusCode, 303);
-    const reused = await browser.post(link, { password: 'noch-ein-neues-passwort' });
+    const reused = await browser.post('/passwort-neu', { token, password: 'noch-ein-neues-passwort' });
     assert.equal(reused.statusCode, 400, 'the link works only once');
     await browser.login('mia@example.org', 'ein-neues-passwort');
   });

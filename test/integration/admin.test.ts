@@ -48,7 +48,7 @@ describe('programme office', () => {
     assert.match(outbox, /als Datei abgelegt/);
 
     const nora = new TestClient(t.app.fastify);
-    assert.equal((await nora.post(`/einladung?token=${token}`, { password: 'noras-eigenes-passwort' })).statusCode, 303);
+    assert.equal((await nora.post('/einladung', { token, password: 'noras-eigenes-passwort' })).statusCode, 303);
     await nora.login('nora.neu@example.org', 'noras-eigenes-passwort');
     assert.equal((await nora.get(`/verwaltung/${BENSHEIM}`)).statusCode, 200, 'the coordinator role for Bensheim works');
     assert.equal((await nora.get('/verwaltung/06431020')).statusCode, 403);

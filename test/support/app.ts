@@ -14,7 +14,7 @@ export interface TestApp {
 }
 
 /** The whole application on a fresh database; jobs stay off and tests drive them (e.g. app.deliverMail()). */
-export async function startTestApp(options: { variant?: Variant; env?: Record<string, string>; plugins?: KyselyPlugin[] } = {}): Promise<TestApp> {
+export async function startTestApp(options: { variant?: Variant; env?: Record<string, string>; plugins?: KyselyPlugin[]; logger?: object } = {}): Promise<TestApp> {
   const database = await createTestDatabase(options.variant ?? 'reference');
   for (const plugin of options.plugins ?? []) database.handle.db = database.handle.db.withPlugin(plugin);
   const dataDir = mkdtempSync(join(tmpdir(), 'vv-test-'));
@@ -26,9 +26,11 @@ export async function startTestApp(options: { variant?: Variant; env?: Record<st
     LOG_LEVEL: 'silent',
     // Tests change the database directly and read pages right after; the cache has a test of its own.
     PAGE_CACHE_SECONDS: '0',
+    // Test accounts of the programme office sign in with the password alone; the second factor has a test of its own.
+    OFFICE_REQUIRES_SECOND_FACTOR: 'false',
     ...options.env,
   });
-  const app = await buildApp({ config, handle: database.handle, startJobs: false });
+  const app = await buildApp({ config, handle: database.handle, startJobs: false, logger: options.logger });
   await app.fastify.ready();
   return {
     app,

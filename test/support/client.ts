@@ -86,6 +86,10 @@ export class TestClient {
   hasCookie(name: string): boolean {
     return this.cookies.has(name);
   }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
 }
 
 /** The text of an HTML page without tags, whitespace collapsed: what a reader sees. */

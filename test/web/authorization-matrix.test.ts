@@ -280,6 +280,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /registrieren': { expect: PUBLIC },
   'POST /registrieren': { expect: PUBLIC },
   'GET /konto/bestaetigen': { expect: all('bad_request') },
+  'POST /konto/bestaetigen': { expect: all('bad_request') },
   'POST /konto/bestaetigung-senden': { expect: SIGNED_IN },
   'GET /passwort-vergessen': { expect: PUBLIC },
   'POST /passwort-vergessen': { expect: PUBLIC },
@@ -294,6 +295,13 @@ const MATRIX: Record<string, Entry> = {
   'GET /konto/loeschen': { expect: SIGNED_IN },
   'POST /konto/loeschen': { expect: SIGNED_IN },
   'GET /sprache': { expect: PUBLIC, path: '/sprache?lang=de&zurueck=/' },
+  // Without a sign-in waiting for its code, the code page sends back to the password.
+  'GET /anmelden/code': { expect: all('login') },
+  'POST /anmelden/code': { expect: PUBLIC },
+  'GET /konto/zwei-faktor': { expect: SIGNED_IN },
+  'POST /konto/zwei-faktor': { expect: SIGNED_IN },
+  'POST /konto/zwei-faktor/codes': { expect: SIGNED_IN },
+  'POST /konto/zwei-faktor/aus': { expect: SIGNED_IN },
   // site
   'GET /': { expect: PUBLIC },
   'GET /impressum': { expect: PUBLIC },

@@ -38,7 +38,9 @@ export function authRepository(db: Db) {
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .select([
           'sessions.id_hash',
+          'sessions.created_at',
           'sessions.last_seen_at',
+          'users.totp_enabled_at',
           'users.id as user_id',
           'users.display_name',
           'users.email',
@@ -53,9 +55,29 @@ export function authRepository(db: Db) {
         ])
         .where('sessions.id_hash', '=', idHash)
         .where('sessions.revoked_at', 'is', null)
+        .where('sessions.second_factor_pending', '=', false)
         .where('sessions.expires_at', '>', new Date())
         .where('users.deleted_at', 'is', null)
         .executeTakeFirst();
+    },
+
+    /** A session whose password step is done and whose second factor is still to come, with what checking the code needs. */
+    findPendingSession(idHash: string) {
+      return db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select(['sessions.id_hash', 'sessions.user_agent', 'users.id as user_id', 'users.email', 'users.locale', 'users.display_name', 'users.totp_secret', 'users.totp_last_step'])
+        .where('sessions.id_hash', '=', idHash)
+        .where('sessions.second_factor_pending', '=', true)
+        .where('sessions.revoked_at', 'is', null)
+        .where('sessions.expires_at', '>', new Date())
+        .where('users.deleted_at', 'is', null)
+        .where('users.totp_enabled_at', 'is not', null)
+        .executeTakeFirst();
+    },
+
+    revokeSessionByHash(idHash: string) {
+      return db.updateTable('sessions').set({ revoked_at: new Date() }).where('id_hash', '=', idHash).execute();
     },
 
     touchSession(idHash: string, expiresAt: Date) {
@@ -68,6 +90,7 @@ export function authRepository(db: Db) {
         .select(['id_hash', 'created_at', 'last_seen_at', 'expires_at', 'user_agent'])
         .where('user_id', '=', userId)
         .where('revoked_at', 'is', null)
+        .where('second_factor_pending', '=', false)
         .where('expires_at', '>', new Date())
         .orderBy('last_seen_at', 'desc')
         .execute();
@@ -109,6 +132,61 @@ export function authRepository(db: Db) {
         .where('used_at', 'is', null)
         .where('expires_at', '>', new Date())
         .executeTakeFirst();
+    },
+
+    /** Every link of these kinds the account still has stops working (after a password change, an old reset mail must not open it again). */
+    invalidateTokens(userId: number, purposes: Array<Row<'auth_tokens'>['purpose']>) {
+      return db.updateTable('auth_tokens').set({ used_at: new Date() }).where('user_id', '=', userId).where('purpose', 'in', purposes).where('used_at', 'is', null).execute();
+    },
+
+    /** Records the step of an accepted code, only if it is later than the last one: a code (or a replay of it) works once. */
+    async claimTotpStep(userId: number, step: number): Promise<boolean> {
+      const result = await db
+        .updateTable('users')
+        .set({ totp_last_step: step })
+        .where('id', '=', userId)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    replaceRecoveryCodes(userId: number, hashes: string[]) {
+      return db
+        .deleteFrom('recovery_codes')
+        .where('user_id', '=', userId)
+        .execute()
+        .then(() =>
+          db
+            .insertInto('recovery_codes')
+            .values(hashes.map((code_hash) => ({ user_id: userId, code_hash })))
+            .execute(),
+        );
+    },
+
+    /** Marks a recovery code used, in one statement, so that it works exactly once. */
+    async useRecoveryCode(userId: number, codeHash: string): Promise<boolean> {
+      const result = await db
+        .updateTable('recovery_codes')
+        .set({ used_at: new Date() })
+        .where('user_id', '=', userId)
+        .where('code_hash', '=', codeHash)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async unusedRecoveryCodes(userId: number): Promise<number> {
+      const row = await db
+        .selectFrom('recovery_codes')
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .where('user_id', '=', userId)
+        .where('used_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
+    deleteRecoveryCodes(userId: number) {
+      return db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
     },
 
     insertConsent(consent: NewRow<'consents'>) {

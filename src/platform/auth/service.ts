@@ -8,6 +8,9 @@ import { enqueueMail } from '../mail/outbox.ts';
 import type { PersonalDataHandler } from '../privacy/registry.ts';
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.ts';
 import { authRepository } from './repository.ts';
+import { acceptedStep, normalRecoveryCode } from './second-factor.ts';
+import { createSecondFactorService } from './second-factor-service.ts';
+import { ACCOUNT_WINDOW_MINUTES, accountThrottle } from './throttle.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
 export const PRIVACY_NOTICE_VERSION = '2026-11';
@@ -15,6 +18,12 @@ export const SESSION_DAYS = 14;
 const VERIFY_HOURS = 48;
 const RESET_MINUTES = 60;
 const INVITE_DAYS = 7;
+/** Time to type the code from the app once the password was right. */
+const SECOND_FACTOR_MINUTES = 10;
+/** Roles that see other people's personal data: their sessions end when idle and after a working day. */
+const STAFF_ROLES: ReadonlySet<string> = new Set(['programme_office', 'coordinator', 'trainer']);
+
+export type LoginResult = { kind: 'failed' } | { kind: 'signed_in'; sessionSecret: string; locale: string } | { kind: 'second_factor'; pendingSecret: string };
 
 export interface AuthSettings {
   baseUrl: string;
@@ -22,6 +31,8 @@ export interface AuthSettings {
   /** Called after a transaction that queued mail has committed. */
   mailQueued: () => void;
   personalData: () => PersonalDataHandler[];
+  staffSessionIdleMinutes: number;
+  staffSessionMaxHours: number;
 }
 
 function hoursFromNow(hours: number): Date {
@@ -36,15 +47,44 @@ function checkNewPassword(field: string, password: string, email?: string | null
 
 export function createAuthService(db: Kysely<Database>, settings: AuthSettings) {
   const repo = authRepository(db);
+  const throttle = accountThrottle(db);
 
   function mailText(locale: string, key: string, params: Record<string, unknown>): string {
     return createTranslator(isLocale(locale) ? locale : 'de')(key, params);
   }
 
-  async function startSession(userId: number, userAgent: string | undefined): Promise<string> {
+  async function startSession(userId: number, userAgent: string | null | undefined, pending = false): Promise<string> {
     const { secret, hash } = newSecret();
-    await repo.insertSession({ id_hash: hash, user_id: userId, expires_at: hoursFromNow(SESSION_DAYS * 24), last_seen_at: new Date(), user_agent: userAgent?.slice(0, 300) ?? null });
+    await repo.insertSession({
+      id_hash: hash,
+      user_id: userId,
+      expires_at: pending ? hoursFromNow(SECOND_FACTOR_MINUTES / 60) : hoursFromNow(SESSION_DAYS * 24),
+      last_seen_at: new Date(),
+      user_agent: userAgent?.slice(0, 300) ?? null,
+      second_factor_pending: pending,
+    });
     return secret;
+  }
+
+  /** Counts a failed sign-in; when the account reaches its limit, its owner hears of it (once per window). */
+  async function signInFailed(email: string, user: { email: string | null; locale: string; display_name: string } | undefined): Promise<void> {
+    const limitReached = await throttle.loginFailed(email);
+    if (!limitReached || !user?.email) return;
+    await enqueueMail(db, {
+      to: user.email,
+      subject: mailText(user.locale, 'auth.mail.login_locked.subject', {}),
+      text: mailText(user.locale, 'auth.mail.login_locked.text', { name: user.display_name, minutes: ACCOUNT_WINDOW_MINUTES, resetUrl: `${settings.baseUrl}/passwort-vergessen` }),
+    });
+    settings.mailQueued();
+  }
+
+  async function mailPasswordChanged(trx: Kysely<Database>, user: { email: string | null; locale: string; display_name: string }): Promise<void> {
+    if (!user.email) return;
+    await enqueueMail(trx, {
+      to: user.email,
+      subject: mailText(user.locale, 'auth.mail.password_changed.subject', {}),
+      text: mailText(user.locale, 'auth.mail.password_changed.text', { name: user.display_name, resetUrl: `${settings.baseUrl}/passwort-vergessen` }),
+    });
   }
 
   return {
@@ -107,25 +147,69 @@ export function createAuthService(db: Kysely<Database>, settings: AuthSettings) 
       settings.mailQueued();
     },
 
-    /** Returns the session secret for the cookie, or null for a wrong e-mail or password (never which). */
-    async login(email: string, password: string, userAgent: string | undefined): Promise<{ sessionSecret: string; locale: string } | null> {
+    /**
+     * Checks the password (never saying whether the address or the password was wrong). With a
+     * second factor, the session waits for the code; the account's failure limit (429) comes first.
+     */
+    async login(email: string, password: string, userAgent: string | undefined): Promise<LoginResult> {
+      await throttle.checkLogin(email);
       const user = await repo.findUserByEmail(email);
       const ok = await verifyPassword(user?.password_hash ?? null, password);
-      if (!user || !ok) return null;
-      if (user.is_demo && !settings.demoData) return null;
-      return { sessionSecret: await startSession(user.id, userAgent), locale: user.locale };
+      if (!user || !ok || (user.is_demo && !settings.demoData)) {
+        await signInFailed(email, user);
+        return { kind: 'failed' };
+      }
+      if (user.totp_enabled_at && user.totp_secret) return { kind: 'second_factor', pendingSecret: await startSession(user.id, userAgent, true) };
+      await throttle.loginSucceeded(email);
+      return { kind: 'signed_in', sessionSecret: await startSession(user.id, userAgent), locale: user.locale };
     },
 
-    /** The actor behind a session cookie; slides the expiry at most every few minutes. */
-    async actorForSession(secret: string): Promise<{ actor: UserActor; locale: string } | null> {
+    /** Whether the cookie belongs to a sign-in that waits for its second factor. */
+    async hasPendingSecondFactor(pendingSecret: string): Promise<boolean> {
+      return (await repo.findPendingSession(hashSecret(pendingSecret))) !== undefined;
+    },
+
+    /**
+     * The second step of a sign-in: a code from the app or an unused recovery code. The waiting
+     * session is replaced by a new one, so its secret, seen before the code, opens nothing.
+     */
+    async completeSecondFactor(pendingSecret: string, code: string): Promise<LoginResult | { kind: 'expired' }> {
+      const pending = await repo.findPendingSession(hashSecret(pendingSecret));
+      if (!pending?.totp_secret || !pending.email) return { kind: 'expired' };
+      await throttle.checkLogin(pending.email);
+      const step = acceptedStep(pending.totp_secret, code, pending.totp_last_step);
+      const ok = step !== null ? await repo.claimTotpStep(pending.user_id, step) : await repo.useRecoveryCode(pending.user_id, hashSecret(normalRecoveryCode(code)));
+      if (!ok) {
+        await signInFailed(pending.email, pending);
+        return { kind: 'failed' };
+      }
+      await repo.revokeSessionByHash(pending.id_hash);
+      await throttle.loginSucceeded(pending.email);
+      if (step === null) await writeAudit(db, SYSTEM, { action: 'account.recovery_code_used', entityType: 'user', entityId: pending.user_id });
+      return { kind: 'signed_in', sessionSecret: await startSession(pending.user_id, pending.user_agent), locale: pending.locale };
+    },
+
+    /**
+     * The actor behind a session cookie; slides the expiry at most every few minutes. Staff
+     * sessions also end after `staffSessionIdleMinutes` without a request and `staffSessionMaxHours` in all.
+     */
+    async actorForSession(secret: string): Promise<{ actor: UserActor; locale: string; secondFactor: boolean } | null> {
       const idHash = hashSecret(secret);
       const row = await repo.findActiveSession(idHash);
       if (!row) return null;
       if (row.is_demo && !settings.demoData) return null;
-      if (Date.now() - new Date(row.last_seen_at).getTime() > 5 * 60_000) {
+      const now = Date.now();
+      const idleMs = now - new Date(row.last_seen_at).getTime();
+      const staff = row.grants.some((grant) => STAFF_ROLES.has(grant.role));
+      if (staff && (idleMs > settings.staffSessionIdleMinutes * 60_000 || now - new Date(row.created_at).getTime() > settings.staffSessionMaxHours * 3600_000)) {
+        await repo.revokeSessionByHash(idHash);
+        return null;
+      }
+      if (idleMs > (staff ? 60_000 : 5 * 60_000)) {
         await repo.touchSession(idHash, hoursFromNow(SESSION_DAYS * 24));
       }
       return {
+        secondFactor: row.totp_enabled_at !== null,
         actor: {
           kind: 'user',
           userId: row.user_id,
@@ -140,7 +224,7 @@ export function createAuthService(db: Kysely<Database>, settings: AuthSettings) 
     },
 
     async logout(secret: string): Promise<void> {
-      await db.updateTable('sessions').set({ revoked_at: new Date() }).where('id_hash', '=', hashSecret(secret)).execute();
+      await repo.revokeSessionByHash(hashSecret(secret));
     },
 
     listSessions(actor: UserActor) {
@@ -152,7 +236,9 @@ export function createAuthService(db: Kysely<Database>, settings: AuthSettings) 
       if (!result || result.numUpdatedRows === 0n) throw AppError.notFound();
     },
 
+    /** Sends a reset link; more than a few per account and window are refused (429), for every address alike. */
     async requestPasswordReset(email: string): Promise<void> {
+      await throttle.countReset(email);
       const user = await repo.findUserByEmail(email);
       if (!user?.email || (user.is_demo && !settings.demoData)) return;
       const { secret, hash } = newSecret();
@@ -167,24 +253,32 @@ export function createAuthService(db: Kysely<Database>, settings: AuthSettings) 
       settings.mailQueued();
     },
 
-    async isTokenUsable(token: string, purpose: 'reset_password' | 'invite'): Promise<boolean> {
+    async isTokenUsable(token: string, purpose: 'verify_email' | 'reset_password' | 'invite'): Promise<boolean> {
       return (await repo.findUsableToken(hashSecret(token), purpose)) !== undefined;
     },
 
-    /** Sets a new password from a reset or invitation link; the link then stops working and all sessions end. */
+    /**
+     * Sets a new password from a reset or invitation link; that link and every other one of the
+     * account stop working, all sessions end, and after a reset the owner is told by mail.
+     */
     async setPasswordWithToken(token: string, purpose: 'reset_password' | 'invite', password: string): Promise<boolean> {
       checkNewPassword('password', password);
       const passwordHash = await hashPassword(password);
-      return db.transaction().execute(async (trx) => {
+      const changed = await db.transaction().execute(async (trx) => {
         const tx = authRepository(trx);
         const used = await tx.consumeToken(hashSecret(token), purpose);
         if (!used) return false;
         await tx.updateUser(used.user_id, { password_hash: passwordHash, ...(purpose === 'invite' ? { email_verified_at: new Date() } : {}) });
+        await tx.invalidateTokens(used.user_id, ['reset_password', 'invite']);
         await tx.revokeAllSessions(used.user_id);
+        const user = await tx.findUserById(used.user_id);
+        if (purpose === 'reset_password' && user) await mailPasswordChanged(trx, user);
         if (purpose === 'invite') await tx.insertConsent({ user_id: used.user_id, purpose: 'privacy_notice', version: PRIVACY_NOTICE_VERSION });
         await writeAudit(trx, SYSTEM, { action: purpose === 'invite' ? 'account.invitation_accepted' : 'account.password_reset', entityType: 'user', entityId: used.user_id });
         return true;
       });
+      if (changed) settings.mailQueued();
+      return changed;
     },
 
     async changePassword(actor: UserActor, currentSessionSecret: string, current: string, next: string): Promise<void> {
@@ -195,9 +289,12 @@ export function createAuthService(db: Kysely<Database>, settings: AuthSettings) 
       await db.transaction().execute(async (trx) => {
         const tx = authRepository(trx);
         await tx.updateUser(user.id, { password_hash: passwordHash });
+        await tx.invalidateTokens(user.id, ['reset_password']);
         await tx.revokeAllSessions(user.id, hashSecret(currentSessionSecret));
+        await mailPasswordChanged(trx, user);
         await writeAudit(trx, actor, { action: 'account.password_changed', entityType: 'user', entityId: user.id });
       });
+      settings.mailQueued();
     },
 
     async setLocale(actor: UserActor, locale: Locale): Promise<void> {
@@ -229,7 +326,8 @@ export function createAuthService(db: Kysely<Database>, settings: AuthSettings) 
         await tx.revokeAllSessions(user.id);
         await tx.deleteRolesOf(user.id);
         await tx.deleteTokensOf(user.id);
-        await tx.updateUser(user.id, { email: null, password_hash: null, display_name: '', deleted_at: new Date() });
+        await tx.deleteRecoveryCodes(user.id);
+        await tx.updateUser(user.id, { email: null, password_hash: null, display_name: '', deleted_at: new Date(), totp_secret: null, totp_enabled_at: null });
         await writeAudit(trx, actor, { action: 'account.deleted', entityType: 'user', entityId: user.id });
       });
     },
@@ -254,6 +352,8 @@ export function createAuthService(db: Kysely<Database>, settings: AuthSettings) 
       settings.mailQueued();
       return userId;
     },
+
+    secondFactor: createSecondFactorService(db),
   };
 }
 

@@ -16,6 +16,18 @@ export interface UsersTable {
   is_demo: Generated<boolean>;
   created_at: CreatedAt;
   deleted_at: Timestamp | null;
+  /** Base32 TOTP secret; set while being set up, in use once totp_enabled_at is set. */
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  /** The last 30-second step a code was accepted for, so that a code works only once. */
+  totp_last_step: number | null;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -26,6 +38,8 @@ export interface SessionsTable {
   expires_at: Timestamp;
   user_agent: string | null;
   revoked_at: Timestamp | null;
+  /** The password was right, the second factor is still to come: such a session signs nobody in. */
+  second_factor_pending: Generated<boolean>;
 }
 
 export interface AuthTokensTable {
@@ -115,6 +129,7 @@ export interface PlatformTables {
   mail_outbox: MailOutboxTable;
   files: FilesTable;
   rate_limits: RateLimitsTable;
+  recovery_codes: RecoveryCodesTable;
 }
 
 /** Every table of the installation: the platform's and, merged in, each module's. */

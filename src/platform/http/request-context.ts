@@ -37,6 +37,7 @@ export const requestContext = fp<RequestContextOptions>(async (app: FastifyInsta
   app.decorateRequest('locale', 'de' as Locale);
   app.decorateRequest('t', undefined as never);
   app.decorateRequest('sessionSecret', null);
+  app.decorateRequest('secondFactor', false);
   app.decorateRequest('personal', false);
 
   app.addHook('onRequest', async (request) => {
@@ -48,6 +49,7 @@ export const requestContext = fp<RequestContextOptions>(async (app: FastifyInsta
       if (found) {
         request.actor = found.actor;
         request.sessionSecret = secret;
+        request.secondFactor = found.secondFactor;
         accountLocale = found.locale;
       }
     }

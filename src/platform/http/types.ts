@@ -17,6 +17,8 @@ declare module 'fastify' {
     locale: Locale;
     t: Translate;
     sessionSecret: string | null;
+    /** The signed-in account has a second factor switched on. */
+    secondFactor: boolean;
     /** Set when the page carries something of this visitor's own (a CSRF token): it must not be shared. */
     personal: boolean;
   }

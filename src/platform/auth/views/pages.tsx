@@ -3,6 +3,7 @@ import { useView } from '../../views/context.ts';
 import { PageHeading } from '../../views/components.tsx';
 import { Checkbox, ErrorSummary, Form, type FormState, SubmitButton, TextField } from '../../views/forms.tsx';
 import { formatDate } from '../../i18n/catalog.ts';
+import { EMAIL_MAX_LENGTH } from '../../http/forms.ts';
 
 export function LoginPage({ form, returnTo, failed }: { form: FormState; returnTo: string; failed: boolean }) {
   const { t } = useView();
@@ -18,7 +19,7 @@ export function LoginPage({ form, returnTo, failed }: { form: FormState; returnT
       ) : null}
       <ErrorSummary form={form} labels={{ email: t('auth.fields.email'), password: t('auth.fields.password') }} />
       <Form action={`/anmelden?zurueck=${encodeURIComponent(returnTo)}`}>
-        <TextField form={form} name="email" type="email" label={t('auth.fields.email')} autocomplete="email" required />
+        <TextField form={form} name="email" type="email" label={t('auth.fields.email')} autocomplete="email" maxLength={EMAIL_MAX_LENGTH} required />
         <TextField form={form} name="password" type="password" label={t('auth.fields.password')} autocomplete="current-password" required />
         <SubmitButton label={t('auth.login.submit')} />
       </Form>
@@ -44,7 +45,7 @@ export function RegisterPage({ form }: { form: FormState }) {
       <ErrorSummary form={form} labels={labels} />
       <Form action="/registrieren">
         <TextField form={form} name="displayName" label={labels.displayName} hint={t('auth.register.display_name_hint')} autocomplete="name" maxLength={100} required />
-        <TextField form={form} name="email" type="email" label={labels.email} autocomplete="email" required />
+        <TextField form={form} name="email" type="email" label={labels.email} autocomplete="email" maxLength={EMAIL_MAX_LENGTH} required />
         <TextField form={form} name="password" type="password" label={labels.password} hint={t('auth.register.password_hint', { min: 10 })} autocomplete="new-password" required />
         <p class="kern-body">
           <a class="kern-link" href="/datenschutz">
@@ -73,6 +74,20 @@ export function MessagePage({ titleKey, textKey, params }: { titleKey: string; t
   );
 }
 
+/** The mailed link opens this page; the button posts the token, so a mail scanner that opens links confirms nothing. */
+export function ConfirmEmailPage({ token }: { token: string }) {
+  const { t } = useView();
+  return (
+    <div class="vv-narrow">
+      <PageHeading title={t('auth.verify.confirm_title')} lead={t('auth.verify.confirm_text')} />
+      <Form action="/konto/bestaetigen">
+        <input type="hidden" name="token" value={token} />
+        <SubmitButton label={t('auth.verify.confirm_submit')} />
+      </Form>
+    </div>
+  );
+}
+
 export function ForgotPasswordPage({ form }: { form: FormState }) {
   const { t } = useView();
   return (
@@ -80,20 +95,22 @@ export function ForgotPasswordPage({ form }: { form: FormState }) {
       <PageHeading title={t('auth.forgot.title')} lead={t('auth.forgot.lead')} />
       <ErrorSummary form={form} labels={{ email: t('auth.fields.email') }} />
       <Form action="/passwort-vergessen">
-        <TextField form={form} name="email" type="email" label={t('auth.fields.email')} autocomplete="email" required />
+        <TextField form={form} name="email" type="email" label={t('auth.fields.email')} autocomplete="email" maxLength={EMAIL_MAX_LENGTH} required />
         <SubmitButton label={t('auth.forgot.submit')} />
       </Form>
     </div>
   );
 }
 
-export function SetPasswordPage({ form, action, titleKey }: { form: FormState; action: string; titleKey: string }) {
+/** The token of the link rides in the form's body, not in the address the form posts to (addresses end up in logs). */
+export function SetPasswordPage({ form, action, token, titleKey }: { form: FormState; action: string; token: string; titleKey: string }) {
   const { t } = useView();
   return (
     <div class="vv-narrow">
       <PageHeading title={t(titleKey)} />
       <ErrorSummary form={form} labels={{ password: t('auth.fields.new_password') }} />
       <Form action={action}>
+        <input type="hidden" name="token" value={token} />
         <TextField form={form} name="password" type="password" label={t('auth.fields.new_password')} hint={t('auth.register.password_hint', { min: 10 })} autocomplete="new-password" required />
         <SubmitButton label={t('auth.reset.submit')} />
       </Form>
@@ -115,7 +132,9 @@ export function AccountPage({
   passwordForm,
   emailVerified,
   email,
+  secondFactor,
 }: {
+  secondFactor: boolean;
   sections: ComponentChildren;
   sessions: SessionRow[];
   currentHash: string;
@@ -158,6 +177,18 @@ export function AccountPage({
             <SubmitButton kind="secondary" label={t('auth.account.resend')} />
           </Form>
         )}
+      </section>
+
+      <section aria-labelledby="account-second-factor">
+        <h2 class="kern-heading-medium" id="account-second-factor">
+          {t('auth.totp.title')}
+        </h2>
+        <p class="kern-body">{t(secondFactor ? 'auth.totp.account_on' : 'auth.totp.account_off')}</p>
+        <p>
+          <a class="kern-btn kern-btn--secondary" href="/konto/zwei-faktor">
+            <span class="kern-label">{t(secondFactor ? 'auth.totp.account_manage' : 'auth.totp.account_setup')}</span>
+          </a>
+        </p>
       </section>
 
       {sections}
