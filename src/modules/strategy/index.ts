@@ -20,3 +20,4 @@ export function fieldOptions(db: Kysely<Database>, municipalityId: number) {
     .fields(municipalityId)
     .then((rows) => rows.map((f) => ({ id: f.id, name: f.name })));
 }
+export { fieldsByIds, fieldsOfTown, measuresByIds, measuresOfTown } from './lookup-repository.ts';
