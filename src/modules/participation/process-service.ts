@@ -7,7 +7,7 @@ import type { AppServices } from '../../platform/module.ts';
 import { districtOptions } from '../municipalities/index.ts';
 import { fieldsOfTown } from '../strategy/index.ts';
 import { withoutMetadata } from './images.ts';
-import { can } from './policy.ts';
+import { can, ofTown } from './policy.ts';
 import { participationRepository } from './repository.ts';
 import { checkProposalInput, IMAGE_MAX_BYTES, type ProposalInput, proposalColumns } from './proposal-input.ts';
 import type { PhaseKind } from './tables.ts';
@@ -45,9 +45,8 @@ export function processService(services: Pick<AppServices, 'db' | 'files'>) {
   }
 
   async function ownProcess(actor: Actor, municipalityId: number, processId: number) {
-    const process = await participationRepository(db).process(processId);
-    if (!process || process.municipality_id !== municipalityId || !can(actor, 'manage', { municipalityId })) throw AppError.notFound();
-    return process;
+    if (!can(actor, 'manage', { municipalityId })) throw AppError.notFound();
+    return ofTown(await participationRepository(db).process(processId), { id: municipalityId });
   }
 
   return {

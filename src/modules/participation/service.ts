@@ -10,7 +10,7 @@ import { containsListedWord } from './moderation.ts';
 import { moderationRepository } from './moderation-repository.ts';
 import { notificationRepository, notifyFollowers } from './notifications.ts';
 import { activePhase, type ParticipationStep, phaseAllows } from './phases.ts';
-import { can, isAuthor } from './policy.ts';
+import { can, isAuthor, ofTown } from './policy.ts';
 import { checkProposalInput, IMAGE_MAX_BYTES, type ProposalInput, proposalColumns } from './proposal-input.ts';
 import { participationRepository } from './repository.ts';
 import { withFieldNames } from './strategy-links.ts';
@@ -208,8 +208,8 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
      */
     async answer(actor: Actor, municipalityId: number, proposalId: number, input: AnswerInput): Promise<void> {
       const repo = participationRepository(db);
-      const proposal = await repo.proposal(proposalId);
-      if (!proposal || proposal.municipality_id !== municipalityId || !can(actor, 'manage', { municipalityId })) throw AppError.notFound();
+      if (!can(actor, 'manage', { municipalityId })) throw AppError.notFound();
+      const proposal = ofTown(await repo.proposal(proposalId), { id: municipalityId });
       const errors: FieldErrors = {};
       if (input.status === 'rejected' && input.text.trim() === '') errors.text = { key: 'participation.answer.reason_required' };
       if (input.status === 'merged') {
