@@ -1,14 +1,43 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
-import type { ReportReason } from './tables.ts';
+import type { ContentType, ReportReason } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-export type ContentType = 'proposal' | 'comment';
+export type { ContentType };
 
 export function moderationRepository(db: Db) {
   const table = (type: ContentType) => (type === 'proposal' ? 'proposals' : 'proposal_comments');
 
   return {
+    /** Whether the person wrote a proposal or comment, or supported a proposal, in the town: only such people can be blocked there. */
+    contributedIn(municipalityId: number, userId: number) {
+      return db
+        .selectNoFrom((eb) => [
+          eb
+            .or([
+              eb.exists(eb.selectFrom('proposals as p').select('p.id').where('p.municipality_id', '=', municipalityId).where('p.author_user_id', '=', userId)),
+              eb.exists(
+                eb
+                  .selectFrom('proposal_comments as c')
+                  .innerJoin('proposals as cp', 'cp.id', 'c.proposal_id')
+                  .select('c.id')
+                  .where('cp.municipality_id', '=', municipalityId)
+                  .where('c.author_user_id', '=', userId),
+              ),
+              eb.exists(
+                eb
+                  .selectFrom('proposal_supports as s')
+                  .innerJoin('proposals as sp', 'sp.id', 's.proposal_id')
+                  .select('s.user_id')
+                  .where('sp.municipality_id', '=', municipalityId)
+                  .where('s.user_id', '=', userId),
+              ),
+            ])
+            .as('contributed'),
+        ])
+        .executeTakeFirstOrThrow()
+        .then((row) => Boolean(row.contributed));
+    },
     isBlocked(municipalityId: number, userId: number) {
       return db.selectFrom('municipality_blocks').select('user_id').where('municipality_id', '=', municipalityId).where('user_id', '=', userId).executeTakeFirst().then(Boolean);
     },

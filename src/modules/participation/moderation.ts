@@ -1,13 +1,13 @@
 import type { Actor } from '../../platform/access/actor.ts';
 import { actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import type { ReportReason } from './tables.ts';
+import { REPORT_REASONS, type ReportReason } from './tables.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { type ContentType, moderationRepository } from './moderation-repository.ts';
 import { can } from './policy.ts';
 
-export const REPORT_REASONS: readonly ReportReason[] = ['insult', 'discrimination', 'spam', 'personal_data', 'other'];
+export { REPORT_REASONS };
 
 /** Whether a text contains a word of the town's list (whole words, any case): such a text waits for a moderator. */
 export function containsListedWord(words: readonly string[], text: string): boolean {
@@ -71,15 +71,23 @@ export function moderationService(services: Pick<AppServices, 'db'>) {
       }),
     dismiss: (actor: Actor, municipalityId: number, type: ContentType, id: number) => decide(actor, municipalityId, type, id, 'moderation.reports_dismissed', (repo) => repo.resolveReports(type, id)),
 
+    /**
+     * Blocks a person who took part in the town (proposal, comment or support); any other id is not
+     * there (404), so that the queue's list of blocked people cannot be used to read every account's name.
+     */
     async block(actor: Actor, municipalityId: number, userId: number, reason: string): Promise<void> {
       if (!can(actor, 'manage', { municipalityId })) throw AppError.forbidden();
+      if (!(await moderationRepository(db).contributedIn(municipalityId, userId))) throw AppError.notFound();
       await db.transaction().execute(async (trx) => {
         await moderationRepository(trx).block(municipalityId, userId, reason);
         await writeAudit(trx, actor, { action: 'moderation.user_blocked', entityType: 'user', entityId: userId, municipalityId, after: { reason } });
       });
     },
+    /** Lifts a block; a person neither blocked nor taking part in the town is not there (404). */
     async unblock(actor: Actor, municipalityId: number, userId: number): Promise<void> {
       if (!can(actor, 'manage', { municipalityId })) throw AppError.forbidden();
+      const repo = moderationRepository(db);
+      if (!(await repo.isBlocked(municipalityId, userId)) && !(await repo.contributedIn(municipalityId, userId))) throw AppError.notFound();
       await db.transaction().execute(async (trx) => {
         await moderationRepository(trx).unblock(municipalityId, userId);
         await writeAudit(trx, actor, { action: 'moderation.user_unblocked', entityType: 'user', entityId: userId, municipalityId });

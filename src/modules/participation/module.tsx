@@ -4,15 +4,19 @@ import { participationPersonalData } from './personal-data.ts';
 import { DIGEST_JOB, notificationRepository, sendDigests } from './notifications.ts';
 import { participationRepository } from './repository.ts';
 import { NotificationSettings } from './views/notification-settings.tsx';
+import { commentRoutes } from './comment-routes.tsx';
+import { exportRoutes } from './export-routes.tsx';
 import { moderationRoutes } from './moderation-routes.tsx';
-import { participationRoutes } from './routes.tsx';
+import { processRoutes } from './process-routes.tsx';
+import { processWorkspaceRoutes } from './process-workspace-routes.tsx';
+import { proposalRoutes } from './proposal-routes.tsx';
+import { proposalWorkspaceRoutes } from './proposal-workspace-routes.tsx';
 
 export const participationModule: AppModule = {
   name: 'participation',
   messages: { public: ['participation.'], staff: ['participation.export', 'participation.offline'] },
   plugin: async (app, options) => {
-    await participationRoutes(app, options);
-    await moderationRoutes(app, options);
+    for (const routes of [processRoutes, processWorkspaceRoutes, proposalRoutes, proposalWorkspaceRoutes, commentRoutes, moderationRoutes, exportRoutes]) await routes(app, options);
   },
   navigation: [{ href: '/beteiligung', labelKey: 'participation.nav' }],
   seedDemo: seedParticipationDemo,

@@ -1,7 +1,7 @@
 import { todayInBerlin } from '../../platform/i18n/catalog.ts';
-import type { PhaseKind } from './tables.ts';
+import { PHASE_KINDS, type PhaseKind } from './tables.ts';
 
-export const PHASES: readonly PhaseKind[] = ['information', 'ideas', 'discussion', 'evaluation', 'implementation', 'reporting'];
+export const PHASES = PHASE_KINDS;
 
 export type ParticipationStep = 'propose' | 'support' | 'comment';
 

@@ -70,7 +70,6 @@ export function participationRepository(db: Db) {
       return db
         .selectFrom('participation_processes as pp')
         .innerJoin('municipalities as m', 'm.id', 'pp.municipality_id')
-        .leftJoin('fields_of_action as f', 'f.id', 'pp.field_id')
         .select([
           'pp.id',
           'pp.municipality_id',
@@ -85,7 +84,6 @@ export function participationRepository(db: Db) {
           'pp.image_alt',
           'm.ags',
           'm.name as municipality_name',
-          'f.name as field_name',
         ])
         .where('pp.id', '=', id)
         .executeTakeFirst();
@@ -113,12 +111,13 @@ export function participationRepository(db: Db) {
     async proposalPage(processId: number, filter: ProposalFilter, sort: ProposalSort, seed: number, page: PageRequest) {
       let query = proposalsOf(processId, filter)
         .leftJoin('users as a', 'a.id', 'p.author_user_id')
-        .leftJoin('fields_of_action as f', 'f.id', 'p.field_id')
         .leftJoin('districts as d', 'd.id', 'p.district_id')
         .select([
           'p.id',
           'p.title',
           'p.body',
+          'p.municipality_id',
+          'p.field_id',
           'p.status',
           'p.support_count',
           'p.comment_count',
@@ -130,7 +129,6 @@ export function participationRepository(db: Db) {
           'p.held',
           'a.display_name as author_name',
           'a.deleted_at as author_deleted_at',
-          'f.name as field_name',
           'd.name as district_name',
         ]);
       if (sort === 'supported') query = query.orderBy('p.support_count', 'desc');
@@ -149,7 +147,6 @@ export function participationRepository(db: Db) {
       return db
         .selectFrom('proposals as p')
         .leftJoin('users as a', 'a.id', 'p.author_user_id')
-        .leftJoin('fields_of_action as f', 'f.id', 'p.field_id')
         .leftJoin('districts as d', 'd.id', 'p.district_id')
         .leftJoin('proposals as merged', 'merged.id', 'p.merged_into_id')
         .select([
@@ -169,6 +166,8 @@ export function participationRepository(db: Db) {
           'p.answered_at',
           'p.merged_into_id',
           'merged.title as merged_into_title',
+          'merged.hidden_at as merged_into_hidden_at',
+          'merged.held as merged_into_held',
           'p.support_count',
           'p.comment_count',
           'p.offline',
@@ -179,14 +178,13 @@ export function participationRepository(db: Db) {
           'p.held',
           'a.display_name as author_name',
           'a.deleted_at as author_deleted_at',
-          'f.name as field_name',
           'd.name as district_name',
         ])
         .where('p.id', '=', id)
         .executeTakeFirst();
     },
     lockProposal(id: number) {
-      return db.selectFrom('proposals').select(['id', 'support_count', 'comment_count', 'author_user_id', 'process_id', 'municipality_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+      return db.selectFrom('proposals').select(['id', 'support_count', 'comment_count', 'author_user_id', 'process_id', 'municipality_id', 'held']).where('id', '=', id).forUpdate().executeTakeFirst();
     },
     insertProposal(row: NewRow<'proposals'>) {
       return db.insertInto('proposals').values(row).returning('id').executeTakeFirstOrThrow();
@@ -245,8 +243,8 @@ export function participationRepository(db: Db) {
     insertComment(row: NewRow<'proposal_comments'>) {
       return db.insertInto('proposal_comments').values(row).returning('id').executeTakeFirstOrThrow();
     },
-    updateComment(id: number, body: string) {
-      return db.updateTable('proposal_comments').set({ body, edited_at: new Date() }).where('id', '=', id).execute();
+    updateComment(id: number, body: string, held: boolean) {
+      return db.updateTable('proposal_comments').set({ body, held, edited_at: new Date() }).where('id', '=', id).execute();
     },
     incrementCommentCount(proposalId: number) {
       return db
@@ -261,14 +259,21 @@ export function participationRepository(db: Db) {
     image(proposalId: number, id: number) {
       return db.selectFrom('proposal_images').select(['file_id', 'alt_text']).where('proposal_id', '=', proposalId).where('id', '=', id).executeTakeFirst();
     },
-    linkedMeasures(proposalId: number) {
+    /** The measures a proposal led to, as ids: the strategy module owns the measures themselves. */
+    linkedMeasureIds(proposalId: number) {
       return db
-        .selectFrom('proposal_measures as pm')
-        .innerJoin('measures as ms', 'ms.id', 'pm.measure_id')
-        .select(['ms.id', 'ms.title', 'ms.status'])
-        .where('pm.proposal_id', '=', proposalId)
-        .orderBy('ms.title')
-        .execute();
+        .selectFrom('proposal_measures')
+        .select('measure_id')
+        .where('proposal_id', '=', proposalId)
+        .execute()
+        .then((rows) => rows.map((r) => r.measure_id));
+    },
+    insertImage(row: NewRow<'proposal_images'>) {
+      return db.insertInto('proposal_images').values(row).execute();
+    },
+    /** The other proposals of a process, which one may be merged into. */
+    mergeCandidates(processId: number, proposalId: number) {
+      return db.selectFrom('proposals').select(['id', 'title']).where('process_id', '=', processId).where('id', '<>', proposalId).orderBy('title').limit(500).execute();
     },
     async replaceMeasureLinks(proposalId: number, measureIds: number[]) {
       await db.deleteFrom('proposal_measures').where('proposal_id', '=', proposalId).execute();
@@ -283,12 +288,13 @@ export function participationRepository(db: Db) {
       return db
         .selectFrom('proposals as p')
         .leftJoin('users as a', 'a.id', 'p.author_user_id')
-        .leftJoin('fields_of_action as f', 'f.id', 'p.field_id')
         .leftJoin('districts as d', 'd.id', 'p.district_id')
         .select([
           'p.id',
           'p.title',
           'p.body',
+          'p.municipality_id',
+          'p.field_id',
           'p.status',
           'p.answer_text',
           'p.support_count',
@@ -298,7 +304,6 @@ export function participationRepository(db: Db) {
           'p.created_at',
           'a.display_name as author_name',
           'a.deleted_at as author_deleted_at',
-          'f.name as field_name',
           'd.name as district_name',
         ])
         .where('p.process_id', '=', processId)
@@ -314,6 +319,10 @@ export function participationRepository(db: Db) {
         .where('p.process_id', '=', processId)
         .orderBy('c.id')
         .execute();
+    },
+    /** A town's processes (id, title), newest first, for choice lists in other modules. */
+    processOptions(municipalityId: number) {
+      return db.selectFrom('participation_processes').select(['id', 'title']).where('municipality_id', '=', municipalityId).orderBy('created_at', 'desc').execute();
     },
     /** For the implementation page: which proposals led to these measures (one query for the whole page). */
     proposalsForMeasures(measureIds: number[]) {

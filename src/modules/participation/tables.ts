@@ -3,8 +3,16 @@ import type { Timestamp, CreatedAt, DateText, Optional } from '../../platform/db
 
 /** The tables this module owns; other modules reach them only through its index.ts. */
 
-export type PhaseKind = 'information' | 'ideas' | 'discussion' | 'evaluation' | 'implementation' | 'reporting';
-export type ProposalStatus = 'open' | 'in_review' | 'accepted' | 'rejected' | 'merged';
+export const PHASE_KINDS = ['information', 'ideas', 'discussion', 'evaluation', 'implementation', 'reporting'] as const;
+export type PhaseKind = (typeof PHASE_KINDS)[number];
+export const PROPOSAL_STATUSES = ['open', 'in_review', 'accepted', 'rejected', 'merged'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export const REPORT_REASONS = ['insult', 'discrimination', 'spam', 'personal_data', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+export const NOTIFICATION_MODES = ['immediate', 'daily', 'off'] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+export const CONTENT_TYPES = ['proposal', 'comment'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
 
 export interface ParticipationProcessesTable {
   id: Generated<number>;
@@ -78,12 +86,10 @@ export interface ProposalCommentsTable {
   held: Generated<boolean>;
 }
 
-export type ReportReason = 'insult' | 'discrimination' | 'spam' | 'personal_data' | 'other';
-
 export interface ContentReportsTable {
   id: Generated<number>;
   municipality_id: number;
-  content_type: 'proposal' | 'comment';
+  content_type: ContentType;
   content_id: number;
   reporter_user_id: number | null;
   reason: ReportReason;
@@ -128,8 +134,6 @@ export interface ProcessFollowsTable {
   process_id: number;
   created_at: CreatedAt;
 }
-
-export type NotificationMode = 'immediate' | 'daily' | 'off';
 
 export interface NotificationPreferencesTable {
   user_id: number;

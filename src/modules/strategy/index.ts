@@ -39,3 +39,4 @@ export async function fieldBelongsToTown(db: Kysely<Database>, municipalityId: n
 export function fieldNames(db: Kysely<Database>, municipalityId: number, ids?: number[]): Promise<Map<number, string>> {
   return strategyRepository(db).fieldNames(municipalityId, ids ? [...new Set(ids)] : undefined);
 }
+export { fieldsByIds, fieldsOfTown, measuresByIds } from './lookup-repository.ts';

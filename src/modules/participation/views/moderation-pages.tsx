@@ -1,5 +1,6 @@
 import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, type FormState, SubmitButton, TextArea } from '../../../platform/views/forms.tsx';
+import { REPORT_REASONS } from '../tables.ts';
 
 interface QueueItem {
   content_type: 'proposal' | 'comment';
@@ -24,7 +25,7 @@ function Decisions({ ags, item, reported }: { ags: string; item: QueueItem; repo
           {t('participation.moderation.reason')}
         </label>
         <select class="kern-form-input__select" id={reasonId} name="reason">
-          {['insult', 'discrimination', 'spam', 'personal_data', 'other'].map((r) => (
+          {REPORT_REASONS.map((r) => (
             <option key={r} value={r}>
               {t(`participation.report.reason.${r}`)}
             </option>
