@@ -14,6 +14,10 @@ export interface Config {
   guestRegistrationsPerMinute: number;
   /** Seconds a public page, as a visitor without an account sees it, is served without rendering again. 0 = off. */
   pageCacheSeconds: number;
+  /** Bytes of page bodies the page cache may hold; the oldest pages go first. */
+  pageCacheMaxBytes: number;
+  /** Days a sent mail (row and .eml file) is kept for the programme office's outbox, then deleted. */
+  mailRetentionDays: number;
   demoData: boolean;
   production: boolean;
   logLevel: string;
@@ -62,6 +66,12 @@ function parseCount(name: string, raw: string | undefined, fallback: number): nu
   return Number(raw);
 }
 
+function parsePositive(name: string, raw: string | undefined, fallback: number, maxDigits: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!new RegExp(`^\\d{1,${maxDigits}}$`).test(raw) || Number(raw) < 1) throw new ConfigError(`${name} must be a whole number of at least 1, got "${raw}"`);
+  return Number(raw);
+}
+
 /** The session secret survives restarts: generated once and kept in the data dir. */
 function loadOrCreateSecret(dataDir: string): string {
   const file = join(dataDir, 'session-secret');
@@ -97,5 +107,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mailFrom = env.MAIL_FROM || 'Vielfalt verankern <no-reply@vielfalt-verankern.invalid>';
   const guestRegistrationsPerMinute = parseCount('GUEST_REGISTRATIONS_PER_MINUTE', env.GUEST_REGISTRATIONS_PER_MINUTE, 20);
   const pageCacheSeconds = parseCount('PAGE_CACHE_SECONDS', env.PAGE_CACHE_SECONDS, 5);
-  return { databaseUrl, port, host, dataDir, smtpUrl, baseUrl: baseUrl.replace(/\/$/, ''), sessionSecret, demoData, production, logLevel, mailFrom, guestRegistrationsPerMinute, pageCacheSeconds };
+  const pageCacheMaxBytes = parsePositive('PAGE_CACHE_MAX_BYTES', env.PAGE_CACHE_MAX_BYTES, 32 * 1024 * 1024, 12);
+  const mailRetentionDays = parsePositive('MAIL_RETENTION_DAYS', env.MAIL_RETENTION_DAYS, 30, 5);
+  return {
+    databaseUrl,
+    port,
+    host,
+    dataDir,
+    smtpUrl,
+    baseUrl: baseUrl.replace(/\/$/, ''),
+    sessionSecret,
+    demoData,
+    production,
+    logLevel,
+    mailFrom,
+    guestRegistrationsPerMinute,
+    pageCacheSeconds,
+    pageCacheMaxBytes,
+    mailRetentionDays,
+  };
 }
