@@ -24,6 +24,7 @@ import { requestContext } from './platform/http/request-context.ts';
 import { JobQueue } from './platform/jobs/queue.ts';
 import { createTransport, deliverPendingMail, purgeSentMail } from './platform/mail/delivery.ts';
 import type { AppModule, AppServices } from './platform/module.ts';
+import { mailAndAuditPersonalData } from './platform/privacy/mail-and-audit.ts';
 import { platformModules } from './platform/routes.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,11 +73,13 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const mailQueued = () => {
     jobs.trigger(MAIL_JOB).catch((error) => fastify.log.error({ err: error }, 'could not trigger mail delivery'));
   };
+  const mailAndAudit = mailAndAuditPersonalData(config.dataDir);
   const auth = createAuthService(db, {
     baseUrl: config.baseUrl,
     demoData: config.demoData,
     mailQueued,
-    personalData: () => registered.flatMap((m) => (m.personalData ? [m.personalData] : [])),
+    // The platform's mail and audit traces go last, once every module has seen the account as it was.
+    personalData: () => [...registered.flatMap((m) => (m.personalData ? [m.personalData] : [])), mailAndAudit],
   });
   const services: AppServices = { config, db, handle, jobs, auth, files: new FileStore(join(config.dataDir, 'files')), mailQueued, modules: () => registered };
 
@@ -99,7 +102,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await fastify.register(cookie, { secret: config.sessionSecret });
   // After the cookie plugin (its onSend writes Set-Cookie, which marks a page as personal) and before
   // compression, so that it keeps the page as text and compression still runs per client.
-  await fastify.register(pageCache, { ttlSeconds: config.pageCacheSeconds, maxEntries: 2000, maxBytes: config.pageCacheMaxBytes, privatePrefixes: ['/verwaltung', '/programmbuero', '/kursleitung', '/konto'] });
+  await fastify.register(pageCache, {
+    ttlSeconds: config.pageCacheSeconds,
+    maxEntries: 2000,
+    maxBytes: config.pageCacheMaxBytes,
+    privatePrefixes: ['/verwaltung', '/programmbuero', '/kursleitung', '/konto'],
+  });
   // Brotli's default level 11 costs more CPU per page than it saves on the wire for dynamic HTML.
   await fastify.register(compress, { threshold: 2048, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   await fastify.register(formbody);

@@ -49,6 +49,11 @@ export function outboxRepository(db: Db) {
       return db.deleteFrom('mail_outbox').where('sent_at', 'is not', null).where('sent_at', '<', cutoff).returning(['id', 'delivered_as']).execute();
     },
 
+    /** Mails to an address, as the export shows them (the redacted text). */
+    sentTo(address: string) {
+      return db.selectFrom('mail_outbox').select(['subject', 'text_body', 'created_at', 'sent_at']).where(sql<string>`lower(to_address)`, '=', address.toLowerCase()).orderBy('id').execute();
+    },
+
     /** Every mail to an address (an account being deleted), sent or not. */
     deleteTo(address: string) {
       return db.deleteFrom('mail_outbox').where(sql<string>`lower(to_address)`, '=', address.toLowerCase()).returning(['id', 'delivered_as']).execute();
