@@ -93,7 +93,7 @@ export const recordRoutes: ModulePlugin = async (app, { services }) => {
   app.get('/programmbuero/postausgang', { config: OFFICE, schema: { querystring: PageQuery } }, async (request, reply) => {
     const page = pageRequest(pageNumber(request.query.seite), 25);
     const { items, total } = await repo.outboxPage(page);
-    return reply.render(<OutboxPage result={pageResult(items, total, page)} smtp={Boolean(services.config.smtpUrl)} />, {
+    return reply.render(<OutboxPage result={pageResult(items, total, page)} smtp={Boolean(services.config.smtpUrl)} retentionDays={services.config.mailRetentionDays} />, {
       title: request.t('admin.outbox.title'),
       breadcrumbs: officeCrumbs(request, request.t('admin.outbox.title')),
     });

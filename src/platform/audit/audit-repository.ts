@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database, NewRow } from '../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -10,9 +10,13 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The audit log as the privacy rules touch it: what an entry says about a person. */
+/** The audit log: entries written with the change, and what they say about a person. */
 export function auditRepository(db: Db) {
   return {
+    insert(row: NewRow<'audit_log'>) {
+      return db.insertInto('audit_log').values(row).execute();
+    },
+
     /**
      * An account is deleted: entries about it lose the values that named it, and its address goes
      * from every entry that quoted it. Who did what, and when, stays (by user id).

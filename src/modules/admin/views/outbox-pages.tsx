@@ -30,13 +30,13 @@ function State({ mail }: { mail: MailRow }) {
   return <>{t('admin.outbox.waiting')}</>;
 }
 
-export function OutboxPage({ result, smtp }: { result: PageResult<MailRow>; smtp: boolean }) {
+export function OutboxPage({ result, smtp, retentionDays }: { result: PageResult<MailRow>; smtp: boolean; retentionDays: number }) {
   const { t, locale } = useView();
   return (
     <>
       <h1 class="kern-heading-large">{t('admin.outbox.title')}</h1>
       <AdminNav current="outbox" />
-      <p class="kern-body">{smtp ? t('admin.outbox.lead_smtp') : t('admin.outbox.lead_files')}</p>
+      <p class="kern-body">{t(smtp ? 'admin.outbox.lead_smtp' : 'admin.outbox.lead_files', { days: retentionDays })}</p>
       {result.items.length ? (
         <div class="kern-table-responsive">
           <table class="kern-table kern-table--striped">
