@@ -1,7 +1,7 @@
 /**
  * Security items of the programme office area, each over HTTP through the whole app: token links
  * never readable in the outbox, sent mail forgotten after its retention period, account deletion
- * reaching every trace, and a page cache that random query strings cannot fill.
+ * reaching every trace. The page cache's bounds have a file of their own (page-cache-bounds.test.ts).
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -211,40 +211,5 @@ describe('privacy and security of the programme office area', () => {
     const certificate = await new TestClient(t.app.fastify).get(`/zertifikate/${code}`);
     assert.equal(certificate.statusCode, 200, 'the code still checks');
     assert.doesNotMatch(visibleText(certificate.body), traces, 'the public certificate check no longer names the holder');
-  });
-});
-
-describe('page cache bounds', () => {
-  let t: TestApp;
-  const MAX_BYTES = 400_000;
-  const random = () => Math.random().toString(36).slice(2);
-
-  before(async () => {
-    t = await startTestApp({ env: { PAGE_CACHE_SECONDS: '600', PAGE_CACHE_MAX_BYTES: String(MAX_BYTES) } });
-  });
-  after(() => t.close());
-
-  const visit = (url: string) => t.app.fastify.inject({ method: 'GET', url });
-
-  it('caches a page under its declared query parameters and serves it again', async () => {
-    assert.equal((await visit('/kommunen?q=bens')).statusCode, 200);
-    assert.equal((await visit('/kommunen?q=bens')).headers['x-page-cache'], 'hit');
-  });
-
-  it('does not grow beyond its byte bound nor keep pages for unknown parameters, over 5,000 random query strings', async () => {
-    const start = t.app.fastify.pageCacheStats();
-    for (let i = 0; i < 2500; i++) {
-      const response = await visit(`/kommunen?${random()}=${random()}`);
-      assert.equal(response.statusCode, 200, 'a URL with unknown parameters is still served');
-      assert.notEqual(response.headers['x-page-cache'], 'hit');
-    }
-    assert.deepEqual(t.app.fastify.pageCacheStats(), start, 'no entry for unknown parameters');
-    for (let i = 0; i < 2500; i++) {
-      await visit(`/kommunen?q=${random()}&seite=${i}`);
-      assert.ok(t.app.fastify.pageCacheStats().bytes <= MAX_BYTES);
-    }
-    const stats = t.app.fastify.pageCacheStats();
-    assert.ok(stats.bytes <= MAX_BYTES, `${stats.bytes} bytes held`);
-    assert.ok(stats.entries > 1, 'known parameters are still cached');
   });
 });
