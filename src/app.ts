@@ -24,12 +24,14 @@ import { refuseNulCharacters } from './platform/http/nul-guard.ts';
 import { databaseRateLimitStore } from './platform/http/rate-limit-store.ts';
 import { requestContext } from './platform/http/request-context.ts';
 import { JobQueue } from './platform/jobs/queue.ts';
-import { createTransport, deliverPendingMail } from './platform/mail/delivery.ts';
+import { createTransport, deliverPendingMail, purgeSentMail } from './platform/mail/delivery.ts';
 import type { AppModule, AppServices } from './platform/module.ts';
+import { mailAndAuditPersonalData } from './platform/privacy/mail-and-audit.ts';
 import { platformModules } from './platform/routes.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const MAIL_JOB = 'mail-outbox';
+export const MAIL_RETENTION_JOB = 'mail-retention';
 
 export interface BuildOptions {
   config: Config;
@@ -49,6 +51,8 @@ export interface App {
   routes: Array<{ method: string; url: string; access: Access | 'undeclared'; bodyFields: string[] }>;
   /** Sends every queued mail now (tests and the outbox job use this). */
   deliverMail(): Promise<number>;
+  /** Deletes sent mail older than MAIL_RETENTION_DAYS (the daily job uses this); returns how many. */
+  purgeMail(now?: Date): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -79,11 +83,13 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const mailQueued = () => {
     jobs.trigger(MAIL_JOB).catch((error) => fastify.log.error({ err: error }, 'could not trigger mail delivery'));
   };
+  const mailAndAudit = mailAndAuditPersonalData(config.dataDir);
   const auth = createAuthService(db, {
     baseUrl: config.baseUrl,
     demoData: config.demoData,
     mailQueued,
-    personalData: () => registered.flatMap((m) => (m.personalData ? [m.personalData] : [])),
+    // The platform's mail and audit traces go last, once every module has seen the account as it was.
+    personalData: () => [...registered.flatMap((m) => (m.personalData ? [m.personalData] : [])), mailAndAudit],
     staffSessionIdleMinutes: config.staffSessionIdleMinutes,
     staffSessionMaxHours: config.staffSessionMaxHours,
   });
@@ -108,7 +114,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await fastify.register(cookie, { secret: config.sessionSecret });
   // After the cookie plugin (its onSend writes Set-Cookie, which marks a page as personal) and before
   // compression, so that it keeps the page as text and compression still runs per client.
-  await fastify.register(pageCache, { ttlSeconds: config.pageCacheSeconds, maxEntries: 2000, privatePrefixes: registered.flatMap((m) => [...(m.staffAreas ?? []), ...(m.privateAreas ?? [])]) });
+  await fastify.register(pageCache, {
+    ttlSeconds: config.pageCacheSeconds,
+    maxEntries: 2000,
+    maxBytes: config.pageCacheMaxBytes,
+    privatePrefixes: registered.flatMap((m) => [...(m.staffAreas ?? []), ...(m.privateAreas ?? [])]),
+  });
   // Brotli's default level 11 costs more CPU per page than it saves on the wire for dynamic HTML.
   await fastify.register(compress, { threshold: 2048, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   await fastify.register(formbody);
@@ -164,6 +175,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   const startJobs = options.startJobs ?? true;
   const deliverMail = () => deliverPendingMail(db, transport, mailConfig);
+  const purgeMail = (now?: Date) => purgeSentMail(db, { dataDir: config.dataDir, retentionDays: config.mailRetentionDays, ...(now ? { now } : {}) });
   if (startJobs) {
     const definitions = [
       {
@@ -171,6 +183,14 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         cron: '* * * * *',
         handler: async () => {
           await deliverMail();
+        },
+      },
+      {
+        name: MAIL_RETENTION_JOB,
+        cron: '17 3 * * *',
+        handler: async () => {
+          const purged = await purgeMail();
+          fastify.log.info({ purged, retentionDays: config.mailRetentionDays }, 'sent mail past its retention period deleted');
         },
       },
       ...registered.flatMap((m) => m.jobs?.(services) ?? []),
@@ -184,6 +204,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     modules: registered,
     routes,
     deliverMail,
+    purgeMail,
     async close() {
       await jobs.stop();
       await fastify.close();

@@ -15,6 +15,10 @@ export interface Config {
   guestRegistrationsPerMinute: number;
   /** Seconds a public page, as a visitor without an account sees it, is served without rendering again. 0 = off. */
   pageCacheSeconds: number;
+  /** Bytes of page bodies the page cache may hold; the oldest pages go first. */
+  pageCacheMaxBytes: number;
+  /** Days a sent mail (row and .eml file) is kept for the programme office's outbox, then deleted. */
+  mailRetentionDays: number;
   demoData: boolean;
   production: boolean;
   logLevel: string;
@@ -74,9 +78,9 @@ function parseCount(name: string, raw: string | undefined, fallback: number): nu
   return Number(raw);
 }
 
-function parsePositive(name: string, raw: string | undefined, fallback: number): number {
+function parsePositive(name: string, raw: string | undefined, fallback: number, maxDigits: number): number {
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d{1,5}$/.test(raw) || Number(raw) === 0) throw new ConfigError(`${name} must be a whole number above 0, got "${raw}"`);
+  if (!new RegExp(`^\\d{1,${maxDigits}}$`).test(raw) || Number(raw) < 1) throw new ConfigError(`${name} must be a whole number of at least 1, got "${raw}"`);
   return Number(raw);
 }
 
@@ -134,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mailFrom = env.MAIL_FROM || 'Vielfalt verankern <no-reply@vielfalt-verankern.invalid>';
   const guestRegistrationsPerMinute = parseCount('GUEST_REGISTRATIONS_PER_MINUTE', env.GUEST_REGISTRATIONS_PER_MINUTE, 20);
   const pageCacheSeconds = parseCount('PAGE_CACHE_SECONDS', env.PAGE_CACHE_SECONDS, 5);
+  const pageCacheMaxBytes = parsePositive('PAGE_CACHE_MAX_BYTES', env.PAGE_CACHE_MAX_BYTES, 32 * 1024 * 1024, 12);
+  const mailRetentionDays = parsePositive('MAIL_RETENTION_DAYS', env.MAIL_RETENTION_DAYS, 30, 5);
   return {
     databaseUrl,
     port,
@@ -149,8 +155,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     guestRegistrationsPerMinute,
     pageCacheSeconds,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    staffSessionIdleMinutes: parsePositive('STAFF_SESSION_IDLE_MINUTES', env.STAFF_SESSION_IDLE_MINUTES, 30),
-    staffSessionMaxHours: parsePositive('STAFF_SESSION_MAX_HOURS', env.STAFF_SESSION_MAX_HOURS, 12),
+    staffSessionIdleMinutes: parsePositive('STAFF_SESSION_IDLE_MINUTES', env.STAFF_SESSION_IDLE_MINUTES, 30, 5),
+    staffSessionMaxHours: parsePositive('STAFF_SESSION_MAX_HOURS', env.STAFF_SESSION_MAX_HOURS, 12, 5),
     officeRequiresSecondFactor,
+    pageCacheMaxBytes,
+    mailRetentionDays,
   };
 }

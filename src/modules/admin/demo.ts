@@ -1,7 +1,7 @@
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { DemoSeedContext } from '../../platform/module.ts';
 import { participatingMunicipalities } from '../municipalities/index.ts';
-import type { GrantableRole } from './repository.ts';
+import type { GrantableRole } from './roles.ts';
 
 /** Published in the README: demo accounts work only while DEMO_DATA is on (see auth/service.ts). */
 export const DEMO_PASSWORD = 'Demo-Passwort-2026';

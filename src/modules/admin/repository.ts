@@ -3,8 +3,9 @@ import { escapeLike } from '../../platform/db/like.ts';
 import type { Database, NewRow } from '../../platform/db/schema.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
 
+import type { GrantableRole } from './roles.ts';
+
 type Db = Kysely<Database> | Transaction<Database>;
-export type GrantableRole = 'trainer' | 'coordinator' | 'programme_office' | 'funder';
 
 export interface UserFilter {
   query?: string;
@@ -42,7 +43,12 @@ export function adminRepository(db: Db) {
   }
 
   function audit(filter: AuditFilter) {
-    let query = db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_user_id').leftJoin('municipalities as m', 'm.id', 'a.municipality_id');
+    // An entry about an account names it by lookup, so that a deleted account shows as deleted.
+    let query = db
+      .selectFrom('audit_log as a')
+      .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+      .leftJoin('users as s', (join) => join.on(sql<boolean>`a.entity_type = 'user' and s.id::text = a.entity_id`))
+      .leftJoin('municipalities as m', 'm.id', 'a.municipality_id');
     if (filter.action) query = query.where('a.action', '=', filter.action);
     if (filter.entityType) query = query.where('a.entity_type', '=', filter.entityType);
     if (filter.municipalityId) query = query.where('a.municipality_id', '=', filter.municipalityId);
@@ -67,6 +73,8 @@ export function adminRepository(db: Db) {
     'u.display_name as actor_name',
     'u.deleted_at as actor_deleted_at',
     'a.actor_user_id',
+    's.display_name as subject_name',
+    's.deleted_at as subject_deleted_at',
     'm.name as municipality_name',
   ] as const;
 
@@ -85,9 +93,6 @@ export function adminRepository(db: Db) {
           .executeTakeFirstOrThrow(),
       ]);
       return { users: Number(users.n), pendingMail: Number(pendingMail.n) };
-    },
-    municipalityExists(id: number) {
-      return db.selectFrom('municipalities').select('id').where('id', '=', id).executeTakeFirst().then(Boolean);
     },
 
     async userPage(filter: UserFilter, page: PageRequest) {
@@ -191,22 +196,13 @@ export function adminRepository(db: Db) {
       ]);
       return { items, total: Number(count.total) };
     },
+    /** One mail as the office sees it: the redacted text only, never the part that waits to be sent. */
     mail(id: number) {
-      return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
-    },
-
-    participation(municipalityId: number) {
-      return db.selectFrom('programme_participations').selectAll().where('municipality_id', '=', municipalityId).executeTakeFirst();
-    },
-    upsertParticipation(row: NewRow<'programme_participations'>) {
       return db
-        .insertInto('programme_participations')
-        .values(row)
-        .onConflict((oc) => oc.column('municipality_id').doUpdateSet({ joined_on: row.joined_on, cohort_label: row.cohort_label }))
-        .execute();
-    },
-    deleteParticipation(municipalityId: number) {
-      return db.deleteFrom('programme_participations').where('municipality_id', '=', municipalityId).execute();
+        .selectFrom('mail_outbox')
+        .select(['id', 'to_address', 'subject', 'text_body', 'created_at', 'sent_at', 'attempts', 'last_error', 'delivered_as'])
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
   };
 }

@@ -3,42 +3,43 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import type { Locale } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';
-import { can } from './policy.ts';
-import { adminRepository, type GrantableRole } from './repository.ts';
-
-export const GRANTABLE_ROLES: readonly GrantableRole[] = ['trainer', 'coordinator', 'programme_office', 'funder'];
-
-export function isGrantableRole(value: unknown): value is GrantableRole {
-  return typeof value === 'string' && (GRANTABLE_ROLES as readonly string[]).includes(value);
-}
+import { participationService } from '../municipalities/index.ts';
+import { type AdminAction, can } from './policy.ts';
+import { adminRepository } from './repository.ts';
+import type { GrantableRole } from './roles.ts';
 
 export interface InviteInput {
   email: string;
   displayName: string;
   role: GrantableRole | 'participant';
-  municipalityId?: number;
+  municipalityId?: number | undefined;
   locale: Locale;
 }
 
-/** Users, roles and participation: the programme office's work, each change audited in its transaction. */
+/**
+ * Users, roles and participation: the programme office's work, each change audited in its
+ * transaction. The routes let only the office in; every function checks the policy again, and an
+ * id that does not name the object (a role of another person, an account that is gone) is a 404.
+ */
 export function adminService(services: Pick<AppServices, 'db' | 'auth'>) {
   const { db, auth } = services;
+  const participation = participationService(db);
 
-  function authorize(actor: Actor, action: Parameters<typeof can>[1]): void {
+  function authorize(actor: Actor, action: AdminAction): void {
     if (!can(actor, action)) throw AppError.forbidden();
   }
 
   /** A coordinator needs a municipality that is in the register; other roles ignore the field. */
-  async function checkScope(repo: ReturnType<typeof adminRepository>, role: GrantableRole | 'participant', municipalityId: number | null | undefined): Promise<void> {
+  async function checkScope(role: GrantableRole | 'participant', municipalityId: number | null | undefined): Promise<void> {
     if (role !== 'coordinator') return;
     if (!municipalityId) throw new ValidationError({ municipalityId: { key: 'admin.users.municipality_required' } });
-    if (!(await repo.municipalityExists(municipalityId))) throw new ValidationError({ municipalityId: { key: 'admin.users.municipality_unknown' } });
+    if (!(await participation.exists(municipalityId))) throw new ValidationError({ municipalityId: { key: 'admin.users.municipality_unknown' } });
   }
 
   async function grant(actor: Actor, userId: number, role: GrantableRole, municipalityId: number | null): Promise<void> {
+    await checkScope(role, municipalityId);
     await db.transaction().execute(async (trx) => {
       const repo = adminRepository(trx);
-      await checkScope(repo, role, municipalityId);
       const scope = role === 'coordinator' ? municipalityId : null;
       if (await repo.hasRole(userId, role, scope)) throw new ValidationError({ role: { key: 'admin.users.role_exists' } });
       const { id } = await repo.insertRole({ user_id: userId, role, municipality_id: scope, granted_by: actor.kind === 'user' ? actor.userId : null }).catch((error: { code?: string }) => {
@@ -57,12 +58,13 @@ export function adminService(services: Pick<AppServices, 'db' | 'auth'>) {
       authorize(actor, 'manage_users');
       // Checked before the invitation goes out: auth.invite commits on its own, and a grant that
       // failed afterwards would leave an invited person without the role they were invited for.
-      await checkScope(adminRepository(db), input.role, input.municipalityId);
+      await checkScope(input.role, input.municipalityId);
       const userId = await auth.invite(actor, { email: input.email, displayName: input.displayName, locale: input.locale });
       if (input.role !== 'participant') await grant(actor, userId, input.role, input.municipalityId ?? null);
       return userId;
     },
 
+    /** The account must exist and not be deleted. */
     async grantRole(actor: Actor, userId: number, role: GrantableRole, municipalityId: number | null): Promise<void> {
       authorize(actor, 'manage_users');
       const user = await adminRepository(db).user(userId);
@@ -70,6 +72,7 @@ export function adminService(services: Pick<AppServices, 'db' | 'auth'>) {
       await grant(actor, userId, role, municipalityId);
     },
 
+    /** The role must be one of this person's; another person's role id is a 404 and nothing changes. */
     async revokeRole(actor: Actor, userId: number, roleAssignmentId: number): Promise<void> {
       authorize(actor, 'manage_users');
       await db.transaction().execute(async (trx) => {
@@ -91,37 +94,13 @@ export function adminService(services: Pick<AppServices, 'db' | 'auth'>) {
 
     async markParticipation(actor: Actor, municipalityId: number, joinedOn: string, cohortLabel: string): Promise<void> {
       authorize(actor, 'manage_participation');
-      await db.transaction().execute(async (trx) => {
-        const repo = adminRepository(trx);
-        if (!(await repo.municipalityExists(municipalityId))) throw new ValidationError({ municipalityId: { key: 'admin.users.municipality_unknown' } });
-        const before = await repo.participation(municipalityId);
-        await repo.upsertParticipation({ municipality_id: municipalityId, joined_on: joinedOn, cohort_label: cohortLabel });
-        await writeAudit(trx, actor, {
-          action: before ? 'participation.updated' : 'participation.started',
-          entityType: 'municipality',
-          entityId: municipalityId,
-          municipalityId,
-          before: before ? { joinedOn: before.joined_on, cohort: before.cohort_label } : undefined,
-          after: { joinedOn, cohort: cohortLabel },
-        });
-      });
+      await participation.mark(actor, municipalityId, joinedOn, cohortLabel);
     },
 
+    /** A town that does not take part is a 404. */
     async endParticipation(actor: Actor, municipalityId: number): Promise<void> {
       authorize(actor, 'manage_participation');
-      await db.transaction().execute(async (trx) => {
-        const repo = adminRepository(trx);
-        const before = await repo.participation(municipalityId);
-        if (!before) throw AppError.notFound();
-        await repo.deleteParticipation(municipalityId);
-        await writeAudit(trx, actor, {
-          action: 'participation.ended',
-          entityType: 'municipality',
-          entityId: municipalityId,
-          municipalityId,
-          before: { joinedOn: before.joined_on, cohort: before.cohort_label },
-        });
-      });
+      await participation.end(actor, municipalityId);
     },
   };
 }

@@ -6,7 +6,7 @@ import { municipalitiesRepository } from './repository.ts';
 export { municipalitiesModule } from './module.ts';
 export { can as canForMunicipality } from './policy.ts';
 export type { MunicipalityRow } from './repository.ts';
-export { isAgs, requireMunicipality } from './service.ts';
+export { isAgs, participationService, requireMunicipality } from './service.ts';
 export { managedTown } from './scopes.ts';
 export { SIZE_CLASSES, sizeClassOf } from './size-classes.ts';
 export { MunicipalityOutline } from './views/outline.tsx';

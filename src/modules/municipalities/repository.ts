@@ -171,6 +171,10 @@ export function municipalitiesRepository(db: Db) {
         .execute();
     },
 
+    exists(id: number) {
+      return db.selectFrom('municipalities').select('id').where('id', '=', id).executeTakeFirst().then(Boolean);
+    },
+
     participation(municipalityId: number) {
       return db.selectFrom('programme_participations').selectAll().where('municipality_id', '=', municipalityId).executeTakeFirst();
     },

@@ -60,3 +60,49 @@ export function districtService(db: Kysely<Database>) {
     },
   };
 }
+
+/**
+ * Whether a town takes part in the programme: the table is this module's, the decision the
+ * programme office's, so the caller has checked its policy. Each change is audited in its transaction.
+ */
+export function participationService(db: Kysely<Database>) {
+  return {
+    exists(municipalityId: number): Promise<boolean> {
+      return municipalitiesRepository(db).exists(municipalityId);
+    },
+
+    async mark(actor: Actor, municipalityId: number, joinedOn: string, cohortLabel: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const repo = municipalitiesRepository(trx);
+        if (!(await repo.exists(municipalityId))) throw new ValidationError({ municipalityId: { key: 'admin.users.municipality_unknown' } });
+        const before = await repo.participation(municipalityId);
+        await repo.upsertParticipation({ municipality_id: municipalityId, joined_on: joinedOn, cohort_label: cohortLabel });
+        await writeAudit(trx, actor, {
+          action: before ? 'participation.updated' : 'participation.started',
+          entityType: 'municipality',
+          entityId: municipalityId,
+          municipalityId,
+          before: before ? { joinedOn: before.joined_on, cohort: before.cohort_label } : undefined,
+          after: { joinedOn, cohort: cohortLabel },
+        });
+      });
+    },
+
+    /** A town that does not take part is not found: there is nothing to end. */
+    async end(actor: Actor, municipalityId: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const repo = municipalitiesRepository(trx);
+        const before = await repo.participation(municipalityId);
+        if (!before) throw AppError.notFound();
+        await repo.deleteParticipation(municipalityId);
+        await writeAudit(trx, actor, {
+          action: 'participation.ended',
+          entityType: 'municipality',
+          entityId: municipalityId,
+          municipalityId,
+          before: { joinedOn: before.joined_on, cohort: before.cohort_label },
+        });
+      });
+    },
+  };
+}

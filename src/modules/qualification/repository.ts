@@ -244,6 +244,14 @@ export function qualificationRepository(db: Db) {
     },
 
     /** On deletion an application keeps its status for the cohort's numbers, without the person or the motivation. */
+    /** The public verification page and the PDF name nobody once the holder's account is gone; the code still checks as issued. */
+    anonymiseCertificatesOf(userId: number) {
+      return db
+        .updateTable('certificates')
+        .set({ holder_name: '–' })
+        .where('enrolment_id', 'in', db.selectFrom('enrolments').select('id').where('user_id', '=', userId))
+        .execute();
+    },
     anonymiseEnrolmentsOf(userId: number) {
       return db.updateTable('enrolments').set({ user_id: null, motivation: '–' }).where('user_id', '=', userId).execute();
     },

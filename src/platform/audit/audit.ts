@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type Actor, actorUserId } from '../access/actor.ts';
 import type { Database } from '../db/schema.ts';
+import { auditRepository } from './audit-repository.ts';
 
 export interface AuditEntry {
   action: string;
@@ -13,16 +14,13 @@ export interface AuditEntry {
 
 /** Call inside the transaction that makes the change, so the record and the change land together. */
 export async function writeAudit(db: Kysely<Database> | Transaction<Database>, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_user_id: actorUserId(actor),
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId == null ? null : String(entry.entityId),
-      municipality_id: entry.municipalityId ?? null,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
-    .execute();
+  await auditRepository(db).insert({
+    actor_user_id: actorUserId(actor),
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId == null ? null : String(entry.entityId),
+    municipality_id: entry.municipalityId ?? null,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+  });
 }

@@ -346,7 +346,8 @@ export function createAuthService(db: Kysely<Database>, settings: AuthSettings) 
           subject: mailText(input.locale, 'auth.mail.invite.subject', {}),
           text: mailText(input.locale, 'auth.mail.invite.text', { name: input.displayName, url: `${settings.baseUrl}/einladung?token=${secret}`, days: INVITE_DAYS }),
         });
-        await writeAudit(trx, actor, { action: 'user.invited', entityType: 'user', entityId: user.id, after: { email: input.email, displayName: input.displayName } });
+        // The person is named by the entry's user id (looked up when shown), so deleting the account reaches it.
+        await writeAudit(trx, actor, { action: 'user.invited', entityType: 'user', entityId: user.id });
         return user.id;
       });
       settings.mailQueued();

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Timestamp, CreatedAt, Json } from './columns.ts';
 
 /**
@@ -85,7 +85,10 @@ export interface MailOutboxTable {
   id: Generated<number>;
   to_address: string;
   subject: string;
+  /** As shown to the programme office: links with a token redacted. */
   text_body: string;
+  /** The full text, only while a body with a token link waits to be sent. */
+  secret_text_body: ColumnType<string | null, string | null | undefined, string | null>;
   attachments: Json<Array<{ filename: string; contentType: string; contentBase64: string }>>;
   created_at: CreatedAt;
   send_after: Timestamp;

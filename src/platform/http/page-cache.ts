@@ -5,6 +5,8 @@ export interface PageCacheOptions {
   /** How long a page may be served again without rendering it; 0 switches the cache off. */
   ttlSeconds: number;
   maxEntries: number;
+  /** Bytes of page bodies held at most; the oldest pages make room. */
+  maxBytes: number;
   /** Areas that are never cached (workspaces, account pages). */
   privatePrefixes: string[];
 }
@@ -19,6 +21,36 @@ interface Entry {
 const KEY = Symbol('pageCacheKey');
 type Keyed = FastifyRequest & { [KEY]?: string };
 
+export interface PageCacheStats {
+  entries: number;
+  bytes: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What the page cache holds now (for tests and diagnostics). */
+    pageCacheStats(): PageCacheStats;
+  }
+}
+
+/**
+ * Whether every query parameter of the URL is one the route's querystring schema declares, each
+ * once. Anything else could make a page of its own per random string, and a page may echo its URL,
+ * so such a request is served fresh and never cached (not even under the key without the extras).
+ */
+function onlyKnownParameters(request: FastifyRequest): boolean {
+  const mark = request.url.indexOf('?');
+  if (mark === -1) return true;
+  const schema = request.routeOptions.schema?.querystring as { properties?: Record<string, unknown> } | undefined;
+  const known = schema?.properties ?? {};
+  const seen = new Set<string>();
+  for (const name of new URLSearchParams(request.url.slice(mark + 1)).keys()) {
+    if (!Object.hasOwn(known, name) || seen.has(name)) return false;
+    seen.add(name);
+  }
+  return true;
+}
+
 /**
  * A short-lived cache of public pages as a visitor without an account sees them: many people
  * reading the same page within seconds cost one rendering. It never holds a page for someone signed
@@ -27,8 +59,35 @@ type Keyed = FastifyRequest & { [KEY]?: string };
  * after at most `ttlSeconds`.
  */
 export const pageCache = fp<PageCacheOptions>(async (app: FastifyInstance, options) => {
-  if (options.ttlSeconds <= 0) return;
   const entries = new Map<string, Entry>();
+  let bytes = 0;
+  app.decorate('pageCacheStats', () => ({ entries: entries.size, bytes }));
+  if (options.ttlSeconds <= 0) return;
+
+  function remove(key: string): void {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.body.length + key.length;
+    entries.delete(key);
+  }
+
+  function store(key: string, entry: Entry): void {
+    const size = entry.body.length + key.length;
+    if (size > options.maxBytes) return;
+    remove(key);
+    // Map order is insertion order: the first keys are the oldest pages.
+    for (const oldest of entries.keys()) {
+      if (entries.size < options.maxEntries && bytes + size <= options.maxBytes) break;
+      remove(oldest);
+    }
+    entries.set(key, entry);
+    bytes += size;
+  }
+
+  function clear(): void {
+    entries.clear();
+    bytes = 0;
+  }
 
   /**
    * Looked up as the request arrives, before sessions and routes do any work: a visitor is a request
@@ -37,6 +96,7 @@ export const pageCache = fp<PageCacheOptions>(async (app: FastifyInstance, optio
   function keyOf(request: FastifyRequest): string | null {
     if (request.method !== 'GET' || request.cookies.vv_session || request.cookies.vv_flash) return null;
     if (options.privatePrefixes.some((prefix) => request.url.startsWith(prefix))) return null;
+    if (!onlyKnownParameters(request)) return null;
     return `${request.cookies.vv_lang ?? ''}\u0000${request.headers['accept-language'] ?? ''}\u0000${request.url}`;
   }
 
@@ -48,6 +108,7 @@ export const pageCache = fp<PageCacheOptions>(async (app: FastifyInstance, optio
       reply.type(entry.contentType).header('cache-control', 'no-store').header('x-page-cache', 'hit');
       return reply.send(entry.body);
     }
+    if (entry) remove(key);
     (request as Keyed)[KEY] = key;
   });
 
@@ -56,12 +117,11 @@ export const pageCache = fp<PageCacheOptions>(async (app: FastifyInstance, optio
     if (!key || request.personal || request.actor?.kind !== 'visitor' || reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('set-cookie')) return payload;
     const contentType = String(reply.getHeader('content-type') ?? '');
     if (!contentType.startsWith('text/html')) return payload;
-    if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as string);
-    entries.set(key, { body: Buffer.from(payload), contentType, expires: Date.now() + options.ttlSeconds * 1000 });
+    store(key, { body: Buffer.from(payload), contentType, expires: Date.now() + options.ttlSeconds * 1000 });
     return payload;
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) entries.clear();
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) clear();
   });
 });

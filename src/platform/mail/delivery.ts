@@ -1,9 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/schema.ts';
+import { outboxRepository } from './outbox-repository.ts';
 
 export interface MailTransportConfig {
   smtpUrl: string | undefined;
@@ -29,50 +29,31 @@ export async function deliverPendingMail(db: Kysely<Database>, transport: MailTr
   let delivered = 0;
   for (let i = 0; i < limit; i++) {
     const sent = await db.transaction().execute(async (trx) => {
-      const mail = await trx
-        .selectFrom('mail_outbox')
-        .selectAll()
-        .where('sent_at', 'is', null)
-        .where('send_after', '<=', new Date())
-        .where('attempts', '<', MAX_ATTEMPTS)
-        .orderBy('id')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
+      const repo = outboxRepository(trx);
+      const mail = await repo.claimNext(MAX_ATTEMPTS);
       if (!mail) return null;
       try {
         const info = await transport.transporter.sendMail({
           from: config.from,
           to: mail.to_address,
           subject: mail.subject,
-          text: mail.text_body,
+          text: mail.secret_text_body ?? mail.text_body,
           attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
         });
         let deliveredAs: string = info.messageId ?? '';
         if (transport.kind === 'file') {
-          const dir = join(config.dataDir, 'mail');
+          const dir = mailDir(config.dataDir);
           await mkdir(dir, { recursive: true });
           deliveredAs = `${String(mail.id).padStart(8, '0')}.eml`;
-          await writeFile(join(dir, deliveredAs), (info as unknown as { message: Buffer }).message);
+          // The file is the delivery itself (the mailbox of an installation without SMTP), so it
+          // keeps the link; it goes with the row when the retention period ends.
+          await writeFile(join(dir, deliveredAs), (info as unknown as { message: Buffer }).message, { mode: 0o600 });
         }
-        await trx
-          .updateTable('mail_outbox')
-          .set({ sent_at: new Date(), attempts: mail.attempts + 1, delivered_as: deliveredAs, last_error: null })
-          .where('id', '=', mail.id)
-          .execute();
+        await repo.markSent(mail.id, mail.attempts + 1, deliveredAs);
         return true;
       } catch (error) {
-        const pauseMinutes = 2 ** mail.attempts;
-        await trx
-          .updateTable('mail_outbox')
-          .set({
-            attempts: mail.attempts + 1,
-            last_error: error instanceof Error ? error.message.slice(0, 500) : 'unknown error',
-            send_after: sql<Date>`now() + make_interval(mins => ${pauseMinutes})`,
-          })
-          .where('id', '=', mail.id)
-          .execute();
+        const attempts = mail.attempts + 1;
+        await repo.markFailed(mail.id, attempts, error instanceof Error ? error.message.slice(0, 500) : 'unknown error', 2 ** mail.attempts, attempts >= MAX_ATTEMPTS);
         return false;
       }
     });
@@ -80,4 +61,30 @@ export async function deliverPendingMail(db: Kysely<Database>, transport: MailTr
     if (sent) delivered++;
   }
   return delivered;
+}
+
+function mailDir(dataDir: string): string {
+  return join(dataDir, 'mail');
+}
+
+/** Removes the .eml files the file transport wrote for mails that are gone from the outbox. */
+export async function removeMailFiles(dataDir: string, rows: Array<{ delivered_as: string | null }>): Promise<void> {
+  for (const row of rows) {
+    // Only names this transport wrote: an SMTP message id is no file, and no name leaves the folder.
+    if (!row.delivered_as || !/^\d{8,}\.eml$/.test(row.delivered_as)) continue;
+    await rm(join(mailDir(dataDir), row.delivered_as), { force: true });
+  }
+}
+
+export const DEFAULT_MAIL_RETENTION_DAYS = 30;
+
+/**
+ * Forgets sent mail after the retention period: the row and its .eml file. Unsent mail stays,
+ * whatever its age, until it is sent or given up. Returns how many mails went.
+ */
+export async function purgeSentMail(db: Kysely<Database>, options: { dataDir: string; retentionDays: number; now?: Date }): Promise<number> {
+  const cutoff = new Date((options.now ?? new Date()).getTime() - options.retentionDays * 24 * 60 * 60 * 1000);
+  const purged = await outboxRepository(db).purgeSentBefore(cutoff);
+  await removeMailFiles(options.dataDir, purged);
+  return purged.length;
 }

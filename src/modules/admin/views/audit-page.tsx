@@ -28,6 +28,8 @@ export interface AuditRow {
   actor_name: string | null;
   actor_deleted_at: Date | null;
   actor_user_id: number | null;
+  subject_name: string | null;
+  subject_deleted_at: Date | null;
   municipality_name: string | null;
 }
 
@@ -42,6 +44,12 @@ export function actorLabel(t: (key: string) => string, row: Pick<AuditRow, 'acto
   if (row.actor_user_id === null) return t('admin.audit.system');
   if (row.actor_deleted_at) return t('admin.users.deleted_account');
   return row.actor_name ?? '';
+}
+
+/** The account an entry is about, by lookup: a deleted account shows as such, never its old name. */
+export function subjectLabel(t: (key: string) => string, row: Pick<AuditRow, 'entity_type' | 'subject_name' | 'subject_deleted_at'>): string {
+  if (row.entity_type !== 'user' || row.subject_name === null) return '';
+  return row.subject_deleted_at ? t('admin.users.deleted_account') : row.subject_name;
 }
 
 function DateFilter({ name, label, value, error }: { name: string; label: string; value: string | undefined; error?: string }) {
@@ -147,6 +155,7 @@ export function AuditPage({
                   <td class="kern-table__cell">
                     {row.entity_type}
                     {row.entity_id ? ` #${row.entity_id}` : ''}
+                    {subjectLabel(t, row) ? ` (${subjectLabel(t, row)})` : ''}
                   </td>
                   <td class="kern-table__cell">{row.municipality_name ?? ''}</td>
                   <td class="kern-table__cell">

@@ -1,5 +1,6 @@
 import type { PageResult } from '../../../platform/http/pagination.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
+import { redactTokenLinks } from '../../../platform/mail/redact.ts';
 import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { AdminNav } from './parts.tsx';
@@ -29,13 +30,13 @@ function State({ mail }: { mail: MailRow }) {
   return <>{t('admin.outbox.waiting')}</>;
 }
 
-export function OutboxPage({ result, smtp }: { result: PageResult<MailRow>; smtp: boolean }) {
+export function OutboxPage({ result, smtp, retentionDays }: { result: PageResult<MailRow>; smtp: boolean; retentionDays: number }) {
   const { t, locale } = useView();
   return (
     <>
       <h1 class="kern-heading-large">{t('admin.outbox.title')}</h1>
       <AdminNav current="outbox" />
-      <p class="kern-body">{smtp ? t('admin.outbox.lead_smtp') : t('admin.outbox.lead_files')}</p>
+      <p class="kern-body">{t(smtp ? 'admin.outbox.lead_smtp' : 'admin.outbox.lead_files', { days: retentionDays })}</p>
       {result.items.length ? (
         <div class="kern-table-responsive">
           <table class="kern-table kern-table--striped">
@@ -123,7 +124,8 @@ export function MailPage({ mail }: { mail: MailRow & { text_body: string } }) {
         ) : null}
       </dl>
       <h2 class="kern-heading-medium">{t('admin.outbox.text')}</h2>
-      <pre class="vv-mail">{mail.text_body}</pre>
+      {/* Stored redacted already; redacted again so that no row, however old, shows a live link. */}
+      <pre class="vv-mail">{redactTokenLinks(mail.text_body)}</pre>
       <p>
         <a class="kern-link" href="/programmbuero/postausgang">
           {t('common.back')}

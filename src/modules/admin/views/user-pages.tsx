@@ -3,7 +3,7 @@ import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, FormActions, type FormState, SelectField, SubmitButton, TextField } from '../../../platform/views/forms.tsx';
-import { GRANTABLE_ROLES } from '../service.ts';
+import { GRANTABLE_ROLES } from '../roles.ts';
 import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
 import { AdminNav } from './parts.tsx';
 
