@@ -11,6 +11,6 @@ export const eventsPersonalData: PersonalDataHandler = {
     return { registrations: await eventRepository(db).registrationsOfUser(userId) };
   },
   async anonymise(trx, userId) {
-    await trx.updateTable('event_registrations').set({ name: '–', email: null, organisation: '', home_town: '', user_id: null }).where('user_id', '=', userId).execute();
+    await eventRepository(trx).anonymiseRegistrationsOf(userId);
   },
 };
