@@ -110,7 +110,9 @@ describe('events: meeting links, exports, registration answers, cancellation, fe
     assert.equal(xlsx.statusCode, 200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const cells = (book.worksheets[0]?.getRow(1).values as unknown[]).map(String);
+    const sheetHeader = book.worksheets[0]?.getRow(1).values;
+    const cells = (Array.isArray(sheetHeader) ? sheetHeader : []).map(String);
+    assert.ok(cells.includes('Vor- und Nachname'));
     assert.ok(!cells.some((c) => /Geschlecht|Altersgruppe|Staatsangehörigkeit/.test(c)));
 
     assert.equal((await coordinator.get(`/verwaltung/${BENSHEIM}/veranstaltungen/${id}/teilnahmeliste.pdf`)).statusCode, 200);
