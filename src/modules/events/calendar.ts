@@ -6,10 +6,16 @@ export interface CalendarEvent {
   description: string;
   venue: string;
   address: string;
-  online_url: string;
+  /** Only in what confirmed people get; public files leave it out (see `withoutOnlineLink`). */
+  online_url?: string;
   starts_at: Date;
   ends_at: Date;
   cancelled_at: Date | null;
+}
+
+/** The event as anyone may see it: the meeting link is for confirmed people only. */
+export function withoutOnlineLink<E extends CalendarEvent>(event: E): E {
+  return { ...event, online_url: '' };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import type { EventFormat, EventMode } from './tables.ts';
 import type { FieldErrors } from '../../platform/http/errors.ts';
 import { FormEmail, FormInteger, FormText, formList, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { berlinLocalToInstant, instantToBerlinLocal } from '../../platform/i18n/berlin-time.ts';
 import type { EventDetail } from './repository.ts';
-import { EVENT_FORMATS, EVENT_MODES, type EventInput } from './service.ts';
+import type { EventInput } from './service.ts';
+import { EVENT_FORMATS, EVENT_MODES } from './tables.ts';
 
 export const EVENT_FORM_FIELDS = [
   'title',
@@ -78,8 +78,8 @@ export function readEventForm(body: unknown): { ok: true; value: EventInput } | 
     value: {
       title: v.title,
       description: v.description ?? '',
-      format: v.format as EventFormat,
-      mode: v.mode as EventMode,
+      format: v.format,
+      mode: v.mode,
       venue: v.venue ?? '',
       address: v.address ?? '',
       onlineUrl: v.onlineUrl ?? '',

@@ -1,5 +1,6 @@
 import type { AppModule } from '../../platform/module.ts';
 import { seedEventsDemo } from './demo.ts';
+import { checkInRoutes } from './check-in-routes.tsx';
 import { manageEventRoutes } from './manage-routes.tsx';
 import { eventsPersonalData } from './personal-data.ts';
 import { registrationService } from './registration.ts';
@@ -16,6 +17,7 @@ export const eventsModule: AppModule = {
   plugin: async (app, options) => {
     await eventRoutes(app, options);
     await manageEventRoutes(app, options);
+    await checkInRoutes(app, options);
   },
   navigation: [{ href: '/veranstaltungen', labelKey: 'events.nav' }],
   // Every quarter of an hour: the reminder goes out between 24 h and 23¾ h before the start, and the mark in the table survives restarts.

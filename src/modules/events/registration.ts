@@ -2,20 +2,13 @@ import type { Transaction } from 'kysely';
 import { type Actor, actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Database, NewRow } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { type MailSettings, queueRegistrationMail } from './mails.ts';
-import { can } from './policy.ts';
+import { can, cancellationRefusal, registrationOfEvent } from './policy.ts';
 import { type EventDetail, eventRepository } from './repository.ts';
+import type { AgeGroup, Sex, ThirdCountry } from './tables.ts';
 import { registrationIdFromToken } from './tokens.ts';
-
-export const SEX_OPTIONS = ['not_stated', 'female', 'male', 'diverse'] as const;
-export const AGE_GROUPS = ['not_stated', 'under_18', '18_24', '25_54', '55_64', '65_plus'] as const;
-export const THIRD_COUNTRY_OPTIONS = ['not_stated', 'yes', 'no'] as const;
-
-type Sex = (typeof SEX_OPTIONS)[number];
-type AgeGroup = (typeof AGE_GROUPS)[number];
-type ThirdCountry = (typeof THIRD_COUNTRY_OPTIONS)[number];
 
 export interface RegistrationInput {
   name: string;
@@ -30,7 +23,8 @@ export interface RegistrationInput {
 
 export interface RegistrationResult {
   id: number;
-  status: 'confirmed' | 'waiting';
+  /** `existing`: the address was registered already; that person got a mail, the caller learns nothing more. */
+  status: 'confirmed' | 'waiting' | 'existing';
   position: number;
 }
 
@@ -67,9 +61,15 @@ export function registrationService(services: Pick<AppServices, 'db' | 'config' 
     const repo = eventRepository(trx);
     const locked = await repo.lockEvent(event.id);
     if (!locked || locked.cancelled_at) throw AppError.conflict('events.errors.cancelled');
+    // Under the lock, an address that holds a registration is found before the unique index would refuse it.
+    const existing = row.email && !row.user_id ? await repo.liveRegistrationByEmail(event.id, row.email) : undefined;
+    if (existing) {
+      if (mail) await mailerFor(event)(trx, 'already_registered', existing);
+      return { id: existing.id, status: 'existing', position: 0 };
+    }
     const status = locked.confirmed < locked.capacity ? 'confirmed' : 'waiting';
     const inserted = await repo.insertRegistration({ ...row, event_id: event.id, status }).catch((error: { code?: string }) => {
-      // The same person twice at once: the unique index lets one through, the other hears why.
+      // An account whose address a guest registration holds: the account's owner hears why.
       if (error.code === '23505') throw AppError.conflict('events.errors.already_registered');
       throw error;
     });
@@ -80,16 +80,19 @@ export function registrationService(services: Pick<AppServices, 'db' | 'config' 
   }
 
   /** Frees a seat and gives it to the first on the waiting list, who is told by mail. */
-  async function cancelUnderLock(trx: Transaction<Database>, event: EventDetail, registrationId: number, actor: Actor, notifyCancelled: boolean): Promise<void> {
+  async function cancelUnderLock(trx: Transaction<Database>, event: EventDetail, registrationId: number, actor: Actor, by: 'person' | 'coordinator'): Promise<void> {
     const repo = eventRepository(trx);
     const locked = await repo.lockEvent(event.id);
-    const current = await repo.registration(registrationId);
-    if (!locked || !current || current.event_id !== event.id) throw AppError.notFound();
+    const current = registrationOfEvent(await repo.registration(registrationId), event);
+    if (!locked) throw AppError.notFound();
     if (current.status === 'cancelled') return;
     const now = new Date();
-    await repo.setStatus(registrationId, 'cancelled', { cancelled_at: now, attended: false, checked_in_at: null });
+    const refusal = cancellationRefusal(event, current, by, now);
+    if (refusal) throw AppError.refused(refusal);
+    // After the start the attendance is the funder's evidence and stays as it is.
+    await repo.setStatus(registrationId, 'cancelled', now < event.starts_at ? { cancelled_at: now, attended: false, checked_in_at: null } : { cancelled_at: now });
     const mailer = mailerFor(event);
-    if (notifyCancelled) await mailer(trx, 'cancelled', current);
+    await mailer(trx, 'cancelled', current);
     const seatsTaken = locked.confirmed - (current.status === 'confirmed' ? 1 : 0);
     if (current.status === 'confirmed' && !locked.cancelled_at && now < event.ends_at && seatsTaken < locked.capacity) {
       const next = await repo.firstWaiting(event.id);
@@ -167,7 +170,8 @@ export function registrationService(services: Pick<AppServices, 'db' | 'config' 
             paper_consent: input.paperConsent,
           })
           .catch((error: { code?: string }) => {
-            if (error.code === '23505') throw AppError.conflict('events.errors.already_registered');
+            // Staff typed an address someone registered with: corrected in the form, next to the field.
+            if (error.code === '23505') throw new ValidationError({ email: { key: 'events.errors.already_registered' } });
             throw error;
           });
         await writeAudit(trx, actor, { action: 'event.walk_in_added', entityType: 'event', entityId: event.id, municipalityId: event.municipality_id, after: { registrationId: inserted.id } });
@@ -175,7 +179,7 @@ export function registrationService(services: Pick<AppServices, 'db' | 'config' 
       });
     },
 
-    /** Cancellation by the person themself: through the signed link in their mail, or from their account. */
+    /** Cancellation by the person themself: through the signed link in their mail, or from their account; refused once the event has started (policy.ts). */
     async cancelByToken(token: string): Promise<{ eventId: number } | null> {
       const id = registrationIdFromToken(settings.secret, token);
       if (id === null) return null;
@@ -183,7 +187,7 @@ export function registrationService(services: Pick<AppServices, 'db' | 'config' 
       if (!registration) return null;
       const event = await eventRepository(db).event(registration.event_id);
       if (!event) return null;
-      await db.transaction().execute((trx) => cancelUnderLock(trx, event, id, { kind: 'visitor' }, true));
+      await db.transaction().execute((trx) => cancelUnderLock(trx, event, id, { kind: 'visitor' }, 'person'));
       services.mailQueued();
       return { eventId: event.id };
     },
@@ -193,13 +197,13 @@ export function registrationService(services: Pick<AppServices, 'db' | 'config' 
       const event = await visibleEvent(actor, eventId);
       const own = userId === null ? undefined : await eventRepository(db).liveRegistrationOf(eventId, userId);
       if (!own) throw AppError.notFound();
-      await db.transaction().execute((trx) => cancelUnderLock(trx, event, own.id, actor, true));
+      await db.transaction().execute((trx) => cancelUnderLock(trx, event, own.id, actor, 'person'));
       services.mailQueued();
     },
 
-    /** A coordinator takes someone off the list (e.g. they called); they get the same mail as if they had cancelled. */
+    /** A coordinator takes someone off the list (e.g. they called); they get the same mail as if they had cancelled. After the start, someone checked in stays. */
     async cancelByCoordinator(actor: Actor, event: EventDetail, registrationId: number): Promise<void> {
-      await db.transaction().execute((trx) => cancelUnderLock(trx, event, registrationId, actor, true));
+      await db.transaction().execute((trx) => cancelUnderLock(trx, event, registrationId, actor, 'coordinator'));
       services.mailQueued();
     },
 

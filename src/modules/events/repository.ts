@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, NewRow, RowUpdate } from '../../platform/db/schema.ts';
 import type { EventFormat, RegistrationStatus } from './tables.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -32,7 +33,7 @@ export function eventRepository(db: Db) {
     if (filter.to) query = query.where('e.starts_at', '<', sql<Date>`((${filter.to}::date + 1)::timestamp) at time zone 'Europe/Berlin'`);
     if (filter.language) query = query.where(sql<boolean>`e.languages @> array[${filter.language}]::text[]`);
     if (filter.accessibility) query = query.where(sql<boolean>`e.accessibility @> array[${filter.accessibility}]::text[]`);
-    if (filter.search) query = query.where('e.title', 'ilike', `%${filter.search}%`);
+    if (filter.search) query = query.where('e.title', 'ilike', `%${escapeLike(filter.search)}%`);
     return query;
   }
 
@@ -81,12 +82,12 @@ export function eventRepository(db: Db) {
       return { items: rows.map((r) => ({ ...r, confirmed: confirmed.get(r.id) ?? 0 })), total };
     },
 
-    /** Published events of a town for its calendar feed: from three months back, at most 500. */
+    /** Published events of a town for its calendar feed: from three months back, at most 500; without meeting links, which are for confirmed people. */
     feed(municipalityId: number) {
       return db
         .selectFrom('events as e')
         .innerJoin('municipalities as m', 'm.id', 'e.municipality_id')
-        .select(['e.id', 'e.title', 'e.description', 'e.venue', 'e.address', 'e.online_url', 'e.starts_at', 'e.ends_at', 'e.cancelled_at', 'e.created_at', 'm.name as municipality_name'])
+        .select(['e.id', 'e.title', 'e.description', 'e.venue', 'e.address', 'e.starts_at', 'e.ends_at', 'e.cancelled_at', 'e.created_at', 'm.name as municipality_name'])
         .where('e.municipality_id', '=', municipalityId)
         .where('e.published', '=', true)
         .where('e.ends_at', '>=', sql<Date>`now() - interval '3 months'`)
@@ -108,6 +109,15 @@ export function eventRepository(db: Db) {
         .where('e.cohort_id', 'is', null);
       const counted = options.counted ? query.select([confirmedCount.as('confirmed'), waitingCount.as('waiting')]) : query.select([sql<number>`0`.as('confirmed'), sql<number>`0`.as('waiting')]);
       return counted.executeTakeFirst().then((row) => (row ? { ...row, confirmed: Number(row.confirmed), waiting: Number(row.waiting) } : undefined));
+    },
+
+    feedbackSurveyOf(eventId: number) {
+      return db
+        .selectFrom('events')
+        .select('feedback_survey_id')
+        .where('id', '=', eventId)
+        .executeTakeFirst()
+        .then((r) => r?.feedback_survey_id ?? null);
     },
 
     insertEvent(row: NewRow<'events'>) {
@@ -142,6 +152,17 @@ export function eventRepository(db: Db) {
 
     registration(id: number) {
       return db.selectFrom('event_registrations').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** The registration that holds an address for an event (the unique index allows one that is not cancelled). */
+    liveRegistrationByEmail(eventId: number, email: string) {
+      return db
+        .selectFrom('event_registrations')
+        .select(['id', 'name', 'email', 'locale', 'status'])
+        .where('event_id', '=', eventId)
+        .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+        .where('status', '<>', 'cancelled')
+        .executeTakeFirst();
     },
 
     liveRegistrationOf(eventId: number, userId: number) {
@@ -184,7 +205,8 @@ export function eventRepository(db: Db) {
       let query = db.selectFrom('event_registrations').where('event_id', '=', eventId);
       if (options.status) query = query.where('status', '=', options.status);
       else query = query.where('status', '<>', 'cancelled');
-      if (options.search) query = query.where((eb) => eb.or([eb('name', 'ilike', `%${options.search}%`), eb('organisation', 'ilike', `%${options.search}%`)]));
+      const search = options.search ? `%${escapeLike(options.search)}%` : null;
+      if (search) query = query.where((eb) => eb.or([eb('name', 'ilike', search), eb('organisation', 'ilike', search)]));
       const [items, total] = await Promise.all([
         query
           .select(['id', 'name', 'email', 'organisation', 'home_town', 'status', 'attended', 'walk_in', 'paper_consent', 'user_id', 'created_at'])
@@ -222,11 +244,11 @@ export function eventRepository(db: Db) {
         .executeTakeFirst();
     },
 
-    /** Everyone with a seat (including walk-ins), by name: the rows of the signature list and the export. */
+    /** Everyone with a seat (including walk-ins), by name: the rows of the signature list and the export, without the voluntary statistics. */
     participantList(eventId: number) {
       return db
         .selectFrom('event_registrations')
-        .select(['id', 'name', 'email', 'organisation', 'home_town', 'status', 'attended', 'walk_in', 'paper_consent', 'sex', 'age_group', 'third_country', 'created_at'])
+        .select(['id', 'name', 'email', 'organisation', 'home_town', 'status', 'attended', 'walk_in', 'paper_consent', 'created_at'])
         .where('event_id', '=', eventId)
         .where('status', '<>', 'cancelled')
         .orderBy(sql`case status when 'confirmed' then 0 else 1 end`)
@@ -282,6 +304,16 @@ export function eventRepository(db: Db) {
         .orderBy('starts_at')
         .limit(limit)
         .execute();
+    },
+
+    /** A deleted account's registrations stay as evidence of attendance, without anything that names the person. */
+    /** The account's registrations and the guest registrations made with its address become anonymous attendances. */
+    async anonymiseRegistrationsOf(userId: number) {
+      const blank = { name: '–', email: null, organisation: '', home_town: '', user_id: null } as const;
+      // Guest registrations first: the address is found through the account, which still has it.
+      const address = db.selectFrom('users').select(sql<string>`lower(email)`.as('email')).where('id', '=', userId);
+      await db.updateTable('event_registrations').set(blank).where('user_id', 'is', null).where(sql`lower(email)`, '=', address).execute();
+      await db.updateTable('event_registrations').set(blank).where('user_id', '=', userId).execute();
     },
 
     registrationsOfUser(userId: number) {

@@ -1,63 +1,44 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorUserId, isUser } from '../../platform/access/actor.ts';
-import { AppError, type FieldErrors } from '../../platform/http/errors.ts';
-import { FormEmail, FormText, formBodySchema, parseForm, typedValues } from '../../platform/http/forms.ts';
+import { signedInActor } from '../../platform/http/access.ts';
+import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
+import { formAction } from '../../platform/http/form-action.ts';
+import { formBody, parseForm, typedValues } from '../../platform/http/forms.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import { pageNumber, parseId } from '../../platform/http/params.ts';
+import { AgsParams, IdParams } from '../../platform/http/schemas.ts';
 import { PUBLIC_LOCALES, todayInBerlin } from '../../platform/i18n/catalog.ts';
-import type { AppServices } from '../../platform/module.ts';
-import type { EventFormat } from './tables.ts';
+import type { ModulePlugin } from '../../platform/module.ts';
+import type { FormState } from '../../platform/views/forms.tsx';
 import { participatingMunicipalities, requireMunicipality } from '../municipalities/index.ts';
-import { calendarFile } from './calendar.ts';
+import { calendarFile, withoutOnlineLink } from './calendar.ts';
 import { can } from './policy.ts';
-import { AGE_GROUPS, registrationService, registrationWindow, SEX_OPTIONS, THIRD_COUNTRY_OPTIONS } from './registration.ts';
+import { registrationService, registrationWindow } from './registration.ts';
 import { type EventFilter, eventRepository } from './repository.ts';
-import { ACCESSIBILITY_FEATURES, EVENT_FORMATS, EVENT_LANGUAGES } from './service.ts';
+import { ListQuery, RegistrationForm, TokenParams } from './schemas.ts';
+import { ACCESSIBILITY_FEATURES, EVENT_LANGUAGES } from './service.ts';
+import { EVENT_FORMATS } from './tables.ts';
+import { registrationIdFromToken } from './tokens.ts';
 import { type EventListQuery, EventListPage } from './views/event-list.tsx';
 import { CancelRegistrationPage, EventPage, type OwnRegistration, RegistrationPage } from './views/event-page.tsx';
-import type { FormState } from '../../platform/views/forms.tsx';
-import { registrationIdFromToken } from './tokens.ts';
 
 const PAGE_SIZE = 20;
-const Id = Type.String({ maxLength: 12 });
-const ListQuery = Type.Object({
-  kommune: Type.Optional(Type.String({ maxLength: 20 })),
-  format: Type.Optional(Type.String({ maxLength: 30 })),
-  von: Type.Optional(Type.String({ maxLength: 10 })),
-  bis: Type.Optional(Type.String({ maxLength: 10 })),
-  sprache: Type.Optional(Type.String({ maxLength: 20 })),
-  barrierefrei: Type.Optional(Type.String({ maxLength: 30 })),
-  suche: Type.Optional(Type.String({ maxLength: 100 })),
-  seite: Type.Optional(Type.String({ maxLength: 6 })),
-});
-
-const Choice = <T extends string>(options: readonly T[]) => Type.Optional(Type.Union(options.map((o) => Type.Literal(o))));
-const RegistrationForm = Type.Object({
-  name: FormText({ min: 2, max: 200 }),
-  email: FormEmail(),
-  organisation: Type.Optional(FormText({ max: 200 })),
-  homeTown: Type.Optional(FormText({ max: 200 })),
-  sex: Choice(SEX_OPTIONS),
-  ageGroup: Choice(AGE_GROUPS),
-  thirdCountry: Choice(THIRD_COUNTRY_OPTIONS),
-  privacy: Type.Optional(Type.Literal('on')),
-});
-export const REGISTRATION_FIELDS = ['name', 'email', 'organisation', 'homeTown', 'sex', 'ageGroup', 'thirdCountry', 'privacy'];
+const PUBLIC = { access: 'public' } as const;
 
 const isDay = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
+const oneOf = <T extends string>(list: readonly T[], value: string | undefined): T | undefined => list.find((item) => item === value);
 
 /** Filters from the address bar: a value that is not one of the choices is left out rather than refused. */
 export function eventFilter(query: EventListQuery): Omit<EventFilter, 'publishedOnly' | 'municipalityId'> {
   const from = isDay(query.von);
   const to = isDay(query.bis);
   return {
-    format: (EVENT_FORMATS as readonly string[]).includes(query.format ?? '') ? (query.format as EventFormat) : undefined,
+    format: oneOf(EVENT_FORMATS, query.format),
     // Without dates the list shows what is still to come.
     from: from ?? (to ? undefined : todayInBerlin()),
     to,
-    language: (EVENT_LANGUAGES as readonly string[]).includes(query.sprache ?? '') ? query.sprache : undefined,
-    accessibility: (ACCESSIBILITY_FEATURES as readonly string[]).includes(query.barrierefrei ?? '') ? query.barrierefrei : undefined,
+    language: oneOf(EVENT_LANGUAGES, query.sprache),
+    accessibility: oneOf(ACCESSIBILITY_FEATURES, query.barrierefrei),
     search: query.suche?.trim() || undefined,
   };
 }
@@ -68,18 +49,21 @@ export function readRegistration(body: unknown, guest: boolean, account: { name:
   const parsed = parseForm(RegistrationForm, guest ? body : { ...values, name: account?.name ?? '', email: account?.email ?? '' });
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   if (guest && values.privacy !== 'on') errors.privacy = { key: 'events.errors.privacy_required' };
-  if (!parsed.ok || Object.keys(errors).length) return { ok: false as const, errors };
-  return { ok: true as const, value: parsed.value };
+  if (!parsed.ok || Object.keys(errors).length) throw new ValidationError(errors);
+  return parsed.value;
 }
 
-export const eventRoutes: FastifyPluginAsync<{ services: AppServices }> = async (app, { services }) => {
+/**
+ * The public side: lists, the event page, registration (also as a guest), the person's own
+ * cancellation and the calendar files. Meeting links stay out of everything public.
+ */
+export const eventRoutes: ModulePlugin = async (app, { services }) => {
   const { db, config } = services;
   const repo = eventRepository(db);
   const registrations = registrationService(services);
-  const guestLimit = config.guestRegistrationsPerMinute > 0 ? { rateLimit: { max: config.guestRegistrationsPerMinute, timeWindow: '1 minute' } } : undefined;
+  const guestLimit = config.guestRegistrationsPerMinute > 0 ? { rateLimit: { max: config.guestRegistrationsPerMinute, timeWindow: '1 minute' } } : {};
 
-  async function renderList(request: FastifyRequest, reply: FastifyReply, town: { id: number; ags: string; name: string } | null) {
-    const query = request.query as EventListQuery & { seite?: string };
+  async function renderList(request: FastifyRequest, reply: FastifyReply, query: EventListQuery & { seite?: string }, town: { id: number; ags: string; name: string } | null) {
     const towns = town ? null : await participatingMunicipalities(db);
     const chosenTown = town ?? towns?.find((m) => m.ags === query.kommune) ?? null;
     const page = pageRequest(pageNumber(query.seite), PAGE_SIZE);
@@ -106,15 +90,15 @@ export const eventRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
     );
   }
 
-  app.get('/veranstaltungen', { schema: { querystring: ListQuery } }, (request, reply) => renderList(request, reply, null));
+  app.get('/veranstaltungen', { config: PUBLIC, schema: { querystring: ListQuery } }, (request, reply) => renderList(request, reply, request.query, null));
 
-  app.get('/kommunen/:ags/veranstaltungen', { schema: { params: Type.Object({ ags: Type.String({ maxLength: 20 }) }), querystring: ListQuery } }, async (request, reply) => {
-    const town = await requireMunicipality(db, (request.params as { ags: string }).ags);
-    return renderList(request, reply, town);
+  app.get('/kommunen/:ags/veranstaltungen', { config: PUBLIC, schema: { params: AgsParams, querystring: ListQuery } }, async (request, reply) => {
+    const town = await requireMunicipality(db, request.params.ags);
+    return renderList(request, reply, request.query, town);
   });
 
-  app.get('/kommunen/:ags/veranstaltungen.ics', { schema: { params: Type.Object({ ags: Type.String({ maxLength: 20 }) }) } }, async (request, reply) => {
-    const town = await requireMunicipality(db, (request.params as { ags: string }).ags);
+  app.get('/kommunen/:ags/veranstaltungen.ics', { config: PUBLIC, schema: { params: AgsParams } }, async (request, reply) => {
+    const town = await requireMunicipality(db, request.params.ags);
     const events = await repo.feed(town.id);
     return reply
       .type('text/calendar; charset=utf-8')
@@ -131,8 +115,8 @@ export const eventRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
     return { status: own.status, position: own.status === 'waiting' ? await repo.waitingPosition(eventId, own.id) : 0 };
   }
 
-  async function renderEvent(request: FastifyRequest, reply: FastifyReply) {
-    const event = await registrations.visibleEvent(request.actor, parseId((request.params as { id: string }).id));
+  app.get('/veranstaltungen/:id', { config: PUBLIC, schema: { params: IdParams } }, async (request, reply) => {
+    const event = await registrations.visibleEvent(request.actor, parseId(request.params.id));
     const own = await ownRegistration(request, event.id);
     const started = Date.now() >= event.starts_at.getTime();
     return reply.render(
@@ -150,76 +134,82 @@ export const eventRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
         locales: PUBLIC_LOCALES,
       },
     );
-  }
-
-  app.get('/veranstaltungen/:id', { schema: { params: Type.Object({ id: Id }) } }, (request, reply) => renderEvent(request, reply));
+  });
 
   /** The form while registration is open and the person is not registered yet; otherwise the event page says why not. */
-  async function renderRegistration(request: FastifyRequest, reply: FastifyReply, form: FormState = { values: {}, errors: {} }, status = 200) {
-    const event = await registrations.visibleEvent(request.actor, parseId((request.params as { id: string }).id));
+  async function renderRegistration(request: FastifyRequest, reply: FastifyReply, eventId: number, form: FormState = { values: {}, errors: {} }) {
+    const event = await registrations.visibleEvent(request.actor, eventId);
     if (registrationWindow(event) !== 'open' || (await ownRegistration(request, event.id))) return reply.redirect(`/veranstaltungen/${event.id}`, 303);
     const title = request.t('events.public.register_title', { title: event.title });
     return reply.render(<RegistrationPage event={event} form={form} guest={!isUser(request.actor)} />, {
       title,
       breadcrumbs: [{ href: '/veranstaltungen', label: request.t('events.nav') }, { href: `/veranstaltungen/${event.id}`, label: event.title }, { label: request.t('events.public.register_heading') }],
       locales: PUBLIC_LOCALES,
-      status,
+      status: Object.keys(form.errors).length ? 422 : 200,
     });
   }
 
-  app.get('/veranstaltungen/:id/anmeldung', { schema: { params: Type.Object({ id: Id }) } }, (request, reply) => renderRegistration(request, reply));
+  app.get('/veranstaltungen/:id/anmeldung', { config: PUBLIC, schema: { params: IdParams } }, (request, reply) => renderRegistration(request, reply, parseId(request.params.id)));
 
-  app.post('/veranstaltungen/:id/anmeldung', { schema: { params: Type.Object({ id: Id }), body: formBodySchema(REGISTRATION_FIELDS, 500) }, config: guestLimit }, async (request, reply) => {
+  /**
+   * A guest hears the same "see your mail" whether the address was new or registered already (that
+   * person gets a mail instead), so the form tells nobody who registered for what.
+   */
+  app.post('/veranstaltungen/:id/anmeldung', { config: { access: 'public', ...guestLimit }, schema: { params: IdParams, body: formBody(RegistrationForm, [], 500) } }, async (request, reply) => {
     // The service looks the event up (and answers 404 for one that is not visible); the route needs only its number.
-    const event = { id: parseId((request.params as { id: string }).id) };
+    const eventId = parseId(request.params.id);
     const actor = request.actor;
     const guest = !isUser(actor);
-    const read = readRegistration(request.body, guest, isUser(actor) ? { name: actor.displayName, email: actor.email } : null);
-    if (!read.ok) return renderRegistration(request, reply, { values: typedValues(request.body), errors: read.errors }, 422);
-    try {
-      const result = await registrations.register(actor, event.id, { ...read.value, locale: request.locale });
-      return reply
-        .flash(result.status === 'confirmed' ? 'success' : 'info', result.status === 'confirmed' ? 'events.public.registered' : 'events.public.waitlisted', { position: result.position })
-        .redirect(`/veranstaltungen/${event.id}`, 303);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'conflict') {
-        // A second registration is corrected in the form; a closed or cancelled event has no form to correct.
-        if (error.messageKey === 'events.errors.already_registered' && guest)
-          return renderRegistration(request, reply, { values: typedValues(request.body), errors: { email: { key: error.messageKey } } }, 409);
-        return reply.flash('danger', error.messageKey).redirect(`/veranstaltungen/${event.id}`, 303);
-      }
-      throw error;
-    }
+    const back = `/veranstaltungen/${eventId}`;
+    return formAction(reply, {
+      body: request.body,
+      back,
+      invalid: (form) => renderRegistration(request, reply, eventId, form),
+      run: async () => {
+        const value = readRegistration(request.body, guest, isUser(actor) ? { name: actor.displayName, email: actor.email } : null);
+        const result = await registrations.register(actor, eventId, { ...value, locale: request.locale });
+        if (guest || result.status === 'existing') return { redirect: back, flash: { key: 'events.public.registration_mailed', kind: 'info' } };
+        return {
+          redirect: back,
+          flash: result.status === 'confirmed' ? { key: 'events.public.registered' } : { key: 'events.public.waitlisted', params: { position: result.position }, kind: 'info' },
+        };
+      },
+    });
   });
 
-  app.post('/veranstaltungen/:id/abmelden', { schema: { params: Type.Object({ id: Id }) } }, async (request, reply) => {
-    const id = parseId((request.params as { id: string }).id);
-    if (!isUser(request.actor)) throw AppError.unauthorized();
-    await registrations.cancelOwn(request.actor, id);
-    return reply.flash('success', 'events.public.cancelled_own').redirect(`/veranstaltungen/${id}`, 303);
+  app.post('/veranstaltungen/:id/abmelden', { config: { access: 'signedIn' }, schema: { params: IdParams } }, async (request, reply) => {
+    const id = parseId(request.params.id);
+    const back = `/veranstaltungen/${id}`;
+    return formAction(reply, {
+      body: request.body,
+      back,
+      invalid: () => reply.redirect(back, 303),
+      run: async () => {
+        await registrations.cancelOwn(signedInActor(request), id);
+        return { redirect: back, flash: { key: 'events.public.cancelled_own' } };
+      },
+    });
   });
 
-  app.get('/veranstaltungen/:id/termin.ics', { schema: { params: Type.Object({ id: Id }) } }, async (request, reply) => {
-    const event = await registrations.visibleEvent(request.actor, parseId((request.params as { id: string }).id));
+  app.get('/veranstaltungen/:id/termin.ics', { config: PUBLIC, schema: { params: IdParams } }, async (request, reply) => {
+    const event = await registrations.visibleEvent(request.actor, parseId(request.params.id));
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', `attachment; filename="veranstaltung-${event.id}.ics"`)
       .header('cache-control', 'no-cache')
-      .send(calendarFile(config.baseUrl, event.title, [event]));
+      .send(calendarFile(config.baseUrl, event.title, [withoutOnlineLink(event)]));
   });
 
-  app.get('/veranstaltungen/:id/bild', { schema: { params: Type.Object({ id: Id }) } }, async (request, reply) => {
-    const event = await registrations.visibleEvent(request.actor, parseId((request.params as { id: string }).id));
+  app.get('/veranstaltungen/:id/bild', { config: PUBLIC, schema: { params: IdParams } }, async (request, reply) => {
+    const event = await registrations.visibleEvent(request.actor, parseId(request.params.id));
     const file = event.image_file_id ? await services.files.read(db, event.image_file_id) : null;
     if (!file) throw AppError.notFound();
     return reply.type(file.mime_type).header('cache-control', 'public, max-age=3600').send(file.data);
   });
 
-  const TokenParams = Type.Object({ token: Type.String({ maxLength: 80 }) });
-
   /** The link from the mail shows what would be cancelled; only the button cancels. */
-  app.get('/veranstaltungen/abmeldung/:token', { schema: { params: TokenParams } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+  app.get('/veranstaltungen/abmeldung/:token', { config: PUBLIC, schema: { params: TokenParams } }, async (request, reply) => {
+    const { token } = request.params;
     const id = registrationIdFromToken(config.sessionSecret, token);
     const registration = id === null ? undefined : await repo.registration(id);
     const event = registration ? await repo.event(registration.event_id) : undefined;
@@ -232,10 +222,18 @@ export const eventRoutes: FastifyPluginAsync<{ services: AppServices }> = async 
     });
   });
 
-  app.post('/veranstaltungen/abmeldung/:token', { schema: { params: TokenParams } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
-    const result = await registrations.cancelByToken(token);
-    if (!result) throw AppError.notFound();
-    return reply.flash('success', 'events.public.cancelled_own').redirect(`/veranstaltungen/abmeldung/${token}`, 303);
+  app.post('/veranstaltungen/abmeldung/:token', { config: PUBLIC, schema: { params: TokenParams } }, async (request, reply) => {
+    const { token } = request.params;
+    const back = `/veranstaltungen/abmeldung/${token}`;
+    return formAction(reply, {
+      body: request.body,
+      back,
+      invalid: () => reply.redirect(back, 303),
+      run: async () => {
+        const result = await registrations.cancelByToken(token);
+        if (!result) throw AppError.notFound();
+        return { redirect: back, flash: { key: 'events.public.cancelled_own' } };
+      },
+    });
   });
 };

@@ -1,19 +1,17 @@
 import type { Actor } from '../../platform/access/actor.ts';
 import { actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import type { EventFormat, EventMode } from './tables.ts';
 import type { UploadedFile } from '../../platform/files/store.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { todayInBerlin } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { districtOptions } from '../municipalities/index.ts';
 import { surveyService } from '../surveys/index.ts';
-import { can } from './policy.ts';
+import { eventOfTown, registrationOfEvent } from './policy.ts';
 import { registrationService } from './registration.ts';
 import { type EventDetail, eventRepository } from './repository.ts';
+import type { EventFormat, EventMode } from './tables.ts';
 
-export const EVENT_FORMATS: readonly EventFormat[] = ['dialogue', 'idea_workshop', 'innovation_circle', 'network_meeting', 'training', 'other'];
-export const EVENT_MODES: readonly EventMode[] = ['in_person', 'online', 'hybrid'];
 export const EVENT_LANGUAGES = ['de', 'de-x-leicht', 'en', 'tr', 'ar', 'uk', 'ru', 'fa'] as const;
 export const ACCESSIBILITY_FEATURES = ['step_free', 'hearing_loop', 'sign_language', 'childcare'] as const;
 
@@ -77,6 +75,16 @@ function toRow(input: EventInput) {
   };
 }
 
+/** The town of a workspace route: the route's `town` scope, which the caller manages. */
+export interface ManagedTown {
+  id: number;
+}
+
+/**
+ * The town's events. Every function takes the town of the route's `town` scope (so the caller
+ * manages it) and finds the event of an id only inside it: one of another town is "not found"
+ * (policy.ts: eventOfTown, registrationOfEvent).
+ */
 export function eventService(services: AppServices) {
   const { db } = services;
   const registrations = registrationService(services);
@@ -87,17 +95,15 @@ export function eventService(services: AppServices) {
     if (!districts.some((d) => d.id === districtId)) throw new ValidationError({ districtId: { key: 'validation.choice' } });
   }
 
-  async function managed(actor: Actor, eventId: number): Promise<EventDetail> {
-    const event = await eventRepository(db).event(eventId);
-    if (!event || !can(actor, 'manage', { municipalityId: event.municipality_id, published: event.published })) throw AppError.notFound();
-    return event;
+  async function ofTown(town: ManagedTown, eventId: number): Promise<EventDetail> {
+    return eventOfTown(await eventRepository(db).event(eventId), town);
   }
 
   return {
-    managed,
+    ofTown,
 
-    async create(actor: Actor, municipalityId: number, input: EventInput): Promise<number> {
-      if (!can(actor, 'manage', { municipalityId, published: false })) throw AppError.forbidden();
+    async create(actor: Actor, town: ManagedTown, input: EventInput): Promise<number> {
+      const municipalityId = town.id;
       const errors = checkEventInput(input);
       if (Object.keys(errors).length) throw new ValidationError(errors);
       await checkDistrict(municipalityId, input.districtId);
@@ -109,8 +115,8 @@ export function eventService(services: AppServices) {
     },
 
     /** Raising the capacity gives the new seats to the waiting list at once; lowering it below the taken seats is refused. */
-    async update(actor: Actor, eventId: number, input: EventInput): Promise<void> {
-      const event = await managed(actor, eventId);
+    async update(actor: Actor, town: ManagedTown, eventId: number, input: EventInput): Promise<void> {
+      const event = await ofTown(town, eventId);
       const errors = checkEventInput(input);
       if (input.capacity < event.confirmed) errors.capacity = { key: 'events.errors.capacity_below_confirmed', params: { count: event.confirmed } };
       if (Object.keys(errors).length) throw new ValidationError(errors);
@@ -135,8 +141,8 @@ export function eventService(services: AppServices) {
     },
 
     /** A new unpublished event with the same details and no registrations, to adjust and publish. */
-    async copy(actor: Actor, eventId: number, titlePrefix: string): Promise<number> {
-      const event = await managed(actor, eventId);
+    async copy(actor: Actor, town: ManagedTown, eventId: number, titlePrefix: string): Promise<number> {
+      const event = await ofTown(town, eventId);
       return db.transaction().execute(async (trx) => {
         const { id } = await eventRepository(trx).insertEvent({
           municipality_id: event.municipality_id,
@@ -169,8 +175,8 @@ export function eventService(services: AppServices) {
     },
 
     /** Cancelling keeps the event visible as cancelled and tells everyone registered. */
-    async cancel(actor: Actor, eventId: number, reason: string): Promise<number> {
-      const event = await managed(actor, eventId);
+    async cancel(actor: Actor, town: ManagedTown, eventId: number, reason: string): Promise<number> {
+      const event = await ofTown(town, eventId);
       if (event.cancelled_at) throw AppError.conflict('events.errors.cancelled');
       const told = await db.transaction().execute(async (trx) => {
         const repo = eventRepository(trx);
@@ -185,8 +191,8 @@ export function eventService(services: AppServices) {
       return told;
     },
 
-    async setImage(actor: Actor, eventId: number, file: UploadedFile, alt: string): Promise<void> {
-      const event = await managed(actor, eventId);
+    async setImage(actor: Actor, town: ManagedTown, eventId: number, file: UploadedFile, alt: string): Promise<void> {
+      const event = await ofTown(town, eventId);
       await db.transaction().execute(async (trx) => {
         const fileId = await services.files.save(trx, 'image', file, { allowed: ['image/png', 'image/jpeg'], maxBytes: 5 * 1024 * 1024, userId: actorUserId(actor) });
         await eventRepository(trx).updateEvent(eventId, { image_file_id: fileId, image_alt: alt });
@@ -195,8 +201,8 @@ export function eventService(services: AppServices) {
     },
 
     /** The scan of the signed participant list, kept as evidence for the funder. */
-    async setSignedList(actor: Actor, eventId: number, file: UploadedFile): Promise<void> {
-      const event = await managed(actor, eventId);
+    async setSignedList(actor: Actor, town: ManagedTown, eventId: number, file: UploadedFile): Promise<void> {
+      const event = await ofTown(town, eventId);
       await db.transaction().execute(async (trx) => {
         const fileId = await services.files.save(trx, 'scan', file, { allowed: ['application/pdf', 'image/png', 'image/jpeg'], maxBytes: 20 * 1024 * 1024, userId: actorUserId(actor) });
         await eventRepository(trx).updateEvent(eventId, { signed_list_file_id: fileId });
@@ -204,10 +210,12 @@ export function eventService(services: AppServices) {
       });
     },
 
-    async setAttendance(actor: Actor, eventId: number, registrationId: number, attended: boolean): Promise<void> {
-      const event = await managed(actor, eventId);
+    async setAttendance(actor: Actor, town: ManagedTown, eventId: number, registrationId: number, attended: boolean): Promise<void> {
+      const event = await ofTown(town, eventId);
       await db.transaction().execute(async (trx) => {
-        const result = await eventRepository(trx).setAttended(eventId, registrationId, attended);
+        const repo = eventRepository(trx);
+        registrationOfEvent(await repo.registration(registrationId), event);
+        const result = await repo.setAttended(event.id, registrationId, attended);
         if (!result.numUpdatedRows) throw AppError.notFound();
         await writeAudit(trx, actor, {
           action: attended ? 'event.checked_in' : 'event.check_in_undone',
@@ -218,21 +226,54 @@ export function eventService(services: AppServices) {
       });
     },
 
+    /**
+     * Everyone registered, by name, for the coordinator's download. Each export is recorded in the
+     * audit log as it happens; the voluntary statistics stay out (they are shown only as suppressed counts).
+     */
+    async exportRegistrations(actor: Actor, town: ManagedTown, eventId: number, format: 'csv' | 'xlsx') {
+      const event = await ofTown(town, eventId);
+      const people = await eventRepository(db).participantList(event.id);
+      await writeAudit(db, actor, { action: 'event.registrations_exported', entityType: 'event', entityId: event.id, municipalityId: town.id, after: { format, people: people.length } });
+      return { event, people };
+    },
+
+    /** The confirmed people for the signature list to print; recorded in the audit log like an export. */
+    async signatureList(actor: Actor, town: ManagedTown, eventId: number) {
+      const event = await ofTown(town, eventId);
+      const people = (await eventRepository(db).participantList(event.id)).filter((p) => p.status === 'confirmed');
+      await writeAudit(db, actor, { action: 'event.signature_list_printed', entityType: 'event', entityId: event.id, municipalityId: town.id, after: { people: people.length } });
+      return { event, people };
+    },
+
+    /** The scan of the signed list, with everyone's signature: each download is recorded in the audit log. */
+    async signedListScan(actor: Actor, town: ManagedTown, eventId: number) {
+      const event = await ofTown(town, eventId);
+      const file = event.signed_list_file_id ? await services.files.read(db, event.signed_list_file_id) : null;
+      if (!file) throw AppError.notFound();
+      await writeAudit(db, actor, { action: 'event.signed_list_downloaded', entityType: 'event', entityId: event.id, municipalityId: town.id });
+      return { event, file };
+    },
+
     /** The feedback form after the event, on the survey engine: anonymous, open from the event day for two weeks. */
-    async createFeedbackForm(actor: Actor, eventId: number, texts: { title: string; helpful: string; helpfulLabels: [string, string]; improve: string }): Promise<number> {
-      const event = await managed(actor, eventId);
+    async createFeedbackForm(actor: Actor, town: ManagedTown, eventId: number, texts: { title: string; helpful: string; helpfulLabels: [string, string]; improve: string }): Promise<number> {
+      const event = await ofTown(town, eventId);
       if (event.feedback_survey_id) return event.feedback_survey_id;
       const opensOn = todayInBerlin(event.starts_at);
       const closesOn = todayInBerlin(new Date(event.ends_at.getTime() + 14 * 86_400_000));
-      const surveyId = await surveyService(services).createPublished(actor, event.municipality_id, { title: texts.title, anonymous: true, opensOn, closesOn }, [
-        { kind: 'scale', prompt: texts.helpful, required: true, options: texts.helpfulLabels },
-        { kind: 'text', prompt: texts.improve, required: false, options: [] },
-      ]);
-      await db.transaction().execute(async (trx) => {
-        await eventRepository(trx).updateEvent(eventId, { feedback_survey_id: surveyId });
+      // The event's row lock puts a double submit in a line: the second finds the first one's form.
+      return db.transaction().execute(async (trx) => {
+        const repo = eventRepository(trx);
+        await repo.lockEvent(eventId);
+        const existing = await repo.feedbackSurveyOf(eventId);
+        if (existing) return existing;
+        const surveyId = await surveyService({ ...services, db: trx }).createPublished(actor, event.municipality_id, { title: texts.title, anonymous: true, opensOn, closesOn }, [
+          { kind: 'scale', prompt: texts.helpful, required: true, options: texts.helpfulLabels },
+          { kind: 'text', prompt: texts.improve, required: false, options: [] },
+        ]);
+        await repo.updateEvent(eventId, { feedback_survey_id: surveyId });
         await writeAudit(trx, actor, { action: 'event.feedback_created', entityType: 'event', entityId: eventId, municipalityId: event.municipality_id, after: { surveyId } });
+        return surveyId;
       });
-      return surveyId;
     },
   };
 }

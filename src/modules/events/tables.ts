@@ -3,9 +3,20 @@ import type { Timestamp, CreatedAt, Optional } from '../../platform/db/columns.t
 
 /** The tables this module owns; other modules reach them only through its index.ts. */
 
-export type EventFormat = 'dialogue' | 'idea_workshop' | 'innovation_circle' | 'network_meeting' | 'training' | 'other';
-export type EventMode = 'in_person' | 'online' | 'hybrid';
-export type RegistrationStatus = 'confirmed' | 'waiting' | 'cancelled';
+export const EVENT_FORMATS = ['dialogue', 'idea_workshop', 'innovation_circle', 'network_meeting', 'training', 'other'] as const;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+export const EVENT_MODES = ['in_person', 'online', 'hybrid'] as const;
+export type EventMode = (typeof EVENT_MODES)[number];
+export const REGISTRATION_STATUSES = ['confirmed', 'waiting', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** The voluntary statistics of a registration, in the order the form offers them ("not stated" first). */
+export const SEX_OPTIONS = ['not_stated', 'female', 'male', 'diverse'] as const;
+export type Sex = (typeof SEX_OPTIONS)[number];
+export const AGE_GROUPS = ['not_stated', 'under_18', '18_24', '25_54', '55_64', '65_plus'] as const;
+export type AgeGroup = (typeof AGE_GROUPS)[number];
+export const THIRD_COUNTRY_OPTIONS = ['not_stated', 'yes', 'no'] as const;
+export type ThirdCountry = (typeof THIRD_COUNTRY_OPTIONS)[number];
 
 export interface EventsTable {
   id: Generated<number>;
@@ -51,9 +62,9 @@ export interface EventRegistrationsTable {
   email: Optional<string | null>;
   organisation: Generated<string>;
   home_town: Generated<string>;
-  sex: Generated<'female' | 'male' | 'diverse' | 'not_stated'>;
-  age_group: Generated<'under_18' | '18_24' | '25_54' | '55_64' | '65_plus' | 'not_stated'>;
-  third_country: Generated<'yes' | 'no' | 'not_stated'>;
+  sex: Generated<Sex>;
+  age_group: Generated<AgeGroup>;
+  third_country: Generated<ThirdCountry>;
   status: RegistrationStatus;
   locale: Generated<string>;
   attended: Generated<boolean>;

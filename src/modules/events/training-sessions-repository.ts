@@ -1,13 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
-import type { EventMode } from './tables.ts';
+import { EVENT_MODES, type EventMode } from './tables.ts';
 
 export type { EventMode } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** How a session takes place, for the trainer's form and its schema. */
-export const SESSION_MODES = ['in_person', 'online', 'hybrid'] as const satisfies readonly EventMode[];
+export const SESSION_MODES = EVENT_MODES;
 
 /**
  * The sessions of training cohorts are events of the format "training" that belong to the

@@ -1,7 +1,8 @@
 import type { Actor } from '../../platform/access/actor.ts';
 import { actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import type { NewRow } from '../../platform/db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Database, NewRow } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { todayInBerlin } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';
@@ -143,7 +144,9 @@ export function surveyService(services: AppServices) {
      */
     async createPublished(actor: Actor, municipalityId: number, input: SurveyInput, questions: QuestionInput[]): Promise<number> {
       if (!can(actor, 'manage', { municipalityId, published: false })) throw AppError.forbidden();
-      return db.transaction().execute(async (trx) => {
+      // Inside a caller's transaction (the events module's feedback form, under the event's lock) it joins that one.
+      const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) => (db.isTransaction ? work(db) : db.transaction().execute(work));
+      return inTransaction(async (trx) => {
         const repo = surveyRepository(trx);
         const { id } = await repo.insertSurvey({
           municipality_id: municipalityId,

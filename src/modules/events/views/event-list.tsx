@@ -4,7 +4,8 @@ import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
 import type { EventListItem } from '../repository.ts';
-import { ACCESSIBILITY_FEATURES, EVENT_FORMATS, EVENT_LANGUAGES } from '../service.ts';
+import { ACCESSIBILITY_FEATURES, EVENT_LANGUAGES } from '../service.ts';
+import { EVENT_FORMATS } from '../tables.ts';
 
 export interface EventListQuery {
   kommune?: string;

@@ -1,7 +1,8 @@
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { Checkbox, ErrorSummary, Form, type FormState, RadioGroup, SubmitButton, TextField } from '../../../platform/views/forms.tsx';
-import { AGE_GROUPS, type RegistrationWindow, SEX_OPTIONS, THIRD_COUNTRY_OPTIONS } from '../registration.ts';
+import type { RegistrationWindow } from '../registration.ts';
+import { AGE_GROUPS, SEX_OPTIONS, THIRD_COUNTRY_OPTIONS } from '../tables.ts';
 import type { EventDetail } from '../repository.ts';
 import { SeatStatus } from './event-list.tsx';
 
@@ -203,9 +204,13 @@ export function EventPage({
             {t('events.public.own_heading')}
           </h2>
           <p class="kern-body">{own.status === 'confirmed' ? t('events.public.own_confirmed') : t('events.public.own_waiting', { position: own.position })}</p>
-          <Form action={`/veranstaltungen/${event.id}/abmelden`}>
-            <SubmitButton label={t('events.public.cancel_own')} kind="secondary" />
-          </Form>
+          {Date.now() < event.starts_at.getTime() ? (
+            <Form action={`/veranstaltungen/${event.id}/abmelden`}>
+              <SubmitButton label={t('events.public.cancel_own')} kind="secondary" />
+            </Form>
+          ) : (
+            <p class="kern-body">{t('events.errors.cancel_after_start')}</p>
+          )}
         </section>
       ) : window === 'open' ? (
         <p class="kern-body">
@@ -243,6 +248,14 @@ export function CancelRegistrationPage({ token, event, done }: { token: string; 
             {t('events.public.back_to_event')}
           </a>
         </p>
+      </>
+    );
+  }
+  if (Date.now() >= event.starts_at.getTime()) {
+    return (
+      <>
+        {heading}
+        <p class="kern-body">{t('events.errors.cancel_after_start')}</p>
       </>
     );
   }

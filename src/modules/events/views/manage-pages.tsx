@@ -6,7 +6,8 @@ import { FilterForm, FilterSearch } from '../../../platform/views/filters.tsx';
 import { Checkbox, CheckboxGroup, ErrorSummary, FileField, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { EVENT_FORM_FIELDS } from '../event-form.ts';
 import type { EventDetail, EventListItem } from '../repository.ts';
-import { ACCESSIBILITY_FEATURES, EVENT_FORMATS, EVENT_LANGUAGES, EVENT_MODES } from '../service.ts';
+import { ACCESSIBILITY_FEATURES, EVENT_LANGUAGES } from '../service.ts';
+import { EVENT_FORMATS, EVENT_MODES } from '../tables.ts';
 import { SeatStatus } from './event-list.tsx';
 import { StatisticsFields } from './event-page.tsx';
 
