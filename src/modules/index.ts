@@ -2,6 +2,7 @@ import type { AppModule } from '../platform/module.ts';
 import { adminModule } from './admin/index.ts';
 import { eventsModule } from './events/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
+import { networkModule } from './network/index.ts';
 import { participationModule, processOptions } from './participation/index.ts';
 import { qualificationModule } from './qualification/index.ts';
 import { siteModule } from './site/index.ts';
@@ -25,4 +26,5 @@ export const modules: AppModule[] = [
   surveysModule,
   eventsModule,
   qualificationModule,
+  networkModule,
 ];

@@ -36,6 +36,7 @@ const PUBLIC_KEY_PREFIXES = [
   'surveys.',
   'events.',
   'qualification.',
+  'network.',
 ];
 const STAFF_KEY_PREFIXES = [
   'participation.export',
@@ -57,6 +58,7 @@ const STAFF_KEY_PREFIXES = [
   'qualification.field.published',
   'qualification.field.requires_project',
   'qualification.field.cohort_title',
+  'network.workspace',
 ];
 
 export function isPublicKey(key: string): boolean {
