@@ -48,7 +48,7 @@ export interface App {
   services: AppServices;
   modules: AppModule[];
   /** Every route the modules registered (method, URL pattern and declared access), e.g. for the authorization matrix test. */
-  routes: Array<{ method: string; url: string; access: Access | 'undeclared'; bodyFields: string[] }>;
+  routes: Array<{ method: string; url: string; access: Access; bodyFields: string[] }>;
   /** Sends every queued mail now (tests and the outbox job use this). */
   deliverMail(): Promise<number>;
   /** Deletes sent mail older than MAIL_RETENTION_DAYS (the daily job uses this); returns how many. */

@@ -2,7 +2,8 @@ import type { AppModule } from '../platform/module.ts';
 import { adminModule } from './admin/index.ts';
 import { eventsModule } from './events/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
-import { participationModule, processOptions } from './participation/index.ts';
+import { networkModule } from './network/index.ts';
+import { participationModule } from './participation/index.ts';
 import { qualificationModule } from './qualification/index.ts';
 import { siteModule } from './site/index.ts';
 import { strategyModule } from './strategy/index.ts';
@@ -12,17 +13,4 @@ import { surveysModule } from './surveys/index.ts';
  * Every domain module, in the order their navigation entries and demo data come:
  * the register first (others refer to it), then accounts, then the strategies that name their authors.
  */
-export const modules: AppModule[] = [
-  siteModule,
-  municipalitiesModule,
-  adminModule,
-  strategyModule,
-  // TRANSITION: participation offers its processes as survey contexts; this moves into its own manifest (module.tsx) once that module is converted.
-  {
-    ...participationModule,
-    surveyContexts: async (services, municipalityId) => (await processOptions(services.db, municipalityId)).map((p) => ({ id: p.id, label: p.title })),
-  },
-  surveysModule,
-  eventsModule,
-  qualificationModule,
-];
+export const modules: AppModule[] = [siteModule, municipalitiesModule, adminModule, strategyModule, participationModule, surveysModule, eventsModule, qualificationModule, networkModule];

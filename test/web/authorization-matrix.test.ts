@@ -271,6 +271,51 @@ async function freshDistrict(f: Fixtures): Promise<number> {
   return row.id;
 }
 
+/** The own town's first network record of a kind (the demo has them in every participating town). */
+async function firstNetwork(f: Fixtures, table: 'network_organisations' | 'network_people' | 'network_memberships' | 'network_cooperations'): Promise<number> {
+  if (table === 'network_people') {
+    return (await f.db.selectFrom(table).select('id').where('municipality_id', '=', f.ownId).where('consent_revoked_at', 'is', null).orderBy('id').executeTakeFirstOrThrow()).id;
+  }
+  return (await f.db.selectFrom(table).select('id').where('municipality_id', '=', f.ownId).orderBy('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Network records that a deletion or revocation by an allowed role may use up. */
+async function freshNetwork(f: Fixtures, kind: 'organisation' | 'person' | 'membership' | 'cooperation'): Promise<number> {
+  const organisation = async () =>
+    (
+      await f.db
+        .insertInto('network_organisations')
+        .values({ municipality_id: f.ownId, name: 'Matrix', type: 'club', address: '', website: '', email: '', description: '', is_public: false })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const person = async () =>
+    (
+      await f.db
+        .insertInto('network_people')
+        .values({ municipality_id: f.ownId, name: 'Matrix', user_id: null, consent_purpose: 'Matrix', consent_version: '1', consent_given_at: '2024-01-01T00:00:00Z' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  if (kind === 'organisation') return organisation();
+  if (kind === 'person') return person();
+  if (kind === 'membership') {
+    const values = { municipality_id: f.ownId, person_id: await person(), organisation_id: await organisation(), role: 'member' as const, starts_on: null, ends_on: null };
+    return (await f.db.insertInto('network_memberships').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  }
+  const values = {
+    municipality_id: f.ownId,
+    organisation_id: await organisation(),
+    partner_id: await organisation(),
+    type: 'event' as const,
+    starts_on: '2024-01-01',
+    ends_on: null,
+    description: '',
+    outputs: '',
+  };
+  return (await f.db.insertInto('network_cooperations').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
 const MATRIX: Record<string, Entry> = {
   // platform
   'GET /healthz': { expect: PUBLIC },
@@ -356,6 +401,46 @@ const MATRIX: Record<string, Entry> = {
   'POST /verwaltung/:ags/massnahmen/:id/fortschritt': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await first(f, 'measures')}/fortschritt` },
   'GET /verwaltung/:ags/massnahmen/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await first(f, 'measures')}/loeschen` },
   'POST /verwaltung/:ags/massnahmen/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await fresh(f, 'measure')}/loeschen` },
+  // network: the public directory, the town's network workspace
+  'GET /kommunen/:ags/netzwerk': { expect: PUBLIC },
+  'GET /verwaltung/:ags/netzwerk': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/netzwerk/organisationen': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/netzwerk/organisationen/neu': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/netzwerk/organisationen/neu': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/netzwerk/organisationen/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/netzwerk/organisationen/${await firstNetwork(f, 'network_organisations')}` },
+  'POST /verwaltung/:ags/netzwerk/organisationen/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/netzwerk/organisationen/${await firstNetwork(f, 'network_organisations')}` },
+  'GET /verwaltung/:ags/netzwerk/organisationen/:id/loeschen': {
+    expect: COORDINATOR,
+    path: async (f) => `/verwaltung/${OWN}/netzwerk/organisationen/${await firstNetwork(f, 'network_organisations')}/loeschen`,
+  },
+  'POST /verwaltung/:ags/netzwerk/organisationen/:id/loeschen': {
+    expect: COORDINATOR,
+    path: async (f) => `/verwaltung/${OWN}/netzwerk/organisationen/${await freshNetwork(f, 'organisation')}/loeschen`,
+  },
+  'GET /verwaltung/:ags/netzwerk/personen': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/netzwerk/personen': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/netzwerk/personen.csv': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/netzwerk/personen/:id/widerrufen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/netzwerk/personen/${await firstNetwork(f, 'network_people')}/widerrufen` },
+  'POST /verwaltung/:ags/netzwerk/personen/:id/widerrufen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/netzwerk/personen/${await freshNetwork(f, 'person')}/widerrufen` },
+  'GET /verwaltung/:ags/netzwerk/mitgliedschaften': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/netzwerk/mitgliedschaften': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/netzwerk/mitgliedschaften/:id/loeschen': {
+    expect: COORDINATOR,
+    path: async (f) => `/verwaltung/${OWN}/netzwerk/mitgliedschaften/${await firstNetwork(f, 'network_memberships')}/loeschen`,
+  },
+  'POST /verwaltung/:ags/netzwerk/mitgliedschaften/:id/loeschen': {
+    expect: COORDINATOR,
+    path: async (f) => `/verwaltung/${OWN}/netzwerk/mitgliedschaften/${await freshNetwork(f, 'membership')}/loeschen`,
+  },
+  'GET /verwaltung/:ags/netzwerk/kooperationen': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/netzwerk/kooperationen': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/netzwerk/kooperationen/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/netzwerk/kooperationen/${await firstNetwork(f, 'network_cooperations')}` },
+  'POST /verwaltung/:ags/netzwerk/kooperationen/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/netzwerk/kooperationen/${await firstNetwork(f, 'network_cooperations')}` },
+  'GET /verwaltung/:ags/netzwerk/kooperationen/:id/loeschen': {
+    expect: COORDINATOR,
+    path: async (f) => `/verwaltung/${OWN}/netzwerk/kooperationen/${await firstNetwork(f, 'network_cooperations')}/loeschen`,
+  },
+  'POST /verwaltung/:ags/netzwerk/kooperationen/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/netzwerk/kooperationen/${await freshNetwork(f, 'cooperation')}/loeschen` },
   // admin: the programme office
   'GET /programmbuero': { expect: OFFICE },
   'GET /programmbuero/nutzer': { expect: OFFICE },

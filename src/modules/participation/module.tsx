@@ -19,6 +19,10 @@ export const participationModule: AppModule = {
     for (const routes of [processRoutes, processWorkspaceRoutes, proposalRoutes, proposalWorkspaceRoutes, commentRoutes, moderationRoutes, exportRoutes]) await routes(app, options);
   },
   navigation: [{ href: '/beteiligung', labelKey: 'participation.nav' }],
+  /** Its processes are what a town's survey may belong to (the survey form's process choice). */
+  async surveyContexts(services, municipalityId) {
+    return (await participationRepository(services.db).processOptions(municipalityId)).map((p) => ({ id: p.id, label: p.title }));
+  },
   seedDemo: seedParticipationDemo,
   jobs: (services) => [
     {

@@ -84,7 +84,7 @@ function checkFor(access: Access, resolvers: ScopeResolvers): preHandlerAsyncHoo
  * Makes the declared access the only way into a route: a route without one stops the app from
  * starting, and each rule runs before the handler (after the CSRF check of a write).
  */
-export function enforceDeclaredAccess(app: FastifyInstance, resolvers: () => ScopeResolvers, onDeclared: (route: RouteOptions, access: Access | 'undeclared') => void): void {
+export function enforceDeclaredAccess(app: FastifyInstance, resolvers: () => ScopeResolvers, onDeclared: (route: RouteOptions, access: Access) => void): void {
   app.decorateRequest('scopes', null as never);
   app.addHook('onRequest', async (request) => {
     request.scopes = {};
@@ -92,11 +92,7 @@ export function enforceDeclaredAccess(app: FastifyInstance, resolvers: () => Sco
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     const label = `${[route.method].flat().join(',')} ${route.url}`;
-    if (!access) {
-      // TRANSITION: modules still being moved onto the contract; removed once every route declares its access.
-      if (process.env.VV_ALLOW_UNDECLARED_ACCESS !== 'false') return onDeclared(route, 'undeclared');
-      throw new Error(`route ${label} declares no access (config.access)`);
-    }
+    if (!access) throw new Error(`route ${label} declares no access (config.access)`);
     if (typeof access === 'object' && !resolvers()[access.scope]) throw new Error(`route ${label} uses the scope "${access.scope}", which no module resolves`);
     const check = checkFor(access, resolvers());
     if (check) route.preHandler = [...[route.preHandler ?? []].flat(), check];

@@ -42,6 +42,14 @@ export function WorkspacePage({ ags, name, counts, fieldCount, versionCount }: {
             ))}
           </ul>
         </section>
+        <section class="kern-card vv-card" aria-labelledby="ws-network">
+          <h2 class="kern-heading-small" id="ws-network">
+            <a class="kern-link" href={`/verwaltung/${ags}/netzwerk`}>
+              {t('network.workspace.overview_link')}
+            </a>
+          </h2>
+          <p class="kern-body">{t('network.workspace.overview_text')}</p>
+        </section>
         <section class="kern-card vv-card" aria-labelledby="ws-public">
           <h2 class="kern-heading-small" id="ws-public">
             {t('strategy.workspace.public')}

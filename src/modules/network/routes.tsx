@@ -1,0 +1,11 @@
+import type { ModulePlugin } from '../../platform/module.ts';
+import { networkPublicRoutes } from './public-routes.tsx';
+import { networkRelationRoutes } from './relation-routes.tsx';
+import { networkWorkspaceRoutes } from './workspace-routes.tsx';
+
+/** The module's routes by area: the public directory, the workspace's organisations, and people, memberships and cooperations. */
+export const networkRoutes: ModulePlugin = async (app, options) => {
+  await app.register(networkPublicRoutes, options);
+  await app.register(networkWorkspaceRoutes, options);
+  await app.register(networkRelationRoutes, options);
+};

@@ -1,0 +1,125 @@
+/**
+ * Network: every id of an organisation, person, membership, cooperation or district from FOREIGN,
+ * sent by OWN's coordinator under OWN's address, is a 404 (URL) or a field error (form) and changes nothing.
+ */
+import { type ForeignCase, type ForeignCases, type ForeignFixtures, OWN } from './types.ts';
+
+type Table = 'network_organisations' | 'network_people' | 'network_memberships' | 'network_cooperations';
+
+async function firstOf(f: ForeignFixtures, table: Table, municipalityId: number): Promise<number> {
+  return (await f.db.selectFrom(table).select('id').where('municipality_id', '=', municipalityId).orderBy('id').executeTakeFirstOrThrow()).id;
+}
+
+/** A person of FOREIGN whose consent still holds, so that only the town check stops a revocation. */
+async function foreignPerson(f: ForeignFixtures): Promise<number> {
+  return (await f.db.selectFrom('network_people').select('id').where('municipality_id', '=', f.foreignId).where('consent_revoked_at', 'is', null).orderBy('id').executeTakeFirstOrThrow()).id;
+}
+
+async function foreignDistrict(f: ForeignFixtures): Promise<number> {
+  return (await f.db.selectFrom('districts').select('id').where('municipality_id', '=', f.foreignId).orderBy('id').executeTakeFirstOrThrow()).id;
+}
+
+const row = (f: ForeignFixtures, table: Table, id: number) => f.db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
+const ownIds = async (f: ForeignFixtures, table: Table) => (await f.db.selectFrom(table).select('id').where('municipality_id', '=', f.ownId).orderBy('id').execute()).map((r) => r.id);
+
+/** An organisation with everything attached to it: a deletion would take memberships and cooperations along. */
+async function organisationWithLinks(f: ForeignFixtures, id: number) {
+  const [organisation, memberships, cooperations] = await Promise.all([
+    row(f, 'network_organisations', id),
+    f.db.selectFrom('network_memberships').select('id').where('organisation_id', '=', id).orderBy('id').execute(),
+    f.db
+      .selectFrom('network_cooperations')
+      .select('id')
+      .where((eb) => eb.or([eb('organisation_id', '=', id), eb('partner_id', '=', id)]))
+      .orderBy('id')
+      .execute(),
+  ]);
+  const { search: _search, ...rest } = organisation ?? { search: '' };
+  return { organisation: rest, memberships, cooperations };
+}
+
+async function personWithMemberships(f: ForeignFixtures, id: number) {
+  return { person: await row(f, 'network_people', id), memberships: await f.db.selectFrom('network_memberships').select('id').where('person_id', '=', id).orderBy('id').execute() };
+}
+
+const organisationForm = { name: 'Übernommen', type: 'club' };
+const cooperationForm = async (f: ForeignFixtures) => ({
+  organisationId: String(await firstOf(f, 'network_organisations', f.ownId)),
+  partnerId: String((await f.db.selectFrom('network_organisations').select('id').where('municipality_id', '=', f.ownId).orderBy('id', 'desc').executeTakeFirstOrThrow()).id),
+  type: 'project',
+  startsOn: '2024-01-01',
+});
+
+function onForeign(table: Table, suffix: (id: number) => string, form?: (f: ForeignFixtures) => Promise<Record<string, string>>): ForeignCase {
+  const pick = (f: ForeignFixtures) => (table === 'network_people' ? foreignPerson(f) : firstOf(f, table, f.foreignId));
+  return {
+    as: 'coordinator',
+    request: async (f) => ({ path: `/verwaltung/${OWN}/netzwerk/${suffix(await pick(f))}`, form: form ? await form(f) : undefined }),
+    snapshot: async (f) => {
+      const id = await pick(f);
+      if (table === 'network_organisations') return organisationWithLinks(f, id);
+      if (table === 'network_people') return personWithMemberships(f, id);
+      return row(f, table, id);
+    },
+  };
+}
+
+export const cases: ForeignCases = {
+  'POST /verwaltung/:ags/netzwerk/organisationen/neu': {
+    as: 'coordinator',
+    request: async (f) => ({ path: `/verwaltung/${OWN}/netzwerk/organisationen/neu`, form: { ...organisationForm, districtId: String(await foreignDistrict(f)) } }),
+    snapshot: (f) => ownIds(f, 'network_organisations'),
+    expect: [422],
+  },
+  'GET /verwaltung/:ags/netzwerk/organisationen/:id': onForeign('network_organisations', (id) => `organisationen/${id}`),
+  'POST /verwaltung/:ags/netzwerk/organisationen/:id': onForeign(
+    'network_organisations',
+    (id) => `organisationen/${id}`,
+    async () => organisationForm,
+  ),
+  'GET /verwaltung/:ags/netzwerk/organisationen/:id/loeschen': onForeign('network_organisations', (id) => `organisationen/${id}/loeschen`),
+  'POST /verwaltung/:ags/netzwerk/organisationen/:id/loeschen': onForeign(
+    'network_organisations',
+    (id) => `organisationen/${id}/loeschen`,
+    async () => ({}),
+  ),
+
+  'GET /verwaltung/:ags/netzwerk/personen/:id/widerrufen': onForeign('network_people', (id) => `personen/${id}/widerrufen`),
+  'POST /verwaltung/:ags/netzwerk/personen/:id/widerrufen': onForeign(
+    'network_people',
+    (id) => `personen/${id}/widerrufen`,
+    async () => ({}),
+  ),
+
+  // One foreign id per case: a foreign organisation for an own person (a foreign person is covered by test/integration/network.test.ts).
+  'POST /verwaltung/:ags/netzwerk/mitgliedschaften': {
+    as: 'coordinator',
+    request: async (f) => ({
+      path: `/verwaltung/${OWN}/netzwerk/mitgliedschaften`,
+      form: { personId: String(await firstOf(f, 'network_people', f.ownId)), organisationId: String(await firstOf(f, 'network_organisations', f.foreignId)), role: 'member' },
+    }),
+    snapshot: (f) => ownIds(f, 'network_memberships'),
+    expect: [422],
+  },
+  'GET /verwaltung/:ags/netzwerk/mitgliedschaften/:id/loeschen': onForeign('network_memberships', (id) => `mitgliedschaften/${id}/loeschen`),
+  'POST /verwaltung/:ags/netzwerk/mitgliedschaften/:id/loeschen': onForeign(
+    'network_memberships',
+    (id) => `mitgliedschaften/${id}/loeschen`,
+    async () => ({}),
+  ),
+
+  'POST /verwaltung/:ags/netzwerk/kooperationen': {
+    as: 'coordinator',
+    request: async (f) => ({ path: `/verwaltung/${OWN}/netzwerk/kooperationen`, form: { ...(await cooperationForm(f)), partnerId: String(await firstOf(f, 'network_organisations', f.foreignId)) } }),
+    snapshot: (f) => ownIds(f, 'network_cooperations'),
+    expect: [422],
+  },
+  'GET /verwaltung/:ags/netzwerk/kooperationen/:id': onForeign('network_cooperations', (id) => `kooperationen/${id}`),
+  'POST /verwaltung/:ags/netzwerk/kooperationen/:id': onForeign('network_cooperations', (id) => `kooperationen/${id}`, cooperationForm),
+  'GET /verwaltung/:ags/netzwerk/kooperationen/:id/loeschen': onForeign('network_cooperations', (id) => `kooperationen/${id}/loeschen`),
+  'POST /verwaltung/:ags/netzwerk/kooperationen/:id/loeschen': onForeign(
+    'network_cooperations',
+    (id) => `kooperationen/${id}/loeschen`,
+    async () => ({}),
+  ),
+};
