@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import type { VNode } from 'preact';
-import type { Config } from '../config.ts';
+import type { Config } from './config.ts';
 import type { UserActor } from './access/actor.ts';
 import type { AuthService } from './auth/service.ts';
 import type { DatabaseHandle } from './db/connect.ts';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { ValidationError } from '../http/errors.ts';
+import { filesRepository } from './files-repository.ts';
 
 export interface UploadedFile {
   filename: string;
@@ -35,24 +36,19 @@ export class FileStore {
     const storageKey = randomUUID();
     await mkdir(this.dir, { recursive: true });
     await writeFile(join(this.dir, storageKey), file.data);
-    const row = await db
-      .insertInto('files')
-      .values({
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a stored file name must not contain
-        original_name: file.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'datei',
-        mime_type: mime,
-        size_bytes: file.data.length,
-        sha256: createHash('sha256').update(file.data).digest('hex'),
-        storage_key: storageKey,
-        created_by: options.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+    return filesRepository(db).insert({
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a stored file name must not contain
+      original_name: file.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'datei',
+      mime_type: mime,
+      size_bytes: file.data.length,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+      storage_key: storageKey,
+      created_by: options.userId,
+    });
   }
 
   async read(db: Kysely<Database>, id: number) {
-    const row = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await filesRepository(db).find(id);
     if (!row) return null;
     return { ...row, data: await readFile(join(this.dir, row.storage_key)) };
   }
