@@ -41,7 +41,7 @@ function testFiles(dir: string): string[] {
 function nodeTest(label: string, files: string[], env: Record<string, string>, concurrency = 2): void {
   if (files.length === 0) return;
   // A test that waits forever (e.g. a query blocked behind its own transaction on PGlite) fails after two minutes instead.
-  run(label, process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=120000', '--test-reporter=spec', ...files], env);
+  run(label, process.execPath, ['--import', 'tsx', '--test', '--test-force-exit', `--test-concurrency=${concurrency}`, '--test-timeout=120000', '--test-reporter=spec', ...files], env);
 }
 
 const wants = (suite: Suite) => !only || only === suite;
