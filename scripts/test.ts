@@ -41,6 +41,7 @@ function testFiles(dir: string): string[] {
 function nodeTest(label: string, files: string[], env: Record<string, string>, concurrency = 2): void {
   if (files.length === 0) return;
   // A test that waits forever (e.g. a query blocked behind its own transaction on PGlite) fails after two minutes instead.
+  // A file ends with its last test: a start refused on purpose (route-contract) leaves something open on PGlite that would keep the file alive until the timeout.
   run(label, process.execPath, ['--import', 'tsx', '--test', '--test-force-exit', `--test-concurrency=${concurrency}`, '--test-timeout=120000', '--test-reporter=spec', ...files], env);
 }
 

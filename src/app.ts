@@ -169,15 +169,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access, bodyFields });
     },
   );
-  try {
-    for (const module of registered) {
-      await fastify.register(module.plugin, { services });
-    }
-  } catch (error) {
-    // A module that breaks the contract stops the start; what was opened so far (timers, the database pool of the rate limit store) must not keep the process alive.
-    await jobs.stop().catch(() => undefined);
-    await fastify.close().catch(() => undefined);
-    throw error;
+  for (const module of registered) {
+    await fastify.register(module.plugin, { services });
   }
 
   const startJobs = options.startJobs ?? true;
