@@ -60,6 +60,18 @@ export function allModules(): AppModule[] {
   return [...platformModules, ...modules];
 }
 
+/** An action means one thing in the log: two modules declaring the same one stop the start. */
+function refuseSharedAuditActions(registered: AppModule[]): void {
+  const owner = new Map<string, string>();
+  for (const module of registered) {
+    for (const action of module.auditActions ?? []) {
+      const other = owner.get(action);
+      if (other) throw new Error(`audit action "${action}" is declared by both ${other} and ${module.name}`);
+      owner.set(action, module.name);
+    }
+  }
+}
+
 /** The first `hops` proxies in front of the app name the client; an address further out is the client's own say. */
 function hopsTrusted(hops: number) {
   return (_address: string, hop: number) => hop < hops;
@@ -77,6 +89,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true },
   });
   const registered = options.modules ?? allModules();
+  refuseSharedAuditActions(registered);
   const jobs = new JobQueue(handle, (error) => fastify.log.error({ err: error }, 'job queue error'));
   const transport = createTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom });
   const mailConfig = { smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom };

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { VNode } from 'preact';
 import type { Config } from './config.ts';
 import type { UserActor } from './access/actor.ts';
+import type { AuditAction } from './audit/audit.ts';
 import type { AuthService } from './auth/service.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import type { ScopeResolvers } from './http/access.ts';
@@ -61,6 +62,8 @@ export interface AppModule {
   privateAreas?: string[];
   jobs?: (services: AppServices) => JobDefinition[];
   personalData?: PersonalDataHandler;
+  /** Every action it writes to the audit log, each with its label `audit.<action>` (German and English). */
+  auditActions?: readonly AuditAction[];
   /** Reference data every installation needs (e.g. the municipality register); runs on every start, idempotent. */
   seedReference?: (ctx: DemoSeedContext) => Promise<void>;
   /** A section for the public page of a municipality, e.g. the strategy summary; null when there is nothing to show. */

@@ -1,3 +1,4 @@
+import { ACCOUNT_AUDIT_ACTIONS } from './auth/audit-actions.ts';
 import { authRoutes } from './auth/routes.tsx';
 import { pendingMigrations } from './db/migrate.ts';
 import { pingDatabase } from './health-repository.ts';
@@ -24,6 +25,7 @@ export const platformModules: AppModule[] = [
   { name: 'health', plugin: healthRoutes },
   {
     name: 'accounts',
+    auditActions: ACCOUNT_AUDIT_ACTIONS,
     plugin: authRoutes,
     privateAreas: ['/konto'],
     messages: { public: [], staff: ['auth.totp'] },

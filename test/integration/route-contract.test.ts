@@ -44,6 +44,14 @@ describe('route contract', () => {
     await assert.rejects(buildApp({ config: config(dataDir), handle: database.handle, startJobs: false, modules: [...allModules(), unknownScope] }), /scope "nowhere"/);
   });
 
+  it('refuses to start when two modules declare the same audit action', async () => {
+    const copycat: AppModule = { name: 'copycat', plugin: async () => {}, auditActions: ['event.created'] };
+    await assert.rejects(
+      buildApp({ config: config(dataDir), handle: database.handle, startJobs: false, modules: [...allModules(), copycat] }),
+      /"event.created" is declared by both events and copycat/,
+    );
+  });
+
   it('declares an access rule on every route of the app', async () => {
     const app = await buildApp({ config: config(dataDir), handle: database.handle, startJobs: false });
     try {

@@ -54,14 +54,14 @@ export const recordRoutes: ModulePlugin = async (app, { services }) => {
     const raw = request.query;
     const { filter, query, errors } = cleanAuditQuery(raw);
     const page = pageRequest(pageNumber(raw.seite), 50);
-    const [{ items, total }, actions, entityTypes, municipalities] = await Promise.all([repo.auditPage(filter, page), repo.auditActions(), repo.auditEntityTypes(), municipalityOptions(db)]);
+    const [{ items, total }, entityTypes, municipalities] = await Promise.all([repo.auditPage(filter, page), repo.auditEntityTypes(), municipalityOptions(db)]);
     const form = { values: { von: raw.von ?? '', bis: raw.bis ?? '' }, errors };
     return reply.render(
       <AuditPage
         result={pageResult(items, total, page)}
         query={query}
         form={form}
-        actions={actions.map((a) => a.action)}
+        actions={services.modules().flatMap((m) => m.auditActions ?? [])}
         entityTypes={entityTypes.map((e) => e.entity_type)}
         municipalities={municipalities}
       />,

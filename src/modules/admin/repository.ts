@@ -173,9 +173,6 @@ export function adminRepository(db: Db) {
     auditAll(filter: AuditFilter, limit: number) {
       return audit(filter).select(auditColumns).orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
     },
-    auditActions() {
-      return db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
-    },
     auditEntityTypes() {
       return db.selectFrom('audit_log').select('entity_type').distinct().orderBy('entity_type').execute();
     },

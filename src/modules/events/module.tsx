@@ -1,4 +1,5 @@
 import type { AppModule } from '../../platform/module.ts';
+import { EVENTS_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedEventsDemo } from './demo.ts';
 import { checkInRoutes } from './check-in-routes.tsx';
 import { manageEventRoutes } from './manage-routes.tsx';
@@ -13,6 +14,7 @@ export const REMINDER_JOB = 'event-reminders';
 /** Events with registration, waiting list, check-in and the evidence the funder keeps. */
 export const eventsModule: AppModule = {
   name: 'events',
+  auditActions: EVENTS_AUDIT_ACTIONS,
   messages: { public: ['events.'], staff: ['events.manage', 'events.export', 'events.pdf', 'events.feedback'] },
   plugin: async (app, options) => {
     await eventRoutes(app, options);

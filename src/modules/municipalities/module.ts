@@ -1,4 +1,5 @@
 import type { AppModule } from '../../platform/module.ts';
+import { MUNICIPALITIES_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedMunicipalityDemo } from './demo.ts';
 import { loadReferenceData } from './reference-data.ts';
 import { municipalitiesRepository } from './repository.ts';
@@ -7,6 +8,7 @@ import { municipalityScopes } from './scopes.ts';
 
 export const municipalitiesModule: AppModule = {
   name: 'municipalities',
+  auditActions: MUNICIPALITIES_AUDIT_ACTIONS,
   plugin: municipalityRoutes,
   scopes: municipalityScopes,
   messages: { public: ['municipalities.'], staff: ['municipalities.csv', 'municipalities.workspace'] },

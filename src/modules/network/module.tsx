@@ -1,10 +1,12 @@
 import type { AppModule } from '../../platform/module.ts';
+import { NETWORK_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedNetworkDemo } from './demo.ts';
 import { networkPersonalData } from './personal-data.ts';
 import { networkRoutes } from './routes.tsx';
 
 export const networkModule: AppModule = {
   name: 'network',
+  auditActions: NETWORK_AUDIT_ACTIONS,
   plugin: networkRoutes,
   messages: { public: ['network.'], staff: ['network.workspace'] },
   seedDemo: seedNetworkDemo,

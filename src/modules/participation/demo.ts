@@ -63,7 +63,7 @@ export async function seedParticipationDemo({ services, log }: DemoSeedContext):
         proposals++;
       }
     }
-    await writeAudit(trx, SYSTEM, { action: 'demo.participation_seeded', entityType: 'programme', after: { processes: towns.length, proposals } });
+    await writeAudit(trx, SYSTEM, { action: 'demo.processes_seeded', entityType: 'programme', after: { processes: towns.length, proposals } });
   });
   log(`demo: ${towns.length} participation processes with ${proposals} proposals`);
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/access/actor.ts';
 import { actorUserId } from '../../platform/access/actor.ts';
-import { writeAudit } from '../../platform/audit/audit.ts';
+import { type AuditAction, writeAudit } from '../../platform/audit/audit.ts';
 import { REPORT_REASONS, type ReportReason } from './tables.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AppServices } from '../../platform/module.ts';
@@ -28,7 +28,7 @@ export function moderationService(services: Pick<AppServices, 'db'>) {
     municipalityId: number,
     type: ContentType,
     id: number,
-    action: string,
+    action: AuditAction,
     change: (repo: ReturnType<typeof moderationRepository>) => Promise<unknown>,
     after?: unknown,
   ) {

@@ -1,4 +1,5 @@
 import type { AppModule } from '../../platform/module.ts';
+import { PARTICIPATION_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedParticipationDemo } from './demo.ts';
 import { participationPersonalData } from './personal-data.ts';
 import { DIGEST_JOB, notificationRepository, sendDigests } from './notifications.ts';
@@ -14,6 +15,7 @@ import { proposalWorkspaceRoutes } from './proposal-workspace-routes.tsx';
 
 export const participationModule: AppModule = {
   name: 'participation',
+  auditActions: PARTICIPATION_AUDIT_ACTIONS,
   messages: { public: ['participation.'], staff: ['participation.export', 'participation.offline'] },
   plugin: async (app, options) => {
     for (const routes of [processRoutes, processWorkspaceRoutes, proposalRoutes, proposalWorkspaceRoutes, commentRoutes, moderationRoutes, exportRoutes]) await routes(app, options);

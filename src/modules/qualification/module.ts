@@ -1,4 +1,5 @@
 import type { AppModule } from '../../platform/module.ts';
+import { QUALIFICATION_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedQualificationDemo } from './demo.ts';
 import { qualificationPersonalData } from './personal-data.ts';
 import { canEnterTrainerArea } from './policy.ts';
@@ -8,6 +9,7 @@ import { qualificationScopes } from './scopes.ts';
 /** Training programmes, cohorts and applications sessions, attendance, practice projects, self-assessment and certificates. */
 export const qualificationModule: AppModule = {
   name: 'qualification',
+  auditActions: QUALIFICATION_AUDIT_ACTIONS,
   plugin: qualificationRoutes,
   scopes: qualificationScopes,
   staffAreas: ['/kursleitung'],

@@ -1,4 +1,5 @@
 import { coordinatedMunicipalityIds, isProgrammeOffice } from '../../platform/access/actor.ts';
+import { STRATEGY_AUDIT_ACTIONS } from './audit-actions.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { seedStrategyDemo } from './demo.ts';
 import { strategyPersonalData } from './personal-data.ts';
@@ -8,6 +9,7 @@ import { StrategySummaryView } from './views/summary.tsx';
 
 export const strategyModule: AppModule = {
   name: 'strategy',
+  auditActions: STRATEGY_AUDIT_ACTIONS,
   plugin: strategyRoutes,
   // The town workspaces of every module live under /verwaltung/{ags}; strategy owns the overview.
   staffAreas: ['/verwaltung'],

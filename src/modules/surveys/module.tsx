@@ -1,4 +1,5 @@
 import type { AppModule } from '../../platform/module.ts';
+import { SURVEYS_AUDIT_ACTIONS } from './audit-actions.ts';
 import { surveyRepository } from './repository.ts';
 import { surveyRoutes } from './routes.tsx';
 import { isOpen } from './service.ts';
@@ -7,6 +8,7 @@ import { OpenSurveys } from './views/open-surveys.tsx';
 /** A general survey engine: participation surveys now, cohesion surveys and feedback forms later. */
 export const surveysModule: AppModule = {
   name: 'surveys',
+  auditActions: SURVEYS_AUDIT_ACTIONS,
   plugin: surveyRoutes,
   messages: { public: ['surveys.'], staff: ['surveys.export', 'surveys.offline'] },
   async municipalitySection(services, municipality) {

@@ -3,8 +3,22 @@ import { type Actor, actorUserId } from '../access/actor.ts';
 import type { Database } from '../db/schema.ts';
 import { auditRepository } from './audit-repository.ts';
 
+/**
+ * Every action the audit log records. Each module declares its own in its manifest
+ * (`auditActions`) and adds them here by declaration merging, so that `writeAudit` accepts no
+ * action nobody declared and the platform still knows no module.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules through declaration merging
+export interface AuditActions {}
+export type AuditAction = keyof AuditActions & string;
+
+/** The catalog key of an action's label (German and English, staff pages only). */
+export function auditLabelKey(action: string): string {
+  return `audit.${action}`;
+}
+
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | number | null;
   municipalityId?: number | null;

@@ -1,3 +1,4 @@
+import { auditLabelKey } from '../../../platform/audit/audit.ts';
 import type { PageResult } from '../../../platform/http/pagination.ts';
 import { withQuery } from '../../../platform/http/pagination.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
@@ -33,9 +34,9 @@ export interface AuditRow {
   municipality_name: string | null;
 }
 
-/** The action in words; an action without a label (a newer module) shows its code. */
+/** The action in words, from the label its module declared; an action no module declares any more (an old entry) shows its code. */
 export function actionLabel(t: (key: string) => string, action: string): string {
-  const key = `admin.audit.actions.${action}`;
+  const key = auditLabelKey(action);
   const label = t(key);
   return label === key ? action : label;
 }
@@ -102,7 +103,12 @@ export function AuditPage({
         labels={{ 'filter-von': t('admin.audit.from'), 'filter-bis': t('admin.audit.to') }}
       />
       <FilterForm action="/programmbuero/protokoll" label={t('admin.audit.filter_label')}>
-        <FilterSelect name="aktion" label={t('admin.audit.action')} value={query.aktion} options={actions.map((a) => ({ value: a, label: actionLabel(t, a) }))} />
+        <FilterSelect
+          name="aktion"
+          label={t('admin.audit.action')}
+          value={query.aktion}
+          options={actions.map((a) => ({ value: a, label: actionLabel(t, a) })).sort((a, b) => a.label.localeCompare(b.label, locale))}
+        />
         <FilterSelect name="typ" label={t('admin.audit.entity')} value={query.typ} options={entityTypes.map((a) => ({ value: a, label: a }))} />
         <FilterSelect
           name="kommune"
