@@ -6,6 +6,7 @@ import type { UserActor } from './access/actor.ts';
 import type { AuditAction } from './audit/audit.ts';
 import type { AuthService } from './auth/service.ts';
 import type { DatabaseHandle } from './db/connect.ts';
+import type { FactSource } from './facts.ts';
 import type { ScopeResolvers } from './http/access.ts';
 import type { Database } from './db/schema.ts';
 import type { FileStore } from './files/store.ts';
@@ -77,6 +78,8 @@ export interface AppModule {
    * these and accepts no other, so the survey engine needs to know no module that uses it.
    */
   surveyContexts?: (services: AppServices, municipalityId: number) => Promise<Array<{ id: number; label: string }>>;
+  /** The countable facts it offers to monitoring (see platform/facts.ts). */
+  facts?: readonly FactSource[];
   /** Demo data for an empty installation with DEMO_DATA on; runs in module order. */
   seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
 }
