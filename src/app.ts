@@ -47,8 +47,8 @@ export interface App {
   fastify: FastifyInstance;
   services: AppServices;
   modules: AppModule[];
-  /** Every route the modules registered (method, URL pattern and declared access), e.g. for the authorization matrix test. */
-  routes: Array<{ method: string; url: string; access: Access; bodyFields: string[] }>;
+  /** Every route the modules registered (method, URL pattern, declared access, body fields and the module it belongs to), e.g. for the authorization matrix test. */
+  routes: Array<{ method: string; url: string; access: Access; bodyFields: string[]; module: string }>;
   /** Sends every queued mail now (tests and the outbox job use this). */
   deliverMail(): Promise<number>;
   /** Deletes sent mail older than MAIL_RETENTION_DAYS (the daily job uses this); returns how many. */
@@ -172,6 +172,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   const routes: App['routes'] = [];
+  // Plugins register their routes while they load, so the module being registered is the owner.
+  let registering = '';
   const scopes: ScopeResolvers = Object.assign({}, ...registered.map((m) => m.scopes?.(services) ?? {}));
   enforceDeclaredAccess(
     fastify,
@@ -179,10 +181,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     (route, access) => {
       const body = route.schema?.body as { properties?: Record<string, unknown> } | undefined;
       const bodyFields = Object.keys(body?.properties ?? {});
-      for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access, bodyFields });
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access, bodyFields, module: registering });
     },
   );
   for (const module of registered) {
+    registering = module.name;
     await fastify.register(module.plugin, { services });
   }
 

@@ -1,0 +1,32 @@
+/** The accounts module's routes: what every role gets. */
+import { type Entries, invalidFor, all, PUBLIC, SIGNED_IN } from './types.ts';
+
+export const entries: Entries = {
+  'GET /anmelden': { expect: PUBLIC },
+  'POST /anmelden': { expect: invalidFor(PUBLIC) },
+  'POST /abmelden': { expect: PUBLIC, ownSession: true },
+  'GET /registrieren': { expect: PUBLIC },
+  'POST /registrieren': { expect: invalidFor(PUBLIC) },
+  'GET /konto/bestaetigen': { expect: all('bad_request') },
+  'POST /konto/bestaetigen': { expect: all('bad_request') },
+  'POST /konto/bestaetigung-senden': { expect: SIGNED_IN },
+  'GET /passwort-vergessen': { expect: PUBLIC },
+  'POST /passwort-vergessen': { expect: invalidFor(PUBLIC) },
+  'GET /passwort-neu': { expect: all('bad_request') },
+  'POST /passwort-neu': { expect: invalidFor(PUBLIC) },
+  'GET /einladung': { expect: all('bad_request') },
+  'POST /einladung': { expect: invalidFor(PUBLIC) },
+  'GET /konto': { expect: SIGNED_IN },
+  'POST /konto/passwort': { expect: invalidFor(SIGNED_IN) },
+  'POST /konto/sitzungen/:id/beenden': { expect: { ...all('not_found'), visitor: 'login' }, path: `/konto/sitzungen/${'ab'.repeat(32)}/beenden` },
+  'GET /konto/export': { expect: SIGNED_IN },
+  'GET /konto/loeschen': { expect: SIGNED_IN },
+  'POST /konto/loeschen': { expect: invalidFor(SIGNED_IN) },
+  'GET /sprache': { expect: PUBLIC, path: '/sprache?lang=de&zurueck=/' },
+  'GET /anmelden/code': { expect: all('login'), refusedByHandler: 'without a sign-in waiting for its code, the code page sends back to the password' },
+  'POST /anmelden/code': { expect: invalidFor(PUBLIC) },
+  'GET /konto/zwei-faktor': { expect: SIGNED_IN },
+  'POST /konto/zwei-faktor': { expect: invalidFor(SIGNED_IN) },
+  'POST /konto/zwei-faktor/codes': { expect: invalidFor(SIGNED_IN) },
+  'POST /konto/zwei-faktor/aus': { expect: invalidFor(SIGNED_IN) },
+};

@@ -1,0 +1,58 @@
+/** The participation module's routes: what every role gets. */
+import { ownProcess, ownProposal, someComment, someUser } from './fixtures.ts';
+import { type Entries, invalidFor, all, COORDINATOR, OWN, PUBLIC, SIGNED_IN } from './types.ts';
+
+export const entries: Entries = {
+  'GET /beteiligung': { expect: PUBLIC },
+  'GET /kommunen/:ags/beteiligung': { expect: PUBLIC },
+  'GET /beteiligung/:id': { expect: PUBLIC, path: async (f) => `/beteiligung/${await ownProcess(f)}` },
+  'GET /beteiligung/:id/karte.svg': { expect: PUBLIC, path: async (f) => `/beteiligung/${await ownProcess(f)}/karte.svg?punkt=49.68,8.62` },
+  'GET /beteiligung/:id/bild': { expect: all('not_found'), path: async (f) => `/beteiligung/${await ownProcess(f)}/bild` },
+  'GET /beteiligung/:id/vorschlaege/neu': { expect: SIGNED_IN, path: async (f) => `/beteiligung/${await ownProcess(f)}/vorschlaege/neu` },
+  'POST /beteiligung/:id/vorschlaege/neu': { expect: invalidFor(SIGNED_IN), path: async (f) => `/beteiligung/${await ownProcess(f)}/vorschlaege/neu` },
+  'GET /beteiligung/:id/vorschlaege/:pid': { expect: PUBLIC, path: ownProposal },
+  'GET /beteiligung/:id/vorschlaege/:pid/bilder/:iid': { expect: all('not_found'), path: async (f) => `${await ownProposal(f)}/bilder/999999` },
+  'GET /beteiligung/:id/vorschlaege/:pid/bearbeiten': {
+    expect: { ...all('forbidden'), visitor: 'login' },
+    refusedByHandler: 'only the author edits a proposal',
+    path: async (f) => `${await ownProposal(f)}/bearbeiten`,
+  },
+  'POST /beteiligung/:id/vorschlaege/:pid/bearbeiten': {
+    expect: { ...all('forbidden'), visitor: 'login' },
+    refusedByHandler: 'only the author edits a proposal',
+    path: async (f) => `${await ownProposal(f)}/bearbeiten`,
+  },
+  'POST /beteiligung/:id/vorschlaege/:pid/unterstuetzen': { expect: SIGNED_IN, path: async (f) => `${await ownProposal(f)}/unterstuetzen` },
+  'POST /beteiligung/:id/vorschlaege/:pid/zuruecknehmen': { expect: SIGNED_IN, path: async (f) => `${await ownProposal(f)}/zuruecknehmen` },
+  'GET /beteiligung/:id/vorschlaege/:pid/kommentare/neu': { expect: SIGNED_IN, path: async (f) => `${await ownProposal(f)}/kommentare/neu` },
+  'POST /beteiligung/:id/vorschlaege/:pid/kommentare': { expect: invalidFor(SIGNED_IN), path: async (f) => `${await ownProposal(f)}/kommentare` },
+  'GET /beteiligung/:id/vorschlaege/:pid/kommentare/:cid': { expect: { ...all('forbidden'), visitor: 'login' }, refusedByHandler: 'only the author edits a comment', path: someComment },
+  'POST /beteiligung/:id/vorschlaege/:pid/kommentare/:cid': { expect: { ...all('forbidden'), visitor: 'login' }, refusedByHandler: 'only the author edits a comment', path: someComment },
+  'GET /verwaltung/:ags/beteiligung': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/beteiligung/neu': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/beteiligung/neu': { expect: invalidFor(COORDINATOR) },
+  'GET /verwaltung/:ags/beteiligung/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}` },
+  'POST /verwaltung/:ags/beteiligung/:id': { expect: invalidFor(COORDINATOR), path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}` },
+  // A form post without a file: the allowed roles hear that the upload is not multipart.
+  'POST /verwaltung/:ags/beteiligung/:id/bild': {
+    expect: { ...COORDINATOR, coordinator_own: 'bad_request', programme_office: 'bad_request' },
+    path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}/bild`,
+  },
+  'GET /verwaltung/:ags/beteiligung/:id/offline': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}/offline` },
+  'POST /verwaltung/:ags/beteiligung/:id/offline': { expect: invalidFor(COORDINATOR), path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}/offline` },
+  'GET /verwaltung/:ags/beteiligung/:id/export/:kind': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/beteiligung/${await ownProcess(f)}/export/vorschlaege.xlsx` },
+  'GET /beteiligung/:id/vorschlaege/:pid/melden': { expect: SIGNED_IN, path: async (f) => `${await ownProposal(f)}/melden` },
+  'POST /beteiligung/:id/vorschlaege/:pid/melden': { expect: invalidFor(SIGNED_IN), path: async (f) => `${await ownProposal(f)}/melden` },
+  'GET /beteiligung/:id/vorschlaege/:pid/kommentare/:cid/melden': { expect: SIGNED_IN, path: async (f) => `${await someComment(f)}/melden` },
+  'POST /beteiligung/:id/vorschlaege/:pid/kommentare/:cid/melden': { expect: invalidFor(SIGNED_IN), path: async (f) => `${await someComment(f)}/melden` },
+  'POST /beteiligung/:id/folgen': { expect: SIGNED_IN, path: async (f) => `/beteiligung/${await ownProcess(f)}/folgen` },
+  'POST /beteiligung/:id/vorschlaege/:pid/folgen': { expect: SIGNED_IN, path: async (f) => `${await ownProposal(f)}/folgen` },
+  'POST /konto/benachrichtigungen': { expect: { ...all('bad_request'), visitor: 'login' } },
+  'GET /verwaltung/:ags/moderation': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/moderation/:type/:id/:action': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/moderation/vorschlag/${(await ownProposal(f)).split('/').at(-1)}/abweisen` },
+  'POST /verwaltung/:ags/moderation/person/:userId/:action': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/moderation/person/${await someUser(f)}/entsperren` },
+  'GET /verwaltung/:ags/moderation/woerter': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/moderation/woerter': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/vorschlaege/:id/antwort': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/vorschlaege/${(await ownProposal(f)).split('/').at(-1)}/antwort` },
+  'POST /verwaltung/:ags/vorschlaege/:id/antwort': { expect: invalidFor(COORDINATOR), path: async (f) => `/verwaltung/${OWN}/vorschlaege/${(await ownProposal(f)).split('/').at(-1)}/antwort` },
+};

@@ -1,0 +1,40 @@
+/** The strategy module's routes: what every role gets. */
+import { first, firstGoal, fresh } from './fixtures.ts';
+import { type Entries, invalidFor, all, COORDINATOR, OWN, PUBLIC } from './types.ts';
+
+export const entries: Entries = {
+  'GET /kommunen/:ags/umsetzung': { expect: PUBLIC },
+  'GET /kommunen/:ags/umsetzung.csv': { expect: PUBLIC },
+  'GET /kommunen/:ags/massnahmen/:id': { expect: PUBLIC, path: async (f) => `/kommunen/${OWN}/massnahmen/${await first(f, 'measures')}` },
+  'GET /kommunen/:ags/strategie/:id/dokument': { expect: all('not_found'), path: async (f) => `/kommunen/${OWN}/strategie/${await first(f, 'strategy_versions')}/dokument` },
+  'GET /verwaltung': { expect: { ...COORDINATOR, coordinator_foreign: 'ok' } },
+  'GET /verwaltung/:ags': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/strategie': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/strategie': { expect: { ...COORDINATOR, coordinator_own: 'bad_request', programme_office: 'bad_request' } },
+  'GET /verwaltung/:ags/strategie/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/strategie/${await first(f, 'strategy_versions')}` },
+  'POST /verwaltung/:ags/strategie/:id': {
+    expect: { ...COORDINATOR, coordinator_own: 'bad_request', programme_office: 'bad_request' },
+    path: async (f) => `/verwaltung/${OWN}/strategie/${await first(f, 'strategy_versions')}`,
+  },
+  'GET /verwaltung/:ags/strategie/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/strategie/${await first(f, 'strategy_versions')}/loeschen` },
+  'POST /verwaltung/:ags/strategie/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/strategie/${await fresh(f, 'version')}/loeschen` },
+  'GET /verwaltung/:ags/handlungsfelder': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/handlungsfelder': { expect: invalidFor(COORDINATOR) },
+  'GET /verwaltung/:ags/handlungsfelder/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/handlungsfelder/${await first(f, 'fields_of_action')}` },
+  'POST /verwaltung/:ags/handlungsfelder/:id': { expect: invalidFor(COORDINATOR), path: async (f) => `/verwaltung/${OWN}/handlungsfelder/${await first(f, 'fields_of_action')}` },
+  'POST /verwaltung/:ags/handlungsfelder/:id/ziele': { expect: invalidFor(COORDINATOR), path: async (f) => `/verwaltung/${OWN}/handlungsfelder/${await first(f, 'fields_of_action')}/ziele` },
+  'GET /verwaltung/:ags/handlungsfelder/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/handlungsfelder/${await first(f, 'fields_of_action')}/loeschen` },
+  'POST /verwaltung/:ags/handlungsfelder/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/handlungsfelder/${await fresh(f, 'field')}/loeschen` },
+  'GET /verwaltung/:ags/ziele/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ziele/${await firstGoal(f)}` },
+  'POST /verwaltung/:ags/ziele/:id': { expect: invalidFor(COORDINATOR), path: async (f) => `/verwaltung/${OWN}/ziele/${await firstGoal(f)}` },
+  'GET /verwaltung/:ags/ziele/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ziele/${await firstGoal(f)}/loeschen` },
+  'POST /verwaltung/:ags/ziele/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/ziele/${await fresh(f, 'goal')}/loeschen` },
+  'GET /verwaltung/:ags/massnahmen': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/massnahmen/neu': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/massnahmen/neu': { expect: invalidFor(COORDINATOR) },
+  'GET /verwaltung/:ags/massnahmen/:id': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await first(f, 'measures')}` },
+  'POST /verwaltung/:ags/massnahmen/:id': { expect: invalidFor(COORDINATOR), path: async (f) => `/verwaltung/${OWN}/massnahmen/${await first(f, 'measures')}` },
+  'POST /verwaltung/:ags/massnahmen/:id/fortschritt': { expect: invalidFor(COORDINATOR), path: async (f) => `/verwaltung/${OWN}/massnahmen/${await first(f, 'measures')}/fortschritt` },
+  'GET /verwaltung/:ags/massnahmen/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await first(f, 'measures')}/loeschen` },
+  'POST /verwaltung/:ags/massnahmen/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/massnahmen/${await fresh(f, 'measure')}/loeschen` },
+};
