@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { todayInBerlin } from '../../src/platform/i18n/catalog.ts';
-import { type BrowserSession, expectAccessible, login, startBrowserSession, visit } from '../support/browser.ts';
+import { type BrowserSession, expectAccessible, newPersonPage, login, startBrowserSession, visit } from '../support/browser.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 
 const BENSHEIM = '06431002';
@@ -27,9 +27,9 @@ describe('an event from publication to the waiting list (chromium)', () => {
   });
 
   async function asGuest<T>(work: (page: Page) => Promise<T>): Promise<T> {
-    const context = await session.browser.newContext({ bypassCSP: true, locale: 'de-DE' });
     const previous = session.page;
-    session.page = await context.newPage();
+    session.page = await newPersonPage(session);
+    const context = session.page.context();
     try {
       return await work(session.page);
     } finally {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type BrowserSession, expectAccessible, startBrowserSession } from '../support/browser.ts';
+import { type BrowserSession, expectAccessible, newPersonPage, startBrowserSession } from '../support/browser.ts';
 
 const PASSWORD = 'Demo-Passwort-2026';
 const BENSHEIM = '06431002';
@@ -26,8 +26,7 @@ describe('a proposal becomes a measure (chromium)', () => {
 
   /** Each person in a browser context of their own, signed in. */
   async function as(email: string): Promise<Page> {
-    const context = await session.browser.newContext({ bypassCSP: true, locale: 'de-DE' });
-    const page = await context.newPage();
+    const page = await newPersonPage(session);
     await page.goto(`${session.baseUrl}/anmelden`);
     await page.getByLabel('E-Mail-Adresse').fill(email);
     await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type BrowserSession, expectAccessible, login, startBrowserSession, visit } from '../support/browser.ts';
+import { type BrowserSession, expectAccessible, newPersonPage, login, startBrowserSession, visit } from '../support/browser.ts';
 
 const BENSHEIM = '06431002';
 
@@ -37,8 +37,7 @@ describe('a survey from creation to results (chromium)', () => {
   });
 
   it('a participant answers and sees the results with chart and table', async () => {
-    const context = await session.browser.newContext({ bypassCSP: true, locale: 'de-DE' });
-    const page = await context.newPage();
+    const page = await newPersonPage(session);
     const previous = session.page;
     session.page = page;
     try {
@@ -59,6 +58,7 @@ describe('a survey from creation to results (chromium)', () => {
       await expectAccessible(session, 'survey results');
     } finally {
       session.page = previous;
+      await page.context().close();
     }
   });
 });

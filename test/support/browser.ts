@@ -20,6 +20,25 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/**
+ * A page in a browser context of its own (its own cookies, e.g. a second person), under the site's
+ * real CSP: what the policy refuses is collected and fails the next accessibility check. axe-core
+ * comes in through the DevTools protocol (see expectAccessible), never by relaxing the CSP.
+ */
+async function pageUnderCsp(browser: Browser, cspViolations: string[]): Promise<Page> {
+  const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: true });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
+}
+
+/** Another person's page next to the session's, under the same CSP watch; close its context when done. */
+export function newPersonPage(session: BrowserSession): Promise<Page> {
+  return pageUnderCsp(session.browser, session.cspViolations);
+}
+
 /** The app on a real port with the demo data, and Debian's chromium driven by playwright-core. */
 export async function startBrowserSession(options: { env?: Record<string, string> } = {}): Promise<BrowserSession> {
   const app = await startTestApp({ variant: 'demo', env: options.env });
@@ -28,13 +47,8 @@ export async function startBrowserSession(options: { env?: Record<string, string
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  // The pages run under their real CSP; axe-core comes in through the DevTools protocol (see expectAccessible).
-  const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: true });
-  const page = await context.newPage();
   const cspViolations: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
-  });
+  const page = await pageUnderCsp(browser, cspViolations);
   return {
     app,
     baseUrl: address,
