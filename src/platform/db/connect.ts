@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Mutex } from 'async-mutex';
 import { type Dialect, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -55,6 +56,8 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
 
 export async function openPglite(dataDirOrBlob?: string | Blob): Promise<DatabaseHandle> {
   const options = {
+    // PostgreSQL ships pg_trgm as a contrib module; PGlite needs it handed in before `create extension` can find it.
+    extensions: { pg_trgm },
     parsers: {
       [INT8]: (v: string) => Number.parseInt(v, 10),
       [NUMERIC]: (v: string) => Number.parseFloat(v),
