@@ -65,6 +65,33 @@ export default defineScenarios({
       const upcoming = await ctx.db.selectFrom('events').select(['id', 'title']).where('starts_at', '>', new Date()).orderBy('starts_at').orderBy('id').executeTakeFirstOrThrow();
       return { path: `/veranstaltungen/${upcoming.id}`, mustContain: [upcoming.title, 'Jetzt anmelden'] };
     }),
+    page('startseite', async () => ({ path: '/', mustContain: ['Vielfalt verankern'] })),
+    page('karte', async () => ({ path: '/karte/hessen.svg', mustContain: ['<svg'] })),
+    page('beteiligung', async () => ({ path: '/beteiligung', mustContain: ['Ideen für '] })),
+    page('kommune_beteiligung', async (ctx) => {
+      const town = await busiestTown(ctx);
+      return { path: `/kommunen/${town.ags}/beteiligung`, mustContain: [`Ideen für ${town.name}`] };
+    }),
+    page('massnahme', async (ctx) => {
+      const town = await busiestTown(ctx);
+      const measure = await ctx.db.selectFrom('measures').select(['id', 'title']).where('municipality_id', '=', town.id).orderBy('id').executeTakeFirstOrThrow();
+      return { path: `/kommunen/${town.ags}/massnahmen/${measure.id}`, mustContain: [measure.title, 'Zwischenstand '] };
+    }),
+    page('umfrage', async (ctx) => {
+      const survey = await ctx.db.selectFrom('surveys').select(['id', 'title']).orderBy('id').executeTakeFirstOrThrow();
+      return { path: `/umfragen/${survey.id}`, mustContain: [survey.title, `/umfragen/${survey.id}/ergebnisse`] };
+    }),
+    page('veranstaltungen', async () => ({ path: '/veranstaltungen', mustContain: ['Plätzen frei'] })),
+    page('kommune_veranstaltungen', async (ctx) => {
+      const town = await busiestTown(ctx);
+      return { path: `/kommunen/${town.ags}/veranstaltungen`, mustContain: [town.name, 'Plätzen frei'] };
+    }),
+    page('anmeldeformular', async (ctx) => {
+      const upcoming = await ctx.db.selectFrom('events').select(['id', 'title']).where('starts_at', '>', new Date()).orderBy('starts_at').orderBy('id').executeTakeFirstOrThrow();
+      return { path: `/veranstaltungen/${upcoming.id}/anmeldung`, mustContain: [upcoming.title, 'name="_csrf"'] };
+    }),
+    page('qualifizierung', async () => ({ path: '/qualifizierung', mustContain: ['Programm 1'] })),
+    page('zertifikate', async () => ({ path: '/zertifikate', mustContain: ['<form'] })),
     page('qualifizierung_programm', async (ctx) => {
       const programme = await ctx.db.selectFrom('qualification_programmes').select('id').where('title', '=', 'Programm 1').executeTakeFirstOrThrow();
       return { path: `/qualifizierung/${programme.id}`, mustContain: ['Programm 1', 'Modul 6', 'Kohorte '] };
