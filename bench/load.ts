@@ -10,6 +10,8 @@ export interface LoadOptions {
   url: string;
   connections: number;
   duration: number;
+  /** The cookie header of a signed-in person, sent with every GET. */
+  cookie?: string;
   /** A form POST instead of a GET: `{n}` in the body becomes a number unique to each request. */
   post?: { body: string; cookie: string };
 }
@@ -69,7 +71,9 @@ async function run(options: LoadOptions): Promise<Measured> {
           },
         ],
       }
-    : {};
+    : options.cookie
+      ? { headers: { cookie: options.cookie } }
+      : {};
   await new Promise<void>((resolve, reject) => {
     const instance = autocannon({ url: options.url, connections: options.connections, duration: options.duration, ...form } as autocannon.Options, (error) => (error ? reject(error) : resolve()));
     instance.on('start', () => {

@@ -1,39 +1,36 @@
 /**
- * npm run bench: a Land-scale data set on PostgreSQL, the real app and a bare Fastify route in one
- * process, measured with autocannon from a worker thread; then the first start and a restart of
- * `src/main.ts` on an empty PGlite data dir.
- * Prints one line per scenario: RESULT <scenario> rps=<n> p95_ms=<n> ratio=<rps / baseline rps>
+ * npm run bench: a Land-scale data set on PostgreSQL, the real app (twice: page cache off and on)
+ * and a bare Fastify route in one process, measured with autocannon from a worker thread; then the
+ * first start and a restart of the app on an empty PGlite data dir.
+ * The scenarios are the definitions in bench/scenarios-<topic>.ts (see bench/scenarios.ts). Prints
+ * one line per measurement: RESULT <scenario>[cache=off|cache=on] rps=<n> p95_ms=<n> ratio=<rps / baseline rps>
  * Environment: BENCH_PG_URL (server, default postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_DB (database to create and drop, default vv_bench), BENCH_DURATION (seconds per scenario,
- * default 10), BENCH_CONNECTIONS (default 32), BENCH_KEEP=1 (keep the database),
- * BENCH_SCENARIOS (comma-separated names; skips the startup measurement).
+ * default 10), BENCH_CONNECTIONS (default 32), BENCH_KEEP=1 (keep the database), BENCH_REUSE=1
+ * (measure on the database a run with BENCH_KEEP=1 left, without generating it again),
+ * BENCH_SCENARIOS (comma-separated scenario names, names with their variant or topics, and
+ * `startup`; without it everything runs).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { allModules, buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openPostgres } from '../src/platform/db/connect.ts';
-import type { Database } from '../src/platform/db/schema.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import type { Database } from '../src/platform/db/schema.ts';
 import { seedInstallation } from '../src/platform/db/seed.ts';
-import { createTranslator } from '../src/platform/i18n/catalog.ts';
-import { eventRepository } from '../src/modules/events/repository.ts';
-import { signatureListPdf } from '../src/modules/events/signature-list.ts';
+import type { AppServices } from '../src/platform/module.ts';
 import { generateLandScale } from './generate.ts';
 import { generateEvents } from './generate-events.ts';
 import { generateParticipation } from './generate-participation.ts';
 import { generateQualification } from './generate-qualification.ts';
-import { trainingRepository } from '../src/modules/qualification/training/repository.ts';
-import { completionFor } from '../src/modules/qualification/completion.ts';
 import { measure } from './load.ts';
-
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { benchContext, isPageScenario, loadScenarioSets, type PageScenario, resultLine, type RunScenario, type ScenarioSet } from './scenarios.ts';
+import { startupTimes } from './startup.ts';
 
 const SERVER_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // Another run against the same server and name would drop this one's database: give it its own with BENCH_DB.
@@ -73,74 +70,29 @@ async function dropDatabase(): Promise<void> {
   await admin(`drop database if exists ${DATABASE} with (force)`);
 }
 
-interface Startup {
-  /** Wall time from spawning the process to its "running" log line: what an operator waits for. */
-  wall: number;
-  /** The app's own startupMs (without starting Node and compiling TypeScript with tsx). */
-  app: number;
-}
-
-function startOnce(dataDir: string): Promise<Startup> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'true', LOG_LEVEL: 'info' };
-  // The start is measured on PGlite with demo data, whatever the caller's shell says.
-  delete env.DATABASE_URL;
-  delete env.NODE_ENV;
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let buffer = '';
-    let ready: Startup | undefined;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('start took longer than 120 s'));
-    }, 120_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (ready) return;
-      buffer += chunk.toString();
-      // Only whole lines: a chunk may end in the middle of the JSON.
-      const line = buffer
-        .split('\n')
-        .slice(0, -1)
-        .find((l) => l.includes('"startupMs"'));
-      if (!line) return;
-      let logged: { startupMs?: unknown; engine?: unknown };
-      try {
-        logged = JSON.parse(line);
-      } catch {
-        logged = {};
-      }
-      if (typeof logged.startupMs !== 'number' || logged.engine !== 'pglite') {
-        child.kill('SIGKILL');
-        reject(new Error(`unexpected "running" line (not PGlite?): ${line}`));
-        return;
-      }
-      ready = { wall: Date.now() - started, app: logged.startupMs };
-      child.kill('SIGTERM');
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (!ready) reject(new Error(`src/main.ts exited (code ${code}, signal ${signal}) before it was running`));
-      else if (code !== 0) reject(new Error(`src/main.ts did not shut down cleanly on SIGTERM (code ${code}, signal ${signal})`));
-      else resolve(ready);
-    });
-  });
-}
-
-async function startupTimes(): Promise<{ first: Startup; restart: Startup }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vv-bench-start-'));
-  try {
-    const first = await startOnce(dataDir);
-    const restart = await startOnce(dataDir);
-    return { first, restart };
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+/** What BENCH_SCENARIOS selects: a scenario by name or by name and variant, a whole topic, or the start. */
+function selection(sets: ScenarioSet[]) {
+  const only = process.env.BENCH_SCENARIOS?.split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const known = new Set(['startup', ...sets.map((s) => s.topic), ...sets.flatMap((s) => s.scenarios.map((c) => c.name))]);
+  const variantOf = (name: string) => /^([a-z0-9_]+)\[(cache=off|cache=on)\]$/.exec(name);
+  const unknown = only?.filter((n) => !known.has(n) && !known.has(variantOf(n)?.[1] ?? '')) ?? [];
+  if (unknown.length) throw new Error(`BENCH_SCENARIOS: unknown ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
+  return {
+    startup: !only || only.includes('startup'),
+    /** The variants of a scenario to measure (`cache=off`, `cache=on`), none when it is not selected. */
+    variants(set: ScenarioSet, name: string): string[] {
+      const all = ['cache=off', 'cache=on'];
+      if (!only || only.includes(set.topic) || only.includes(name)) return all;
+      return all.filter((variant) => only.includes(`${name}[${variant}]`));
+    },
+  };
 }
 
 /** A page that answers 200 but shows none of the data would be a cheap benchmark: one look before measuring. */
-async function check(url: string, mustContain: string[]): Promise<string | undefined> {
-  const response = await fetch(url);
+async function check(url: string, mustContain: string[], cookie?: string): Promise<string | undefined> {
+  const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
   const body = await response.text();
   if (response.status !== 200) return `GET ${url} answered ${response.status}`;
   const missing = mustContain.filter((text) => !body.includes(text));
@@ -148,131 +100,59 @@ async function check(url: string, mustContain: string[]): Promise<string | undef
   return undefined;
 }
 
-/**
- * Guests registering for one event as fast as they can: each request a new person, until the seats
- * are gone and then onto the waiting list. Afterwards every answered registration must be in the
- * table exactly once, and exactly the capacity confirmed.
- */
-async function registrationRun(db: Kysely<Database>, appUrl: string, baselineRps: number): Promise<string[]> {
-  const capacity = 500;
-  const town = await db.selectFrom('programme_participations').select('municipality_id').orderBy('municipality_id').executeTakeFirstOrThrow();
-  const startsAt = new Date(Date.now() + 14 * 86_400_000);
-  const { id } = await db
-    .insertInto('events')
-    .values({
-      municipality_id: town.municipality_id,
-      title: 'Anmeldelauf',
-      format: 'dialogue',
-      mode: 'in_person',
-      venue: 'Halle',
-      starts_at: startsAt,
-      ends_at: new Date(startsAt.getTime() + 7200_000),
-      capacity,
-      published: true,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const page = await fetch(`${appUrl}/veranstaltungen/${id}/anmeldung`);
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
-  const cookie = page.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  if (!token) return ['FAILED anmeldung: no CSRF token on the registration page'];
-  const result = await measure({
-    url: `${appUrl}/veranstaltungen/${id}/anmeldung`,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    post: { cookie, body: `name=Gast+{n}&email=gast-{n}%40lauf.invalid&privacy=on&_csrf=${encodeURIComponent(token)}` },
-  });
-  const rows = await db
-    .selectFrom('event_registrations')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.count<number>(sql`distinct lower(email)`).as('people')])
-    .where('event_id', '=', id)
-    .groupBy('status')
-    .execute();
-  const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
-  const stored = count('confirmed') + count('waiting');
-  const people = rows.reduce((sum, r) => sum + Number(r.people), 0);
-  const answered = result.statuses[303] ?? 0;
-  const problems: string[] = [];
-  if (result.non2xx || result.errors) problems.push(`${result.non2xx} failed answers and ${result.errors} errors: ${JSON.stringify(result.statuses)}`);
-  // Requests still in flight when the run stops are stored but not counted as answered: at most one per connection.
-  if (stored < answered) problems.push(`${answered} registrations answered, only ${stored} stored`);
-  if (stored > answered + CONNECTIONS) problems.push(`${stored} stored for ${answered} answered registrations`);
-  if (people !== stored) problems.push(`${stored - people} double registrations`);
-  if (count('confirmed') !== Math.min(capacity, answered)) problems.push(`${count('confirmed')} confirmed for ${capacity} seats`);
-  console.log(
-    `RESULT anmeldung rps=${Math.round(result.rps)} p95_ms=${Math.round(result.p95)} ratio=${(result.rps / baselineRps).toFixed(2)} confirmed=${count('confirmed')} waiting=${count('waiting')} lost=${Math.max(0, answered - stored)} double=${stored - people}`,
-  );
-  return problems.map((p) => `FAILED anmeldung: ${p}`);
-}
-
-/** The participant list of the busiest event (200 people) as PDF, the query included: median of 20 runs. */
-async function signatureListTiming(db: Kysely<Database>): Promise<void> {
-  const event = await db.selectFrom('events').select('id').where('capacity', '=', 250).orderBy('id').executeTakeFirstOrThrow();
-  const repo = eventRepository(db);
-  const t = createTranslator('de');
-  const times: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < 20; i++) {
-    const started = performance.now();
-    const detail = await repo.event(event.id);
-    const people = (await repo.participantList(event.id)).filter((p) => p.status === 'confirmed');
-    const pdf = await signatureListPdf(
-      {
-        title: detail?.title ?? '',
-        startsAt: detail?.starts_at ?? new Date(),
-        endsAt: detail?.ends_at ?? new Date(),
-        place: detail?.venue ?? '',
-        municipality: detail?.municipality_name ?? '',
-        rows: people.map((p) => ({ name: p.name, organisation: p.organisation, homeTown: p.home_town })),
-      },
-      t,
-      'de',
-    );
-    times.push(performance.now() - started);
-    bytes = pdf.length;
-    if (people.length !== 200) throw new Error(`the busiest event has ${people.length} confirmed people, expected 200`);
+/** Looks once, warms up, measures; prints the RESULT line or returns why it failed (a failed scenario gets no number). */
+async function measurePage(name: string, variant: string, url: string, target: { mustContain: string[]; cookie?: string }, baselineRps: number): Promise<{ rps: number; failure?: string }> {
+  const problem = await check(url, target.mustContain, target.cookie);
+  if (problem) return { rps: 0, failure: `FAILED ${name}[${variant}]: ${problem}` };
+  const options = { url, connections: CONNECTIONS, ...(target.cookie ? { cookie: target.cookie } : {}) };
+  await measure({ ...options, duration: WARMUP });
+  const result = await measure({ ...options, duration: DURATION });
+  if (result.non2xx > 0 || result.errors > 0 || result.requests === 0) {
+    return { rps: 0, failure: `FAILED ${name}[${variant}]: ${result.non2xx} non-2xx responses and ${result.errors} errors (${result.timeouts} timeouts) in ${result.requests} responses` };
   }
-  times.sort((a, b) => a - b);
-  console.log(`RESULT teilnahmeliste_pdf_200 ms=${Math.round(times[10] as number)} max_ms=${Math.round(times.at(-1) as number)} bytes=${bytes}`);
-}
-
-/** What a trainer's cohort page computes for a cohort of 30: sessions, progress per trainee with the rule, competence change. */
-async function cohortProgressTiming(db: Kysely<Database>): Promise<void> {
-  const cohort = await db
-    .selectFrom('cohorts as c')
-    .innerJoin('qualification_programmes as p', 'p.id', 'c.programme_id')
-    .select(['c.id', 'c.programme_id', 'p.min_attendance_percent', 'p.requires_project'])
-    .where('c.title', 'like', 'Kohorte %-%')
-    .orderBy('c.id')
-    .executeTakeFirstOrThrow();
-  const training = trainingRepository(db);
-  const times: number[] = [];
-  let met = 0;
-  let people = 0;
-  for (let i = 0; i < 20; i++) {
-    const started = performance.now();
-    const [sessions, progress, change] = await Promise.all([training.sessions(cohort.id), training.progress(cohort.id), training.competenceChange(cohort.id, cohort.programme_id, true)]);
-    met = progress.filter((p) => completionFor(cohort, p).met).length;
-    people = progress.length;
-    times.push(performance.now() - started);
-    if (sessions.length !== 10 || people !== 30 || change.some((c) => c.before === null))
-      throw new Error(`cohort ${cohort.id}: ${sessions.length} sessions, ${people} trainees, change ${JSON.stringify(change)}`);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`RESULT kohorte_30_fortschritt ms=${times[10]?.toFixed(1)} max_ms=${times.at(-1)?.toFixed(1)} trainees=${people} completed=${met}`);
+  console.log(resultLine(name, variant, result, baselineRps || result.rps));
+  return { rps: result.rps };
 }
 
 async function main(): Promise<void> {
-  await admin(`drop database if exists ${DATABASE} with (force)`);
-  await admin(`create database ${DATABASE}`);
+  const sets = await loadScenarioSets();
+  const selected = selection(sets);
+  const chosen = sets.flatMap((set) => set.scenarios.map((scenario) => ({ set, scenario, variants: selected.variants(set, scenario.name) }))).filter((c) => c.variants.length > 0);
+  const failures: string[] = [];
+  if (chosen.length) failures.push(...(await measureScenarios(chosen)));
+  if (selected.startup) {
+    const startup = await startupTimes();
+    console.log(`RESULT startup_first ms=${startup.first.wall}`);
+    console.log(`RESULT startup_restart ms=${startup.restart.wall}`);
+    console.log(`startup as the app logs it (startupMs, without starting Node): first ${startup.first.app} ms, restart ${startup.restart.app} ms`);
+  }
+  if (failures.length) throw new Error(`${failures.length} scenario(s) failed:\n${failures.join('\n')}`);
+}
+
+async function generate(db: Kysely<Database>, services: AppServices, sets: Set<ScenarioSet>): Promise<void> {
+  await seedInstallation({ services, modules: allModules(), demo: false, log: () => {} });
+  const started = Date.now();
+  const counts = { ...(await generateLandScale(db)), ...(await generateParticipation(db)), ...(await generateEvents(db)), ...(await generateQualification(db)) };
+  for (const set of sets) if (set.generate) Object.assign(counts, await set.generate(db));
+  console.log(
+    `generated in ${Date.now() - started} ms: ${Object.entries(counts)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
+}
+
+async function measureScenarios(chosen: Array<{ set: ScenarioSet; scenario: PageScenario | RunScenario; variants: string[] }>): Promise<string[]> {
+  const reuse = process.env.BENCH_REUSE === '1';
+  if (!reuse) {
+    await admin(`drop database if exists ${DATABASE} with (force)`);
+    await admin(`create database ${DATABASE}`);
+  }
   const handle = openPostgres(databaseUrl(DATABASE), 20);
   const dataDir = mkdtempSync(join(tmpdir(), 'vv-bench-'));
+  const failures: string[] = [];
   try {
     await migrateToLatest(handle.db);
-    const config = loadConfig({
+    const env = {
       DATABASE_URL: databaseUrl(DATABASE),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
@@ -280,97 +160,60 @@ async function main(): Promise<void> {
       SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
       PORT: '0',
       GUEST_REGISTRATIONS_PER_MINUTE: '0',
-    });
-    const app = await buildApp({ config, handle, startJobs: false });
-    await seedInstallation({ services: app.services, modules: allModules(), demo: false, log: () => {} });
-    const generationStart = Date.now();
-    const counts = { ...(await generateLandScale(handle.db)), ...(await generateParticipation(handle.db)), ...(await generateEvents(handle.db)), ...(await generateQualification(handle.db)) };
-    console.log(
-      `generated in ${Date.now() - generationStart} ms: ${Object.entries(counts)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(' ')}`,
-    );
+      // The bench signs in as the programme office with a password only.
+      OFFICE_REQUIRES_SECOND_FACTOR: 'false',
+    };
+    // Two instances of the app on one database: what a visitor gets, and what everyone signed in (or a crawler) gets.
+    const cached = await buildApp({ config: loadConfig(env), handle, startJobs: false });
+    const uncached = await buildApp({ config: loadConfig({ ...env, PAGE_CACHE_SECONDS: '0' }), handle, startJobs: false });
+    if (!reuse) await generate(handle.db, uncached.services, new Set(chosen.map((c) => c.set)));
 
-    const appUrl = await app.fastify.listen({ port: 0, host: '127.0.0.1' });
+    const urls: Record<string, string> = { 'cache=off': await uncached.fastify.listen({ port: 0, host: '127.0.0.1' }), 'cache=on': await cached.fastify.listen({ port: 0, host: '127.0.0.1' }) };
     const baseline = Fastify({ logger: false });
     baseline.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send('<!DOCTYPE html><html lang="de"><title>Baseline</title><p>Hallo</p></html>'));
     const baselineUrl = await baseline.listen({ port: 0, host: '127.0.0.1' });
 
-    const busiest = await handle.db
-      .selectFrom('measures')
-      .innerJoin('municipalities', 'municipalities.id', 'measures.municipality_id')
-      .select(['municipalities.ags', 'municipalities.name', 'municipalities.county_ags', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['municipalities.ags', 'municipalities.name', 'municipalities.county_ags'])
-      .orderBy('n', 'desc')
-      .orderBy('municipalities.ags')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    const nameFragment = busiest.name.slice(0, 4);
-    const firstProcess = await handle.db.selectFrom('participation_processes').select('id').orderBy('id').executeTakeFirstOrThrow();
-    const discussed = await handle.db.selectFrom('proposals').select(['id', 'process_id']).where('comment_count', '=', 200).orderBy('id').executeTakeFirstOrThrow();
-    const survey = await handle.db.selectFrom('surveys').select('id').orderBy('id').executeTakeFirstOrThrow();
-    const upcoming = await handle.db.selectFrom('events').select(['id', 'title']).where('starts_at', '>', new Date()).orderBy('starts_at').orderBy('id').executeTakeFirstOrThrow();
-    const programme = await handle.db.selectFrom('qualification_programmes').select('id').where('title', '=', 'Programm 1').executeTakeFirstOrThrow();
-    const eventFilter = `format=dialogue&sprache=tr&barrierefrei=step_free&von=${new Date().toISOString().slice(0, 10)}`;
-    // [name, url, texts the page must show]: each page must really show the generated data.
-    const scenarios: Array<[string, string, string[]]> = [
-      ['baseline', `${baselineUrl}/`, ['Hallo']],
-      ['kommunen', `${appUrl}/kommunen`, ['href="/kommunen/06']],
-      ['kommunen_filtered', `${appUrl}/kommunen?q=${encodeURIComponent(nameFragment)}&kreis=${busiest.county_ags}&groesse=target&teilnahme=ja&sort=-population`, [busiest.name]],
-      ['kommune', `${appUrl}/kommunen/${busiest.ags}`, [busiest.name, 'Ortsteil 1']],
-      ['umsetzung', `${appUrl}/kommunen/${busiest.ags}/umsetzung`, [busiest.name, 'Maßnahme ']],
-      ['vorschlaege', `${appUrl}/beteiligung/${firstProcess.id}`, ['Vorschlag', 'Unterstützungen']],
-      ['vorschlaege_unterstuetzt', `${appUrl}/beteiligung/${firstProcess.id}?sort=supported`, ['Unterstützungen']],
-      ['vorschlaege_suche', `${appUrl}/beteiligung/${firstProcess.id}?q=Vereine`, ['Verein']],
-      ['vorschlag_200_kommentare', `${appUrl}/beteiligung/${discussed.process_id}/vorschlaege/${discussed.id}`, ['200 Kommentare']],
-      ['umfrage_ergebnisse', `${appUrl}/umfragen/${survey.id}/ergebnisse`, ['500 Antworten']],
-      ['veranstaltungen_filter', `${appUrl}/veranstaltungen?${eventFilter}`, ['Bürgerdialog', 'Plätzen frei']],
-      ['veranstaltung', `${appUrl}/veranstaltungen/${upcoming.id}`, [upcoming.title, 'Jetzt anmelden']],
-      ['qualifizierung_programm', `${appUrl}/qualifizierung/${programme.id}`, ['Programm 1', 'Modul 6', 'Kohorte ']],
-    ];
-    const only = process.env.BENCH_SCENARIOS?.split(',').map((n) => n.trim());
-    const unknown = only?.filter((n) => !scenarios.some(([name]) => name === n) && n !== 'anmeldung' && n !== 'teilnahmeliste_pdf' && n !== 'kohorte') ?? [];
-    if (unknown.length) throw new Error(`BENCH_SCENARIOS: unknown ${unknown.join(', ')}; known: ${scenarios.map(([n]) => n).join(', ')}`);
-    console.log(`${busiest.name} (${busiest.ags}) with ${busiest.n} measures; ${CONNECTIONS} connections, ${DURATION} s each after ${WARMUP} s warm-up, load from a worker thread`);
+    console.log(`${CONNECTIONS} connections, ${DURATION} s each after ${WARMUP} s warm-up, load from a worker thread`);
+    const base = await measurePage('baseline', '', `${baselineUrl}/`, { mustContain: ['Hallo'] }, 0);
+    if (base.failure) throw new Error(base.failure);
+    const baselineRps = base.rps;
 
-    let baselineRps = 0;
-    const failures: string[] = [];
-    for (const [name, url, mustContain] of scenarios.filter(([n]) => !only || n === 'baseline' || only.includes(n))) {
-      // A failed scenario gets no RESULT line: the number of a 404 page would be read as a result.
-      const problem = await check(url, mustContain);
-      if (problem) {
-        failures.push(`FAILED ${name}: ${problem}`);
+    const ctx = benchContext({ db: handle.db, appUrl: urls['cache=off'] as string, connections: CONNECTIONS, duration: DURATION, baselineRps: () => baselineRps });
+
+    // Pages first, then the runs that change data (the registration run adds thousands of rows).
+    for (const { scenario, variants } of chosen) {
+      if (!isPageScenario(scenario)) continue;
+      let target: Awaited<ReturnType<PageScenario['page']>>;
+      try {
+        target = await scenario.page(ctx);
+      } catch (error) {
+        failures.push(`FAILED ${scenario.name}: ${error instanceof Error ? error.message : String(error)}`);
         console.error(failures.at(-1));
         continue;
       }
-      await measure({ url, connections: CONNECTIONS, duration: WARMUP });
-      const result = await measure({ url, connections: CONNECTIONS, duration: DURATION });
-      if (result.non2xx > 0 || result.errors > 0 || result.requests === 0) {
-        failures.push(`FAILED ${name}: ${result.non2xx} non-2xx responses and ${result.errors} errors (${result.timeouts} timeouts) in ${result.requests} responses`);
-        console.error(failures.at(-1));
-        continue;
+      // A signed-in person's page is never cached: one measurement, on the instance without the cache.
+      for (const variant of target.cookie ? variants.filter((v) => v === 'cache=off') : variants) {
+        const measured = await measurePage(scenario.name, variant, `${urls[variant]}${target.path}`, target, baselineRps);
+        if (measured.failure) {
+          failures.push(measured.failure);
+          console.error(measured.failure);
+        }
       }
-      if (name === 'baseline') baselineRps = result.rps;
-      if (!baselineRps) throw new Error('the baseline failed, so no ratio can be computed');
-      console.log(`RESULT ${name} rps=${Math.round(result.rps)} p95_ms=${Math.round(result.p95)} ratio=${(result.rps / baselineRps).toFixed(2)}`);
     }
-    if (!only || only.includes('anmeldung')) failures.push(...(await registrationRun(handle.db, appUrl, baselineRps)));
-    if (!only || only.includes('teilnahmeliste_pdf')) await signatureListTiming(handle.db);
-    if (!only || only.includes('kohorte')) await cohortProgressTiming(handle.db);
+    for (const { scenario } of chosen) {
+      if (isPageScenario(scenario)) continue;
+      const problems = await scenario.run(ctx);
+      for (const problem of problems) console.error(problem);
+      failures.push(...problems);
+    }
     await baseline.close();
-    await app.close();
-
-    if (!only) {
-      const startup = await startupTimes();
-      console.log(`RESULT startup_first ms=${startup.first.wall}`);
-      console.log(`RESULT startup_restart ms=${startup.restart.wall}`);
-      console.log(`startup as the app logs it (startupMs, without Node and tsx): first ${startup.first.app} ms, restart ${startup.restart.app} ms`);
-    }
-    if (failures.length) throw new Error(`${failures.length} scenario(s) failed:\n${failures.join('\n')}`);
+    await cached.close();
+    await uncached.close();
+    return failures;
   } finally {
     await handle.close();
     rmSync(dataDir, { recursive: true, force: true });
-    if (process.env.BENCH_KEEP !== '1') await dropDatabase();
+    if (process.env.BENCH_KEEP !== '1' && !reuse) await dropDatabase();
   }
 }
 

@@ -1,0 +1,124 @@
+/**
+ * What one page costs the app, request by request, on the database a bench run kept
+ * (`BENCH_KEEP=1`): wall time, the app's CPU time, SQL statements and their time, bytes. Requests go
+ * one after another through `fastify.inject`, so the figures hardly depend on what else the machine
+ * is doing (unlike requests per second at 32 connections). The page cache is off.
+ *
+ *   npx tsx bench/page-cost.ts [scenario|topic ...]        all page scenarios without arguments
+ *   COST_PROFILE=prof npx tsx bench/page-cost.ts umsetzung
+ *   npx tsx bench/cpu-profile-summary.ts prof/umsetzung.cpuprofile
+ *
+ * Environment: BENCH_PG_URL, BENCH_DB as for bench/run.ts; COST_REQUESTS (default 200);
+ * COST_SQL=1 lists each statement of one request with its time; COST_HTML=<dir> writes each page;
+ * COST_LOG_LEVEL (default silent) for the app's log; COST_PROFILE=<dir> writes a CPU profile of the
+ * measured requests of each page (<dir>/<scenario>.cpuprofile, as `node --cpu-prof` would, but
+ * without the start).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+// Also sets the pg type parsers the app relies on (counts as numbers, dates as text).
+import { type DatabaseHandle, openPostgres } from '../src/platform/db/connect.ts';
+import type { Database } from '../src/platform/db/schema.ts';
+import { benchContext, isPageScenario, loadScenarioSets } from './scenarios.ts';
+
+const SERVER_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASE = process.env.BENCH_DB ?? 'vv_bench';
+const REQUESTS = Number(process.env.COST_REQUESTS ?? 200);
+
+interface Statement {
+  sql: string;
+  ms: number;
+}
+
+async function main(): Promise<void> {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${DATABASE}`;
+  // The app's own handle only to register pg's type parsers; the pool below logs each statement with its time.
+  await openPostgres(url.toString(), 1).close();
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 20 });
+  let statements: Statement[] = [];
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => {
+      statements.push({ sql: event.query.sql, ms: event.queryDurationMillis });
+    },
+  });
+  const handle: DatabaseHandle = {
+    db,
+    engine: 'postgres',
+    executeSql: async (text, values) => ({ rows: (await pool.query(text, values as unknown[])).rows }),
+    close: () => db.destroy(),
+  };
+  const dataDir = mkdtempSync(join(tmpdir(), 'vv-cost-'));
+  const config = loadConfig({
+    DATABASE_URL: url.toString(),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.COST_LOG_LEVEL ?? 'silent',
+    DEMO_DATA: 'false',
+    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+    PORT: '0',
+    PAGE_CACHE_SECONDS: '0',
+    OFFICE_REQUIRES_SECOND_FACTOR: 'false',
+  });
+  const app = await buildApp({ config, handle, startJobs: false, logger: process.env.COST_LOG_LEVEL ? { level: process.env.COST_LOG_LEVEL } : false });
+  const appUrl = await app.fastify.listen({ port: 0, host: '127.0.0.1' });
+  const ctx = benchContext({ db, appUrl, connections: 1, duration: 1, baselineRps: () => 1 });
+  const wanted = process.argv.slice(2);
+  const sets = await loadScenarioSets();
+  try {
+    for (const set of sets) {
+      for (const scenario of set.scenarios) {
+        if (!isPageScenario(scenario) || (wanted.length && !wanted.includes(scenario.name) && !wanted.includes(set.topic))) continue;
+        const target = await scenario.page(ctx);
+        const request = { method: 'GET' as const, url: target.path, headers: target.cookie ? { cookie: target.cookie } : {} };
+        const first = await app.fastify.inject(request);
+        if (first.statusCode !== 200) throw new Error(`${scenario.name}: ${target.path} answered ${first.statusCode}`);
+        const missing = target.mustContain.filter((text) => !first.body.includes(text));
+        if (missing.length) console.error(`${scenario.name}: the page does not show ${missing.join(', ')}`);
+        if (process.env.COST_HTML) writeFileSync(join(process.env.COST_HTML, `${scenario.name}.html`), first.body);
+        for (let i = 0; i < 20; i++) await app.fastify.inject(request);
+        statements = [];
+        await app.fastify.inject(request);
+        const one = statements;
+        statements = [];
+        const profiler = process.env.COST_PROFILE ? new Session() : undefined;
+        if (profiler) {
+          profiler.connect();
+          await profiler.post('Profiler.enable');
+          await profiler.post('Profiler.start');
+        }
+        const cpu = process.cpuUsage();
+        const started = performance.now();
+        for (let i = 0; i < REQUESTS; i++) await app.fastify.inject(request);
+        const wall = (performance.now() - started) / REQUESTS;
+        const used = process.cpuUsage(cpu);
+        if (profiler) {
+          const { profile } = await profiler.post('Profiler.stop');
+          writeFileSync(join(process.env.COST_PROFILE as string, `${scenario.name}.cpuprofile`), JSON.stringify(profile));
+          profiler.disconnect();
+        }
+        const cpuMs = (used.user + used.system) / 1000 / REQUESTS;
+        const sqlMs = statements.reduce((sum, s) => sum + s.ms, 0) / REQUESTS;
+        console.log(
+          `COST ${scenario.name} wall_ms=${wall.toFixed(2)} cpu_ms=${cpuMs.toFixed(2)} queries=${one.length} sql_ms=${sqlMs.toFixed(2)} kB=${(Buffer.byteLength(first.body) / 1024).toFixed(1)}`,
+        );
+        if (process.env.COST_SQL === '1') for (const s of one) console.log(`  ${s.ms.toFixed(2)} ms  ${s.sql.replace(/\s+/g, ' ').slice(0, 300)}`);
+      }
+    }
+  } finally {
+    await app.close();
+    await handle.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
