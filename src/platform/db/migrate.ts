@@ -19,7 +19,9 @@ class FolderMigrationProvider implements MigrationProvider {
 }
 
 export function createMigrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db: db as Kysely<unknown>, provider: new FolderMigrationProvider() });
+  // Modules are built side by side on branches, each with its own migration number; one that lands
+  // after a higher number has already run on an installation must still be applied.
+  return new Migrator({ db: db as Kysely<unknown>, provider: new FolderMigrationProvider(), allowUnorderedMigrations: true });
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
