@@ -214,6 +214,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       ...registered.flatMap((m) => m.jobs?.(services) ?? []),
     ];
     await jobs.start(definitions);
+    // Whatever was left in the outbox by a stop or a crash goes out now, not at the next full minute.
+    mailQueued();
   }
 
   return {
