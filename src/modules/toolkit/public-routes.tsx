@@ -1,3 +1,4 @@
+import { AppError } from '../../platform/http/errors.ts';
 import { pageNumber, parseId } from '../../platform/http/params.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
@@ -6,10 +7,18 @@ import { toCsv } from '../../platform/http/tables.ts';
 import { SearchQuery, searchFilter } from './forms.ts';
 import { toolkitRepository } from './repository.ts';
 import { toolkitSearch } from './search.ts';
-import { publicCard } from './service.ts';
+import { ATTACHMENT_MEDIA_TYPES } from './attachment-text.ts';
+import { methodCardPdf } from './card-pdf.ts';
+import { downloadableAttachment, publicCard } from './service.ts';
 import { MethodPage, ToolkitListPage } from './views/public-pages.tsx';
 
 const PAGE_SIZE = 20;
+
+/** A file name for the header: ASCII for old clients, the real name encoded (RFC 6266) for the rest. */
+function disposition(kind: 'inline' | 'attachment', name: string): string {
+  const ascii = name.replace(/[^\w.-]/g, '_') || 'datei';
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
 const PUBLIC = { access: 'public' } as const;
 
 /** The public toolkit: search and filters over the published cards, and each card in the visitor's language where translated. */
@@ -72,9 +81,31 @@ export const toolkitPublicRoutes: ModulePlugin = async (app, { services }) => {
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="methodenkarten.csv"').send(csv);
   });
 
+  /** A card's attachment; Office files go out with their own type, all as downloads that the browser does not sniff. */
+  app.get('/werkzeugkoffer/anhaenge/:id', { config: PUBLIC, schema: { params: IdParams } }, async (request, reply) => {
+    const attachment = await downloadableAttachment(db, request.actor, parseId(request.params.id));
+    // Bytes missing from the store (a restored database without its files) are as good as no file.
+    const file = await services.files.read(db, attachment.file_id).catch(() => null);
+    if (!file) throw AppError.notFound();
+    const type = attachment.kind === 'image' ? file.mime_type : ATTACHMENT_MEDIA_TYPES[attachment.kind];
+    return reply
+      .type(type)
+      .header('content-disposition', disposition(attachment.kind === 'image' ? 'inline' : 'attachment', file.original_name))
+      .header('x-content-type-options', 'nosniff')
+      .send(file.data);
+  });
+
+  /** The card as a PDF to print for a workshop, in the reader's language where translated. */
+  app.get('/werkzeugkoffer/methoden/:id/pdf', { config: PUBLIC, schema: { params: IdParams } }, async (request, reply) => {
+    const { card } = await publicCard(db, parseId(request.params.id), request.locale);
+    const pdf = await methodCardPdf(card, request.t, `${services.config.baseUrl}/werkzeugkoffer/methoden/${card.id}`);
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="methode-${card.id}.pdf"`).send(pdf);
+  });
+
   app.get('/werkzeugkoffer/methoden/:id', { config: PUBLIC, schema: { params: IdParams } }, async (request, reply) => {
     const { card, untranslated, translatedLang } = await publicCard(db, parseId(request.params.id), request.locale);
-    return reply.render(<MethodPage card={card} untranslated={untranslated} translatedLang={translatedLang} />, {
+    const attachments = await toolkitRepository(db).attachments(card.id);
+    return reply.render(<MethodPage card={card} untranslated={untranslated} translatedLang={translatedLang} attachments={attachments} />, {
       title: card.title,
       breadcrumbs: [{ href: '/werkzeugkoffer', label: request.t('toolkit.public.title') }, { label: card.title }],
     });

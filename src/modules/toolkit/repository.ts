@@ -215,6 +215,37 @@ export function toolkitRepository(db: Db) {
         .execute();
     },
 
+    // ---- attachments ----
+    attachments(methodId: number) {
+      return db
+        .selectFrom('toolkit_attachments as a')
+        .innerJoin('files as f', 'f.id', 'a.file_id')
+        .select(['a.id', 'a.title', 'a.kind', 'f.size_bytes', sql<boolean>`a.text_content <> ''`.as('has_text')])
+        .where('a.method_id', '=', methodId)
+        .orderBy('a.id')
+        .execute();
+    },
+    /** An attachment with its card's town and state, for the checks of download and deletion. */
+    attachment(id: number) {
+      return db
+        .selectFrom('toolkit_attachments as a')
+        .innerJoin('toolkit_methods as m', 'm.id', 'a.method_id')
+        .select(['a.id', 'a.method_id', 'a.file_id', 'a.title', 'a.kind', 'm.municipality_id', 'm.status'])
+        .where('a.id', '=', id)
+        .executeTakeFirst();
+    },
+    insertAttachment(row: NewRow<'toolkit_attachments'>) {
+      return db.insertInto('toolkit_attachments').values(row).returning('id').executeTakeFirstOrThrow();
+    },
+    deleteAttachment(id: number) {
+      return db.deleteFrom('toolkit_attachments').where('id', '=', id).execute();
+    },
+    /** The card keeps its attachments' text together, so the search vector can weigh it (C). */
+    refreshAttachmentText(methodId: number) {
+      return sql`update toolkit_methods set attachment_text = coalesce((select string_agg(text_content, ' ' order by id) from toolkit_attachments where method_id = ${methodId}), '')
+        where id = ${methodId}`.execute(db);
+    },
+
     // ---- translations ----
     translation(methodId: number, locale: TranslationLocale) {
       return db.selectFrom('toolkit_method_translations').selectAll().where('method_id', '=', methodId).where('locale', '=', locale).executeTakeFirst();

@@ -3,6 +3,8 @@ import { type Actor, actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
+import { type FileStore, sniffMime, type UploadedFile } from '../../platform/files/store.ts';
+import { extractText, officeKind } from './attachment-text.ts';
 import { type DecisionInput, type MethodInput, type MethodLists, stepList, type TranslationInput, tagList } from './forms.ts';
 import { can, decisionFits, ownRecord } from './policy.ts';
 import { toolkitRepository } from './repository.ts';
@@ -20,6 +22,9 @@ function content(m: MethodRow): Record<string, unknown> {
   const { search: _search, attachment_text: _text, created_at: _created, updated_at: _updated, ...kept } = m;
   return kept;
 }
+
+export const ATTACHMENT_MIME_TYPES = ['application/pdf', 'application/zip', 'image/png', 'image/jpeg'];
+export const ATTACHMENT_MAX_BYTES = 15 * 1024 * 1024;
 
 const DECISION_STATUS: Record<DecisionInput['decision'], Status> = { publish: 'published', changes: 'changes_requested', withdraw: 'withdrawn' };
 const DECISION_AUDIT = { publish: 'toolkit.method_published', changes: 'toolkit.method_changes_requested', withdraw: 'toolkit.method_withdrawn' } as const;
@@ -137,6 +142,46 @@ export function toolkitService(db: Kysely<Database>) {
       });
     },
 
+    /**
+     * An attachment of the card: PDF, Word, PowerPoint or an image by its first bytes (the name
+     * says nothing), its text read for the search. The town may add one while it has the card, the office always.
+     */
+    async addAttachment(actor: Actor, town: Town, id: number, title: string, file: UploadedFile, files: FileStore): Promise<void> {
+      const method = ownRecord(await reads.method(id), town);
+      if (!can(actor, 'edit', { municipalityId: town.id, status: method.status })) throw AppError.refused('toolkit.workspace.locked', {}, 'forbidden');
+      const mime = sniffMime(file.data);
+      const kind = mime === 'application/pdf' ? 'pdf' : mime === 'image/png' || mime === 'image/jpeg' ? 'image' : mime === 'application/zip' ? officeKind(file.data) : null;
+      if (!kind) throw new ValidationError({ file: { key: 'files.wrong_type' } });
+      const text = await extractText(kind, file.data);
+      await db.transaction().execute(async (trx) => {
+        const repo = toolkitRepository(trx);
+        const fileId = await files.save(trx, 'file', file, { allowed: ATTACHMENT_MIME_TYPES, maxBytes: ATTACHMENT_MAX_BYTES, userId: actorUserId(actor) });
+        const { id: attachmentId } = await repo.insertAttachment({ method_id: id, file_id: fileId, title: title || file.filename.slice(0, 200), kind, text_content: text });
+        await repo.refreshAttachmentText(id);
+        await repo.refreshSearch(id);
+        await writeAudit(trx, actor, {
+          action: 'toolkit.attachment_added',
+          entityType: 'toolkit_method',
+          entityId: id,
+          municipalityId: town.id,
+          after: { attachmentId, kind, title, textLength: text.length },
+        });
+      });
+    },
+
+    async deleteAttachment(actor: Actor, town: Town, id: number, attachmentId: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const repo = toolkitRepository(trx);
+        const attachment = await repo.attachment(attachmentId);
+        if (!attachment || attachment.method_id !== id || attachment.municipality_id !== town.id) throw AppError.notFound();
+        if (!can(actor, 'edit', { municipalityId: town.id, status: attachment.status })) throw AppError.refused('toolkit.workspace.locked', {}, 'forbidden');
+        await repo.deleteAttachment(attachmentId);
+        await repo.refreshAttachmentText(id);
+        await repo.refreshSearch(id);
+        await writeAudit(trx, actor, { action: 'toolkit.attachment_deleted', entityType: 'toolkit_method', entityId: id, municipalityId: town.id, before: { attachmentId, title: attachment.title } });
+      });
+    },
+
     /** A translation of the card's texts into one language; the town or the office may write it at any time. */
     async translateMethod(actor: Actor, town: Town, id: number, locale: TranslationLocale, input: TranslationInput): Promise<void> {
       await db.transaction().execute(async (trx) => {
@@ -167,4 +212,17 @@ export async function publicCard(db: Kysely<Database>, id: number, locale: strin
     untranslated: false,
     translatedLang: locale,
   };
+}
+
+/** An attachment a caller may download: of a published card for everyone, of any card for its town and the office. */
+export async function downloadableAttachment(db: Kysely<Database>, actor: Actor, id: number) {
+  const attachment = await toolkitRepository(db).attachment(id);
+  if (!attachment) throw AppError.notFound();
+  if (
+    !can(actor, 'view_public', { municipalityId: attachment.municipality_id, status: attachment.status }) &&
+    !can(actor, 'view', { municipalityId: attachment.municipality_id, status: attachment.status })
+  ) {
+    throw AppError.notFound();
+  }
+  return attachment;
 }

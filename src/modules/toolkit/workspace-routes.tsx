@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import { formAction } from '../../platform/http/form-action.ts';
 import { formBody } from '../../platform/http/forms.ts';
+import { readMultipartForm } from '../../platform/http/multipart.ts';
 import { pageNumber, parseId } from '../../platform/http/params.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import { Ags, AgsIdParams, AgsParams, Id, PageQuery } from '../../platform/http/schemas.ts';
@@ -17,6 +18,7 @@ import { isOneOf, TRANSLATION_LOCALES } from './tables.ts';
 import { MethodFormPage, TownToolkitPage, TranslationFormPage } from './views/workspace-pages.tsx';
 
 const TOWN = { access: { scope: 'town' } } as const;
+const AttachmentParams = Type.Object({ ags: Ags, id: Id, attachmentId: Id });
 const TranslationParams = Type.Object({ ags: Ags, id: Id, sprache: Type.String({ maxLength: 12 }) });
 const NEW_METHOD: FormState = { values: { format: 'workshop', duration: 'short', groupSize: 'medium', licence: 'CC-BY-4.0' }, errors: {} };
 
@@ -45,7 +47,7 @@ export const toolkitWorkspaceRoutes: ModulePlugin = async (app, { services }) =>
     });
   });
 
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, form: FormState, lists: MethodLists, id?: number) {
+  async function renderForm(request: FastifyRequest, reply: FastifyReply, form: FormState, lists: MethodLists, id?: number, upload: FormState = { values: {}, errors: {} }) {
     const town = managedTown(request);
     const title = id ? request.t('toolkit.workspace.edit_method') : request.t('toolkit.workspace.new_method');
     let existing: Parameters<typeof MethodFormPage>[0]['existing'];
@@ -53,7 +55,7 @@ export const toolkitWorkspaceRoutes: ModulePlugin = async (app, { services }) =>
     if (id) {
       const method = await service.townMethod(town, id);
       locked = !can(request.actor, 'edit', { municipalityId: town.id, status: method.status });
-      const [translated, versions] = await Promise.all([repo.translatedLocales(id), repo.versions(id)]);
+      const [translated, versions, attachments] = await Promise.all([repo.translatedLocales(id), repo.versions(id), repo.attachments(id)]);
       existing = {
         id,
         status: method.status,
@@ -62,11 +64,13 @@ export const toolkitWorkspaceRoutes: ModulePlugin = async (app, { services }) =>
         translated,
         translateBase: `${base(town.ags)}/methoden/${id}/uebersetzung`,
         versions,
+        attachments,
+        upload,
       };
     }
     return reply.render(
       <MethodFormPage action={id ? `${base(town.ags)}/methoden/${id}` : `${base(town.ags)}/methoden/neu`} cancelHref={base(town.ags)} form={form} lists={lists} locked={locked} existing={existing} />,
-      { title, breadcrumbs: crumbs(request, town, { label: title }), status: Object.keys(form.errors).length ? 422 : 200 },
+      { title, breadcrumbs: crumbs(request, town, { label: title }), status: Object.keys(form.errors).length || Object.keys(upload.errors).length ? 422 : 200 },
     );
   }
 
@@ -130,6 +134,44 @@ export const toolkitWorkspaceRoutes: ModulePlugin = async (app, { services }) =>
       run: async () => {
         await service.submitMethod(request.actor, town, id);
         return { redirect: base(town.ags), flash: { key: 'toolkit.workspace.submitted' } };
+      },
+    });
+  });
+
+  app.post('/verwaltung/:ags/werkzeugkoffer/methoden/:id/anhaenge', { config: TOWN, schema: { params: AgsIdParams } }, async (request, reply) => {
+    const town = managedTown(request);
+    const method = await service.townMethod(town, parseId(request.params.id));
+    const form = await readMultipartForm(request, 'file', 15);
+    const title = (form.fields.title ?? '').trim();
+    const back = `${base(town.ags)}/methoden/${method.id}`;
+    return formAction(reply, {
+      body: { title },
+      back,
+      invalid: (upload) => {
+        const { values, lists } = methodToForm(method);
+        return renderForm(request, reply, { values, errors: {} }, lists, method.id, upload);
+      },
+      run: async () => {
+        if (title.length > 200) throw new ValidationError({ title: { key: 'validation.too_long', params: { max: 200 } } });
+        if (form.fileError) throw new ValidationError({ file: form.fileError });
+        if (!form.file) throw new ValidationError({ file: { key: 'files.empty' } });
+        await service.addAttachment(request.actor, town, method.id, title, form.file, services.files);
+        return { redirect: back, flash: { key: 'toolkit.workspace.attachment_added' } };
+      },
+    });
+  });
+
+  app.post('/verwaltung/:ags/werkzeugkoffer/methoden/:id/anhaenge/:attachmentId/loeschen', { config: TOWN, schema: { params: AttachmentParams } }, async (request, reply) => {
+    const town = managedTown(request);
+    const id = parseId(request.params.id);
+    const back = `${base(town.ags)}/methoden/${id}`;
+    return formAction(reply, {
+      body: request.body,
+      back,
+      invalid: () => reply.redirect(back, 303),
+      run: async () => {
+        await service.deleteAttachment(request.actor, town, id, parseId(request.params.attachmentId));
+        return { redirect: back, flash: { key: 'common.deleted' } };
       },
     });
   });

@@ -2,6 +2,7 @@
  * Toolkit: a card of FOREIGN, sent by OWN's coordinator under OWN's address (to read, edit, submit
  * or translate), is a 404 and changes nothing.
  */
+import { randomUUID } from 'node:crypto';
 import { type ForeignCase, type ForeignCases, type ForeignFixtures, OWN } from './types.ts';
 
 const cards = new WeakMap<object, Promise<number>>();
@@ -30,14 +31,51 @@ function foreignCard(f: ForeignFixtures): Promise<number> {
   return id;
 }
 
+const foreignAttachments = new WeakMap<object, Promise<number>>();
+
+/** An attachment of FOREIGN's draft. */
+function foreignAttachment(f: ForeignFixtures): Promise<number> {
+  let id = foreignAttachments.get(f.db);
+  if (!id) {
+    id = (async () => {
+      const method = await foreignCard(f);
+      const file = await f.db
+        .insertInto('files')
+        .values({ original_name: 'fremd.pdf', mime_type: 'application/pdf', size_bytes: 4, sha256: '0'.repeat(64), storage_key: `foreign-${randomUUID()}`, created_by: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return (await f.db.insertInto('toolkit_attachments').values({ method_id: method, file_id: file.id, title: 'Fremd', kind: 'pdf' }).returning('id').executeTakeFirstOrThrow()).id;
+    })();
+    foreignAttachments.set(f.db, id);
+  }
+  return id;
+}
+
+/** A draft of OWN, to name in the URL next to FOREIGN's attachment. */
+async function ownCard(f: ForeignFixtures): Promise<number> {
+  const row = {
+    municipality_id: f.ownId,
+    title: 'Eigene Methode',
+    summary: 'x',
+    steps: ['a'],
+    duration: 'short' as const,
+    group_size: 'small' as const,
+    format: 'workshop' as const,
+    fields_of_action: ['education'],
+  };
+  return (await f.db.insertInto('toolkit_methods').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
 async function cardState(f: ForeignFixtures) {
+  await foreignAttachment(f);
   const id = await foreignCard(f);
-  const [card, versions, translations] = await Promise.all([
+  const [attachments, card, versions, translations] = await Promise.all([
+    f.db.selectFrom('toolkit_attachments').select(['id', 'method_id']).where('method_id', '=', id).orderBy('id').execute(),
     f.db.selectFrom('toolkit_methods').select(['title', 'status', 'version', 'summary']).where('id', '=', id).executeTakeFirst(),
     f.db.selectFrom('toolkit_method_versions').select('id').where('method_id', '=', id).execute(),
     f.db.selectFrom('toolkit_method_translations').selectAll().where('method_id', '=', id).execute(),
   ]);
-  return { card, versions, translations };
+  return { attachments, card, versions, translations };
 }
 
 const validCard = { title: 'Übernommen', summary: 'x', steps: 'a', format: 'workshop', duration: 'short', groupSize: 'small', fieldsOfAction: 'education' };
@@ -57,6 +95,18 @@ export const cases: ForeignCases = {
   'POST /verwaltung/:ags/werkzeugkoffer/methoden/:id/einreichen': onForeign('/einreichen'),
   'GET /verwaltung/:ags/werkzeugkoffer/methoden/:id/uebersetzung/:sprache': onForeign('/uebersetzung/en'),
   'POST /verwaltung/:ags/werkzeugkoffer/methoden/:id/uebersetzung/:sprache': onForeign('/uebersetzung/en', { title: 'Taken', summary: 'Over' }),
+  'POST /verwaltung/:ags/werkzeugkoffer/methoden/:id/anhaenge': onForeign('/anhaenge', {}),
+  'POST /verwaltung/:ags/werkzeugkoffer/methoden/:id/anhaenge/:attachmentId/loeschen': {
+    as: 'coordinator',
+    request: async (f) => ({ path: `/verwaltung/${OWN}/werkzeugkoffer/methoden/${await ownCard(f)}/anhaenge/${await foreignAttachment(f)}/loeschen` }),
+    snapshot: cardState,
+  },
+  'GET /werkzeugkoffer/anhaenge/:id': {
+    as: 'coordinator',
+    request: async (f) => ({ path: `/werkzeugkoffer/anhaenge/${await foreignAttachment(f)}` }),
+    snapshot: cardState,
+  },
+  'GET /werkzeugkoffer/methoden/:id/pdf': { notApplicable: 'the public PDF of a card: every published card of every town is public, an unpublished one is 404 for everyone' },
   'GET /programmbuero/werkzeugkoffer/methoden/:id': { notApplicable: 'the programme office reviews the cards of every town' },
   'POST /programmbuero/werkzeugkoffer/methoden/:id/entscheidung': { notApplicable: 'the programme office decides on the cards of every town' },
 };

@@ -92,7 +92,34 @@ export function ToolkitListPage({ results, facets, query, suggestion }: { result
 }
 
 /** A published card; `untranslated` when the visitor's language has no translation, so the German text shows with a note. */
-export function MethodPage({ card, untranslated, translatedLang }: { card: CardContent; untranslated: boolean; translatedLang?: string }) {
+export interface AttachmentRow {
+  id: number;
+  title: string;
+  kind: string;
+  size_bytes: number;
+}
+
+export function AttachmentList({ attachments }: { attachments: AttachmentRow[] }) {
+  const { t } = useView();
+  if (!attachments.length) return null;
+  return (
+    <>
+      <h2 class="kern-heading-small">{t('toolkit.card.attachments')}</h2>
+      <ul class="kern-list">
+        {attachments.map((a) => (
+          <li key={a.id}>
+            <a class="kern-link" href={`/werkzeugkoffer/anhaenge/${a.id}`}>
+              {a.title}
+            </a>{' '}
+            ({t(`toolkit.kind.${a.kind}`)}, {Math.max(1, Math.round(a.size_bytes / 1024))} KB)
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function MethodPage({ card, untranslated, translatedLang, attachments }: { card: CardContent; untranslated: boolean; translatedLang?: string; attachments: AttachmentRow[] }) {
   const { t } = useView();
   return (
     <article class="vv-method-card" lang={translatedLang}>
@@ -108,7 +135,14 @@ export function MethodPage({ card, untranslated, translatedLang }: { card: CardC
       ) : null}
       <div lang={untranslated ? 'de' : undefined}>
         <CardBody card={card} />
+        <AttachmentList attachments={attachments} />
       </div>
+      <p class="kern-body vv-noprint">
+        <a class="kern-link" href={`/werkzeugkoffer/methoden/${card.id}/pdf`}>
+          {t('toolkit.card.pdf')}
+        </a>{' '}
+        · {t('toolkit.card.print_hint')}
+      </p>
     </article>
   );
 }

@@ -1,8 +1,9 @@
 import type { PageResult } from '../../../platform/http/pagination.ts';
 import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
-import { CheckboxGroup, ErrorSummary, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { CheckboxGroup, ErrorSummary, FileField, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import type { MethodLists } from '../forms.ts';
+import type { AttachmentRow } from './public-pages.tsx';
 import { DURATIONS, FIELDS, FORMATS, GROUP_SIZES, LICENCES, type Status, TARGET_GROUPS, TRANSLATION_LOCALES } from '../tables.ts';
 
 export interface TownMethodRow {
@@ -106,6 +107,8 @@ export function MethodFormPage({
     translated: string[];
     translateBase: string;
     versions: Array<{ version: number; status: string; created_at: Date; actor: string | null }>;
+    attachments: Array<AttachmentRow & { has_text: boolean }>;
+    upload: FormState;
   };
 }) {
   const { t } = useView();
@@ -170,6 +173,7 @@ export function MethodFormPage({
           <SubmitButton label={t('toolkit.workspace.submit')} kind="secondary" />
         </Form>
       ) : null}
+      {existing ? <Attachments action={`${action}/anhaenge`} attachments={existing.attachments} upload={existing.upload} locked={locked} /> : null}
       {existing ? (
         <>
           <h2 class="kern-heading-medium">{t('toolkit.workspace.translations')}</h2>
@@ -186,6 +190,53 @@ export function MethodFormPage({
           <VersionList versions={existing.versions} />
         </>
       ) : null}
+    </>
+  );
+}
+
+/** The card's attachments with a way to remove each, and the upload form (PDF, Word, PowerPoint, images). */
+function Attachments({ action, attachments, upload, locked }: { action: string; attachments: Array<AttachmentRow & { has_text: boolean }>; upload: FormState; locked: boolean }) {
+  const { t } = useView();
+  const labels = { title: t('toolkit.workspace.attachment_title'), file: t('toolkit.workspace.attachment_file') };
+  return (
+    <>
+      <h2 class="kern-heading-medium">{t('toolkit.card.attachments')}</h2>
+      {attachments.length ? (
+        <ul class="kern-list">
+          {attachments.map((a) => (
+            <li key={a.id}>
+              <a class="kern-link" href={`/werkzeugkoffer/anhaenge/${a.id}`}>
+                {a.title}
+              </a>{' '}
+              ({t(`toolkit.kind.${a.kind}`)}
+              {a.has_text ? `, ${t('toolkit.workspace.attachment_searchable')}` : ''})
+              {locked ? null : (
+                <Form action={`${action}/${a.id}/loeschen`} class="vv-inline-form">
+                  {' '}
+                  <button type="submit" class="kern-btn kern-btn--tertiary">
+                    <span class="kern-label">
+                      {t('common.delete')}
+                      <span class="vv-visually-hidden">: {a.title}</span>
+                    </span>
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="kern-body">{t('toolkit.workspace.no_attachments')}</p>
+      )}
+      {locked ? null : (
+        <>
+          <ErrorSummary form={upload} labels={labels} />
+          <Form action={action} multipart>
+            <TextField form={upload} name="title" label={labels.title} maxLength={200} />
+            <FileField form={upload} name="file" label={labels.file} hint={t('toolkit.workspace.attachment_hint')} required accept=".pdf,.docx,.pptx,.png,.jpg,.jpeg" />
+            <SubmitButton label={t('toolkit.workspace.attachment_add')} kind="secondary" />
+          </Form>
+        </>
+      )}
     </>
   );
 }
