@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { adminQuery, testEngine, urlFor } from '../support/database.ts';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { adminQuery, pgliteTemplateFile, testEngine, urlFor } from '../support/database.ts';
 
 /**
- * What `npm start` runs in production: the compiled bundle (scripts/build.mjs → dist/main.js), on a
- * fresh database of the engine under test with demo data, then started again on the same data.
+ * What `npm start` runs in production: the compiled bundle (scripts/build.mjs → dist/main.js). On
+ * PostgreSQL on an empty database (the compiled migrations, reference and demo data), on PGlite on
+ * a data dir made from the demo template (a first start with demo data on PGlite takes a minute on
+ * a busy machine); then stopped and started again on the same data.
  * The other tests run the TypeScript sources; this one catches what only the bundle gets wrong
  * (paths to migrations, locales and seed data, packages bundled from node_modules).
  */
@@ -75,6 +79,9 @@ describe('compiled start (dist/main.js)', () => {
     if (engine === 'postgres') {
       await adminQuery(`create database ${database}`);
       env.DATABASE_URL = urlFor(database);
+    } else {
+      const template = await PGlite.create(join(dataDir, 'db'), { loadDataDir: new Blob([readFileSync(pgliteTemplateFile('demo'))]), extensions: { pg_trgm } });
+      await template.close();
     }
   });
   after(async () => {
@@ -83,7 +90,7 @@ describe('compiled start (dist/main.js)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('migrates and seeds an empty database, stops on SIGTERM, and starts again on the same data', async () => {
+  it('starts (on PostgreSQL: migrates and seeds an empty database), stops on SIGTERM, and starts again on the same data', async () => {
     const first = await start();
     assert.equal(await stop(first.child), 0);
     running = await start();
