@@ -8,9 +8,21 @@ import { qualificationModule } from './qualification/index.ts';
 import { siteModule } from './site/index.ts';
 import { strategyModule } from './strategy/index.ts';
 import { surveysModule } from './surveys/index.ts';
+import { toolkitModule } from './toolkit/index.ts';
 
 /**
  * Every domain module, in the order their navigation entries and demo data come:
  * the register first (others refer to it), then accounts, then the strategies that name their authors.
  */
-export const modules: AppModule[] = [siteModule, municipalitiesModule, adminModule, strategyModule, participationModule, surveysModule, eventsModule, qualificationModule, networkModule];
+export const modules: AppModule[] = [
+  siteModule,
+  municipalitiesModule,
+  adminModule,
+  strategyModule,
+  participationModule,
+  surveysModule,
+  eventsModule,
+  qualificationModule,
+  networkModule,
+  toolkitModule,
+];
