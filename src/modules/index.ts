@@ -1,6 +1,7 @@
 import type { AppModule } from '../platform/module.ts';
 import { adminModule } from './admin/index.ts';
 import { eventsModule } from './events/index.ts';
+import { monitoringModule } from './monitoring/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
 import { networkModule } from './network/index.ts';
 import { participationModule } from './participation/index.ts';
@@ -25,4 +26,5 @@ export const modules: AppModule[] = [
   qualificationModule,
   networkModule,
   toolkitModule,
+  monitoringModule,
 ];
