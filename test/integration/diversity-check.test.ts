@@ -176,14 +176,22 @@ describe('Vielfalts-Check', () => {
   it('makes a new version when the office changes an item; old assessments keep their wording and the old item is history', async () => {
     const [first] = items;
     assert.ok(first);
-    const changed = await office.post(`/programmbuero/vielfalts-check/fragen/${first.id}`, { textDe: 'Neuer Wortlaut der ersten Aussage.', textEn: 'New wording of the first statement.', note: 'klarer' });
+    const changed = await office.post(`/programmbuero/vielfalts-check/fragen/${first.id}`, {
+      textDe: 'Neuer Wortlaut der ersten Aussage.',
+      textEn: 'New wording of the first statement.',
+      note: 'klarer',
+    });
     assert.equal(changed.statusCode, 303);
     const versions = await db.selectFrom('diversity_check_versions').select(['id', 'number']).orderBy('number').execute();
     assert.deepEqual(
       versions.map((v) => v.number),
       [1, 2],
     );
-    const newItems = await db.selectFrom('diversity_check_items').select(['id', 'text_de']).where('version_id', '=', versions[1]?.id ?? 0).execute();
+    const newItems = await db
+      .selectFrom('diversity_check_items')
+      .select(['id', 'text_de'])
+      .where('version_id', '=', versions[1]?.id ?? 0)
+      .execute();
     assert.equal(newItems.length, 21);
     assert.ok(newItems.some((i) => i.text_de === 'Neuer Wortlaut der ersten Aussage.'));
     assert.equal((await office.get(`/programmbuero/vielfalts-check/fragen/${first.id}`)).statusCode, 404);

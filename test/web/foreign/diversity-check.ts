@@ -18,7 +18,12 @@ async function foreignAssessment(f: ForeignFixtures): Promise<number> {
   ).id;
 }
 
-const assessmentRow = async (f: ForeignFixtures) => f.db.selectFrom('diversity_check_assessments').selectAll().where('id', '=', await foreignAssessment(f)).executeTakeFirst();
+const assessmentRow = async (f: ForeignFixtures) =>
+  f.db
+    .selectFrom('diversity_check_assessments')
+    .selectAll()
+    .where('id', '=', await foreignAssessment(f))
+    .executeTakeFirst();
 
 function onForeign(suffix: string): ForeignCase {
   return {
@@ -46,6 +51,10 @@ export const cases: ForeignCases = {
   'GET /verwaltung/:ags/vielfalts-check/:id': onForeign(''),
   'GET /verwaltung/:ags/vielfalts-check/:id/ergebnis.pdf': onForeign('/ergebnis.pdf'),
   'POST /verwaltung/:ags/vielfalts-check/:id/loeschen': onForeign('/loeschen'),
-  'GET /programmbuero/vielfalts-check/fragen/:id': { notApplicable: 'the items belong to the programme, not to a town; an item of an older version answers 404 (test/integration/diversity-check.test.ts)' },
-  'POST /programmbuero/vielfalts-check/fragen/:id': { notApplicable: 'the items belong to the programme, not to a town; an item of an older version answers 404 (test/integration/diversity-check.test.ts)' },
+  'GET /programmbuero/vielfalts-check/fragen/:id': {
+    notApplicable: 'the items belong to the programme, not to a town; an item of an older version answers 404 (test/integration/diversity-check.test.ts)',
+  },
+  'POST /programmbuero/vielfalts-check/fragen/:id': {
+    notApplicable: 'the items belong to the programme, not to a town; an item of an older version answers 404 (test/integration/diversity-check.test.ts)',
+  },
 };
