@@ -1,5 +1,6 @@
 import type { AppModule } from '../platform/module.ts';
 import { adminModule } from './admin/index.ts';
+import { diversityCheckModule } from './diversity-check/index.ts';
 import { eventsModule } from './events/index.ts';
 import { monitoringModule } from './monitoring/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
@@ -25,6 +26,7 @@ export const modules: AppModule[] = [
   eventsModule,
   qualificationModule,
   networkModule,
+  diversityCheckModule,
   toolkitModule,
   monitoringModule,
 ];
