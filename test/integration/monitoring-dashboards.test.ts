@@ -84,7 +84,10 @@ describe('monitoring dashboards', () => {
     assert.doesNotMatch(text, /Viernheim\s*0\s*0\s*0\s*3\s*3/);
     const csv = await funder.get('/monitoring/teilnehmende.csv?zeitraum=2025');
     assert.equal(csv.statusCode, 200);
-    const rows = csv.body.replace(/^\uFEFF/, '').split('\n').filter((line) => /^0643/.test(line));
+    const rows = csv.body
+      .replace(/^\uFEFF/, '')
+      .split('\n')
+      .filter((line) => /^0643/.test(line));
     assert.equal(rows.length, 2);
     for (const row of rows) {
       for (const cell of row.split(';').slice(2)) assert.ok(cell === 'x' || cell === '0' || Number(cell) >= 5, `a small cell in ${row}`);
