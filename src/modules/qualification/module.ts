@@ -6,10 +6,12 @@ import { canEnterTrainerArea } from './policy.ts';
 import { qualifiedRoles } from './roles-repository.ts';
 import { qualificationRoutes } from './routes.tsx';
 import { qualificationScopes } from './scopes.ts';
+import { qualificationFacts } from './facts-repository.ts';
 
 /** Training programmes, cohorts and applications sessions, attendance, practice projects, self-assessment and certificates. */
 export const qualificationModule: AppModule = {
   name: 'qualification',
+  facts: qualificationFacts,
   auditActions: QUALIFICATION_AUDIT_ACTIONS,
   plugin: qualificationRoutes,
   scopes: qualificationScopes,
