@@ -22,7 +22,20 @@ const INPUTS = ['src', 'migrations', 'package.json', 'package-lock.json', 'tscon
  * (WebAssembly, fonts), and the large ones loaded only on first use (ADR 0006). Every other
  * package is bundled: Node then reads and compiles one file instead of thousands of small modules.
  */
-const EXTERNAL = ['@electric-sql/pglite', '@electric-sql/pglite/*', 'sharp', '@node-rs/argon2', 'pg-native', 'echarts', 'exceljs', 'pdfkit', 'pdfjs-dist', 'pdfjs-dist/*', 'dejavu-fonts-ttf', '@kern-ux/native'];
+const EXTERNAL = [
+  '@electric-sql/pglite',
+  '@electric-sql/pglite/*',
+  'sharp',
+  '@node-rs/argon2',
+  'pg-native',
+  'echarts',
+  'exceljs',
+  'pdfkit',
+  'pdfjs-dist',
+  'pdfjs-dist/*',
+  'dejavu-fonts-ttf',
+  '@kern-ux/native',
+];
 
 function newestChange(path) {
   if (!existsSync(path)) return 0;
