@@ -1,5 +1,6 @@
 import type { AppModule } from '../platform/module.ts';
 import { adminModule } from './admin/index.ts';
+import { budgetModule } from './budget/index.ts';
 import { diversityCheckModule } from './diversity-check/index.ts';
 import { eventsModule } from './events/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
@@ -26,5 +27,6 @@ export const modules: AppModule[] = [
   qualificationModule,
   networkModule,
   diversityCheckModule,
+  budgetModule,
   toolkitModule,
 ];
