@@ -3,6 +3,7 @@ import { adminModule } from './admin/index.ts';
 import { budgetModule } from './budget/index.ts';
 import { diversityCheckModule } from './diversity-check/index.ts';
 import { eventsModule } from './events/index.ts';
+import { monitoringModule } from './monitoring/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
 import { networkModule } from './network/index.ts';
 import { participationModule } from './participation/index.ts';
@@ -29,4 +30,5 @@ export const modules: AppModule[] = [
   diversityCheckModule,
   budgetModule,
   toolkitModule,
+  monitoringModule,
 ];
