@@ -3,6 +3,7 @@ import { adminModule } from './admin/index.ts';
 import { eventsModule } from './events/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
 import { networkModule } from './network/index.ts';
+import { openDataModule } from './opendata/index.ts';
 import { participationModule } from './participation/index.ts';
 import { qualificationModule } from './qualification/index.ts';
 import { siteModule } from './site/index.ts';
@@ -13,4 +14,15 @@ import { surveysModule } from './surveys/index.ts';
  * Every domain module, in the order their navigation entries and demo data come:
  * the register first (others refer to it), then accounts, then the strategies that name their authors.
  */
-export const modules: AppModule[] = [siteModule, municipalitiesModule, adminModule, strategyModule, participationModule, surveysModule, eventsModule, qualificationModule, networkModule];
+export const modules: AppModule[] = [
+  siteModule,
+  municipalitiesModule,
+  adminModule,
+  strategyModule,
+  participationModule,
+  surveysModule,
+  eventsModule,
+  qualificationModule,
+  networkModule,
+  openDataModule,
+];

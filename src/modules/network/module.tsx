@@ -1,3 +1,4 @@
+import { networkOpenData } from './open-data.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { NETWORK_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedNetworkDemo } from './demo.ts';
@@ -6,6 +7,7 @@ import { networkRoutes } from './routes.tsx';
 
 export const networkModule: AppModule = {
   name: 'network',
+  openData: networkOpenData,
   auditActions: NETWORK_AUDIT_ACTIONS,
   plugin: networkRoutes,
   messages: { public: ['network.'], staff: ['network.workspace'] },

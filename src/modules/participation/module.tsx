@@ -1,3 +1,4 @@
+import { participationOpenData } from './open-data.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { PARTICIPATION_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedParticipationDemo } from './demo.ts';
@@ -15,6 +16,7 @@ import { proposalWorkspaceRoutes } from './proposal-workspace-routes.tsx';
 
 export const participationModule: AppModule = {
   name: 'participation',
+  openData: participationOpenData,
   auditActions: PARTICIPATION_AUDIT_ACTIONS,
   messages: { public: ['participation.'], staff: ['participation.export', 'participation.offline'] },
   plugin: async (app, options) => {

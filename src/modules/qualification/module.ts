@@ -1,3 +1,4 @@
+import { qualificationOpenData } from './open-data.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { QUALIFICATION_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedQualificationDemo } from './demo.ts';
@@ -9,6 +10,7 @@ import { qualificationScopes } from './scopes.ts';
 /** Training programmes, cohorts and applications sessions, attendance, practice projects, self-assessment and certificates. */
 export const qualificationModule: AppModule = {
   name: 'qualification',
+  openData: qualificationOpenData,
   auditActions: QUALIFICATION_AUDIT_ACTIONS,
   plugin: qualificationRoutes,
   scopes: qualificationScopes,

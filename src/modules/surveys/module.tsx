@@ -1,3 +1,4 @@
+import { surveysOpenData } from './open-data.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { SURVEYS_AUDIT_ACTIONS } from './audit-actions.ts';
 import { surveyRepository } from './repository.ts';
@@ -8,6 +9,7 @@ import { OpenSurveys } from './views/open-surveys.tsx';
 /** A general survey engine: participation surveys now, cohesion surveys and feedback forms later. */
 export const surveysModule: AppModule = {
   name: 'surveys',
+  openData: surveysOpenData,
   auditActions: SURVEYS_AUDIT_ACTIONS,
   plugin: surveyRoutes,
   messages: { public: ['surveys.'], staff: ['surveys.export', 'surveys.offline'] },
