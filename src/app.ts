@@ -3,6 +3,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import { pageCache } from './platform/http/page-cache.ts';
+import { databaseCachePeers } from './platform/http/page-cache-peers.ts';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     maxEntries: 2000,
     maxBytes: config.pageCacheMaxBytes,
     privatePrefixes: registered.flatMap((m) => [...(m.staffAreas ?? []), ...(m.privateAreas ?? [])]),
+    peers: databaseCachePeers(handle, (error) => fastify.log.error({ err: error }, 'could not tell the other instances about a change')),
   });
   // Brotli's default level 11 costs more CPU per page than it saves on the wire for dynamic HTML.
   await fastify.register(compress, { threshold: 2048, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
@@ -214,6 +216,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       ...registered.flatMap((m) => m.jobs?.(services) ?? []),
     ];
     await jobs.start(definitions);
+    // Whatever was left in the outbox by a stop or a crash goes out now, not at the next full minute.
+    mailQueued();
   }
 
   return {

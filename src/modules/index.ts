@@ -9,6 +9,7 @@ import { qualificationModule } from './qualification/index.ts';
 import { siteModule } from './site/index.ts';
 import { strategyModule } from './strategy/index.ts';
 import { surveysModule } from './surveys/index.ts';
+import { toolkitModule } from './toolkit/index.ts';
 
 /**
  * Every domain module, in the order their navigation entries and demo data come:
@@ -24,5 +25,6 @@ export const modules: AppModule[] = [
   eventsModule,
   qualificationModule,
   networkModule,
+  toolkitModule,
   openDataModule,
 ];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { KyselyPlugin } from 'kysely';
 import { type App, buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { openPostgres } from '../../src/platform/db/connect.ts';
 import { createTestDatabase, type TestDatabase, type Variant } from './database.ts';
 
 export interface TestApp {
@@ -18,7 +19,23 @@ export async function startTestApp(options: { variant?: Variant; env?: Record<st
   const database = await createTestDatabase(options.variant ?? 'reference');
   for (const plugin of options.plugins ?? []) database.handle.db = database.handle.db.withPlugin(plugin);
   const dataDir = mkdtempSync(join(tmpdir(), 'vv-test-'));
-  const config = loadConfig({
+  const config = testConfig(dataDir, options);
+  const app = await buildApp({ config, handle: database.handle, startJobs: false, logger: options.logger });
+  await app.fastify.ready();
+  return {
+    app,
+    database,
+    dataDir,
+    async close() {
+      await app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function testConfig(dataDir: string, options: { variant?: Variant; env?: Record<string, string> }) {
+  return loadConfig({
     DATA_DIR: dataDir,
     BASE_URL: 'http://vv.test',
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
@@ -30,16 +47,22 @@ export async function startTestApp(options: { variant?: Variant; env?: Record<st
     OFFICE_REQUIRES_SECOND_FACTOR: 'false',
     ...options.env,
   });
-  const app = await buildApp({ config, handle: database.handle, startJobs: false, logger: options.logger });
+}
+
+/**
+ * A second instance of the app on the same PostgreSQL database as `first` (its own pool, its own
+ * page cache, its own listener), as a second process behind a proxy would be. Close it before `first`.
+ */
+export async function startPeerApp(first: TestApp, options: { env?: Record<string, string> } = {}): Promise<App> {
+  if (!first.database.url) throw new Error('a second instance needs PostgreSQL');
+  const handle = openPostgres(first.database.url, 5);
+  const app = await buildApp({ config: testConfig(first.dataDir, options), handle, startJobs: false });
   await app.fastify.ready();
   return {
-    app,
-    database,
-    dataDir,
+    ...app,
     async close() {
       await app.close();
-      await database.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await handle.close();
     },
   };
 }

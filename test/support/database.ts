@@ -43,6 +43,8 @@ async function adminQuery(text: string): Promise<void> {
 
 export interface TestDatabase {
   handle: DatabaseHandle;
+  /** PostgreSQL: where the database is, so that a second instance (or a tool) can open it too. */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function createTestDatabase(variant: Variant = 'reference', engine:
   const handle = openPostgres(urlFor(name), 5);
   return {
     handle,
+    url: urlFor(name),
     async drop() {
       await handle.close();
       await adminQuery(`drop database if exists ${name} with (force)`);

@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
   to: string;
+  messageId: string;
   subject: string;
   text: string;
   attachments: Array<{ filename: string; contentType: string; content: Buffer }>;
@@ -19,6 +20,7 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
         .then((parsed) => {
           mails.push({
             to: session.envelope.rcptTo.map((r) => r.address).join(','),
+            messageId: parsed.messageId ?? '',
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })),

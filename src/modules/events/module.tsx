@@ -9,6 +9,7 @@ import { registrationService } from './registration.ts';
 import { eventRepository } from './repository.ts';
 import { eventRoutes } from './routes.tsx';
 import { UpcomingEvents } from './views/upcoming.tsx';
+import { eventFacts } from './facts-repository.ts';
 
 export const REMINDER_JOB = 'event-reminders';
 
@@ -16,6 +17,7 @@ export const REMINDER_JOB = 'event-reminders';
 export const eventsModule: AppModule = {
   name: 'events',
   openData: eventsOpenData,
+  facts: eventFacts,
   auditActions: EVENTS_AUDIT_ACTIONS,
   messages: { public: ['events.'], staff: ['events.manage', 'events.export', 'events.pdf', 'events.feedback'] },
   plugin: async (app, options) => {

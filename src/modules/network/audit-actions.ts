@@ -10,7 +10,10 @@ export const NETWORK_AUDIT_ACTIONS = [
   'network.organisation_created',
   'network.organisation_deleted',
   'network.organisation_updated',
+  'network.organisations_distinct',
+  'network.organisations_merged',
   'network.person_added',
+  'network.people_distinct',
 ] as const;
 
 declare module '../../platform/audit/audit.ts' {

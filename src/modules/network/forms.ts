@@ -17,6 +17,8 @@ export const OrganisationForm = Type.Object({
   languages: Type.Optional(FormText({ max: 300 })),
   description: Type.Optional(FormText({ max: 2000 })),
   isPublic: Type.Optional(Type.Literal('on')),
+  /** Ticked after the likely duplicates were shown: the new record is a different one, and that is remembered. */
+  notDuplicate: Type.Optional(Type.Literal('on')),
 });
 export type OrganisationInput = Static<typeof OrganisationForm>;
 

@@ -51,6 +51,25 @@ export function networkRepository(db: Db) {
     organisation(id: number) {
       return db.selectFrom('network_organisations').selectAll().where('id', '=', id).executeTakeFirst();
     },
+    /** Organisations of the town side by side for a merge, with their district and how many links each has. */
+    mergeRecords(municipalityId: number, ids: number[]) {
+      return db
+        .selectFrom('network_organisations as o')
+        .leftJoin('districts as d', 'd.id', 'o.district_id')
+        .select(['o.id', 'o.name', 'o.type', 'o.fields_of_action', 'o.address', 'o.website', 'o.email', 'o.languages', 'o.description', 'o.is_public', 'd.name as district_name'])
+        .select((eb) => [
+          eb.selectFrom('network_memberships as m').select(sql<number>`cast(count(*) as integer)`.as('n')).whereRef('m.organisation_id', '=', 'o.id').as('memberships'),
+          eb
+            .selectFrom('network_cooperations as c')
+            .select(sql<number>`cast(count(*) as integer)`.as('n'))
+            .where((w) => w.or([w('c.organisation_id', '=', w.ref('o.id')), w('c.partner_id', '=', w.ref('o.id'))]))
+            .as('cooperations'),
+        ])
+        .where('o.municipality_id', '=', municipalityId)
+        .where('o.id', 'in', ids)
+        .execute()
+        .then((rows) => rows.map((r) => ({ ...r, memberships: Number(r.memberships ?? 0), cooperations: Number(r.cooperations ?? 0) })));
+    },
     organisationOptions(municipalityId: number) {
       return db.selectFrom('network_organisations').select(['id', 'name', 'type', 'municipality_id']).where('municipality_id', '=', municipalityId).orderBy('name').orderBy('id').execute();
     },

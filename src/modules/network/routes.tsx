@@ -1,4 +1,5 @@
 import type { ModulePlugin } from '../../platform/module.ts';
+import { networkDuplicateRoutes } from './duplicate-routes.tsx';
 import { networkPublicRoutes } from './public-routes.tsx';
 import { networkRelationRoutes } from './relation-routes.tsx';
 import { networkWorkspaceRoutes } from './workspace-routes.tsx';
@@ -8,4 +9,5 @@ export const networkRoutes: ModulePlugin = async (app, options) => {
   await app.register(networkPublicRoutes, options);
   await app.register(networkWorkspaceRoutes, options);
   await app.register(networkRelationRoutes, options);
+  await app.register(networkDuplicateRoutes, options);
 };

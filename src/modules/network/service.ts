@@ -5,9 +5,17 @@ import { authRepository } from '../../platform/auth/repository.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { districtOptions } from '../municipalities/index.ts';
+import { type DuplicateHit, duplicatesRepository } from './duplicates-repository.ts';
 import { type CooperationInput, type MembershipInput, type OrganisationInput, type PersonInput, tagList } from './forms.ts';
 import { belongsToTown, can, ownRecord } from './policy.ts';
 import { networkRepository } from './repository.ts';
+
+/** A new record looks like existing ones; the form shows them and asks again. */
+export class LikelyDuplicates extends Error {
+  constructor(readonly hits: DuplicateHit[]) {
+    super('likely duplicates');
+  }
+}
 
 /** The town of the route's scope, already checked to be managed by the caller. */
 export interface Town {
@@ -77,12 +85,26 @@ export function networkService(db: Kysely<Database>) {
       return ownRecord(await reads.cooperation(id), town);
     },
 
+    /**
+     * A new organisation like existing ones is refused with the likely duplicates (`LikelyDuplicates`)
+     * until the form says it is a different one; then each of them is remembered as "not a duplicate".
+     */
     async addOrganisation(actor: Actor, town: Town, input: OrganisationInput): Promise<number> {
       authorize(actor, town);
       return db.transaction().execute(async (trx) => {
         const values = await organisationValues(trx, town, input);
+        const duplicates = duplicatesRepository(trx);
+        const hits = await duplicates.organisationHits(town.id, values);
+        if (hits.length && input.notDuplicate !== 'on') throw new LikelyDuplicates(hits);
         const { id } = await networkRepository(trx).insertOrganisation({ municipality_id: town.id, ...values });
-        await writeAudit(trx, actor, { action: 'network.organisation_created', entityType: 'network_organisation', entityId: id, municipalityId: town.id, after: values });
+        for (const hit of hits) await duplicates.markOrganisationsDistinct(town.id, id, hit.id, actor.kind === 'user' ? actor.userId : null);
+        await writeAudit(trx, actor, {
+          action: 'network.organisation_created',
+          entityType: 'network_organisation',
+          entityId: id,
+          municipalityId: town.id,
+          after: { ...values, notDuplicateOf: hits.map((h) => h.id) },
+        });
         return id;
       });
     },

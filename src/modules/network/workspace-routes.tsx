@@ -11,7 +11,9 @@ import { networkCrumbs } from './crumbs.ts';
 import { DirectoryQuery, directoryFilter, OrganisationForm, organisationToForm } from './forms.ts';
 import { networkPicture } from './picture.ts';
 import { networkRepository } from './repository.ts';
-import { networkService } from './service.ts';
+import { LikelyDuplicates, networkService } from './service.ts';
+import { networkMergeService } from './merge.ts';
+import type { DuplicateHit } from './duplicates-repository.ts';
 import { NetworkOverviewPage, OrganisationFormPage, OrganisationsPage } from './views/workspace-pages.tsx';
 
 const TOWN = { access: { scope: 'town' } } as const;
@@ -22,6 +24,7 @@ export const networkWorkspaceRoutes: ModulePlugin = async (app, { services }) =>
   const { db } = services;
   const repo = networkRepository(db);
   const service = networkService(db);
+  const merges = networkMergeService(db);
 
   app.get('/verwaltung/:ags/netzwerk', { config: TOWN, schema: { params: AgsParams, querystring: DirectoryQuery } }, async (request, reply) => {
     const town = managedTown(request);
@@ -50,10 +53,10 @@ export const networkWorkspaceRoutes: ModulePlugin = async (app, { services }) =>
     });
   });
 
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, form: FormState, id?: number, name?: string) {
+  async function renderForm(request: FastifyRequest, reply: FastifyReply, form: FormState, id?: number, name?: string, hits: DuplicateHit[] = []) {
     const town = managedTown(request);
     const title = id ? request.t('network.workspace.organisation.edit_title') : request.t('network.workspace.organisation.new');
-    return reply.render(<OrganisationFormPage ags={town.ags} id={id} form={form} districts={await districtOptions(db, town.id)} />, {
+    return reply.render(<OrganisationFormPage ags={town.ags} id={id} form={form} districts={await districtOptions(db, town.id)} hits={hits} />, {
       title,
       breadcrumbs: networkCrumbs(request, town, { href: listHref(town.ags), label: request.t('network.workspace.nav.organisations') }, { label: name ?? title }),
       status: Object.keys(form.errors).length ? 422 : 200,
@@ -69,15 +72,23 @@ export const networkWorkspaceRoutes: ModulePlugin = async (app, { services }) =>
       schema: OrganisationForm,
       invalid: (form) => renderForm(request, reply, form),
       run: async (input) => {
-        await service.addOrganisation(request.actor, town, input);
+        try {
+          await service.addOrganisation(request.actor, town, input);
+        } catch (error) {
+          if (!(error instanceof LikelyDuplicates)) throw error;
+          const values = Object.fromEntries(Object.entries(request.body).filter((e): e is [string, string] => typeof e[1] === 'string'));
+          return renderForm(request, reply, { values, errors: { name: { key: 'network.workspace.duplicates.confirm_needed' } } }, undefined, undefined, error.hits);
+        }
         return { redirect: listHref(town.ags), flash: { key: 'network.workspace.organisation.added', params: { name: input.name } } };
       },
     });
   });
 
   app.get('/verwaltung/:ags/netzwerk/organisationen/:id', { config: TOWN, schema: { params: AgsIdParams } }, async (request, reply) => {
-    const organisation = await service.organisation(managedTown(request), parseId(request.params.id));
-    return renderForm(request, reply, { values: organisationToForm(organisation), errors: {} }, organisation.id, organisation.name);
+    const town = managedTown(request);
+    const organisation = await service.organisation(town, parseId(request.params.id));
+    const hits = await merges.organisationHits(town, organisation, organisation.id);
+    return renderForm(request, reply, { values: organisationToForm(organisation), errors: {} }, organisation.id, organisation.name, hits);
   });
 
   app.post('/verwaltung/:ags/netzwerk/organisationen/:id', { config: TOWN, schema: { params: AgsIdParams, body: formBody(OrganisationForm) } }, async (request, reply) => {

@@ -26,6 +26,63 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** PGlite only: the whole database as a tarball (backups, test templates). */
   dumpDataDir?(): Promise<Blob>;
+  /**
+   * PostgreSQL only: hears NOTIFY on `channel` over a connection of its own, which comes back by
+   * itself after a loss. `onState(false)` says that notifications may be missed until the next
+   * `onState(true)`. Returns how to stop listening.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onState: (connected: boolean) => void): Promise<() => Promise<void>>;
+  /** Sends a notification to every listener on `channel` (PostgreSQL; PGlite has a single process and nobody else to tell). */
+  notify?(channel: string, payload: string): Promise<void>;
+}
+
+/** Listens on one channel and reconnects a second after each loss until stopped. */
+async function listenOn(connectionString: string, channel: string, onMessage: (payload: string) => void, onState: (connected: boolean) => void): Promise<() => Promise<void>> {
+  let current: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const lost = (client: pg.Client) => {
+    if (current === client) current = null;
+    client.removeAllListeners('notification');
+    client.end().catch(() => {});
+    if (stopped) return;
+    onState(false);
+    if (!retry) {
+      retry = setTimeout(() => {
+        retry = undefined;
+        void connect();
+      }, 1000);
+      retry.unref();
+    }
+  };
+  const connect = async () => {
+    const client = new pg.Client({ connectionString });
+    client.on('notification', (message) => {
+      if (message.channel === channel) onMessage(message.payload ?? '');
+    });
+    client.on('error', () => lost(client));
+    client.on('end', () => lost(client));
+    try {
+      await client.connect();
+      await client.query(`listen ${client.escapeIdentifier(channel)}`);
+      if (stopped) {
+        await client.end();
+        return;
+      }
+      current = client;
+      onState(true);
+    } catch {
+      lost(client);
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const client = current;
+    current = null;
+    await client?.end().catch(() => {});
+  };
 }
 
 const INT8 = 20;
@@ -51,6 +108,10 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
       return { rows: Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows };
     },
     close: () => db.destroy(),
+    listen: (channel, onMessage, onState) => listenOn(connectionString, channel, onMessage, onState),
+    notify: async (channel, payload) => {
+      await pool.query('select pg_notify($1, $2)', [channel, payload]);
+    },
   };
 }
 

@@ -9,6 +9,17 @@ export interface PageCacheOptions {
   maxBytes: number;
   /** Areas that are never cached (workspaces, account pages). */
   privatePrefixes: string[];
+  /** How the instances of one installation tell each other that something changed (ADR 0019); none: this process alone. */
+  peers?: CachePeers;
+}
+
+/** The other instances on the same database (see page-cache-peers.ts). */
+export interface CachePeers {
+  /** Starts hearing the others: `onChange` when one of them changed something, `onState(false)` while changes could be missed. */
+  start(onChange: () => void, onState: (connected: boolean) => void): Promise<void>;
+  /** Tells the others that this instance changed something. */
+  announce(): void;
+  stop(): Promise<void>;
 }
 
 interface Entry {
@@ -19,7 +30,8 @@ interface Entry {
 }
 
 const KEY = Symbol('pageCacheKey');
-type Keyed = FastifyRequest & { [KEY]?: string };
+const GENERATION = Symbol('pageCacheGeneration');
+type Keyed = FastifyRequest & { [KEY]?: string; [GENERATION]?: number };
 
 export interface PageCacheStats {
   entries: number;
@@ -55,8 +67,8 @@ function onlyKnownParameters(request: FastifyRequest): boolean {
  * A short-lived cache of public pages as a visitor without an account sees them: many people
  * reading the same page within seconds cost one rendering. It never holds a page for someone signed
  * in, a page that sets a cookie (a form's CSRF token is personal), or one with a flash message, and
- * any successful change through this instance empties it at once. Another instance's change shows
- * after at most `ttlSeconds`.
+ * any successful change through this instance empties it at once, and, through `peers`, the cache
+ * of every other instance on the same database (ADR 0019).
  */
 export const pageCache = fp<PageCacheOptions>(async (app: FastifyInstance, options) => {
   const entries = new Map<string, Entry>();
@@ -84,9 +96,24 @@ export const pageCache = fp<PageCacheOptions>(async (app: FastifyInstance, optio
     bytes += size;
   }
 
+  /** Counts every emptying: a page whose rendering began before a change must not be kept after it. */
+  let generation = 0;
   function clear(): void {
     entries.clear();
     bytes = 0;
+    generation++;
+  }
+
+  // Without a connection to the others a change elsewhere could go unheard: serve nothing from the
+  // cache then, and forget everything when the connection is back.
+  let inSync = !options.peers;
+  const peers = options.peers;
+  if (peers) {
+    await peers.start(clear, (connected) => {
+      clear();
+      inSync = connected;
+    });
+    app.addHook('onClose', async () => peers.stop());
   }
 
   /**
@@ -94,7 +121,7 @@ export const pageCache = fp<PageCacheOptions>(async (app: FastifyInstance, optio
    * without a session cookie, and the language is what the cookie or the browser asks for.
    */
   function keyOf(request: FastifyRequest): string | null {
-    if (request.method !== 'GET' || request.cookies.vv_session || request.cookies.vv_flash) return null;
+    if (!inSync || request.method !== 'GET' || request.cookies.vv_session || request.cookies.vv_flash) return null;
     if (options.privatePrefixes.some((prefix) => request.url.startsWith(prefix))) return null;
     if (!onlyKnownParameters(request)) return null;
     return `${request.cookies.vv_lang ?? ''}\u0000${request.headers['accept-language'] ?? ''}\u0000${request.url}`;
@@ -110,11 +137,22 @@ export const pageCache = fp<PageCacheOptions>(async (app: FastifyInstance, optio
     }
     if (entry) remove(key);
     (request as Keyed)[KEY] = key;
+    (request as Keyed)[GENERATION] = generation;
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const key = (request as Keyed)[KEY];
-    if (!key || request.personal || request.actor?.kind !== 'visitor' || reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('set-cookie')) return payload;
+    if (
+      !key ||
+      (request as Keyed)[GENERATION] !== generation ||
+      !inSync ||
+      request.personal ||
+      request.actor?.kind !== 'visitor' ||
+      reply.statusCode !== 200 ||
+      typeof payload !== 'string' ||
+      reply.hasHeader('set-cookie')
+    )
+      return payload;
     const contentType = String(reply.getHeader('content-type') ?? '');
     if (!contentType.startsWith('text/html')) return payload;
     store(key, { body: Buffer.from(payload), contentType, expires: Date.now() + options.ttlSeconds * 1000 });
@@ -122,6 +160,9 @@ export const pageCache = fp<PageCacheOptions>(async (app: FastifyInstance, optio
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) clear();
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      clear();
+      peers?.announce();
+    }
   });
 });

@@ -22,8 +22,10 @@ export function createTransport(config: MailTransportConfig) {
 export type MailTransport = ReturnType<typeof createTransport>;
 
 /**
- * Delivers what is due. Rows are claimed with SKIP LOCKED so that several app instances never send
- * the same mail twice; a failed send is retried later with a growing pause.
+ * Delivers what is due. Each mail is claimed with FOR UPDATE SKIP LOCKED in a transaction that
+ * stays open while the mail goes out and commits `sent_at` after the server accepted it, so several
+ * instances draining at once never send the same mail twice, and a crash before the COMMIT leaves it
+ * due for the next run (ADR 0020). A failed send is retried later with a growing pause.
  */
 export async function deliverPendingMail(db: Kysely<Database>, transport: MailTransport, config: MailTransportConfig, limit = 50): Promise<number> {
   let delivered = 0;
@@ -34,6 +36,9 @@ export async function deliverPendingMail(db: Kysely<Database>, transport: MailTr
       if (!mail) return null;
       try {
         const info = await transport.transporter.sendMail({
+          // The same Message-ID on every try: should a crash fall between the server's acceptance and
+          // our COMMIT, the mail goes again after the restart, and mail systems see it is the same one.
+          messageId: messageIdOf(mail.id, mail.created_at, config.from),
           from: config.from,
           to: mail.to_address,
           subject: mail.subject,
@@ -61,6 +66,12 @@ export async function deliverPendingMail(db: Kysely<Database>, transport: MailTr
     if (sent) delivered++;
   }
   return delivered;
+}
+
+/** A Message-ID that stays the same for an outbox row, on every instance and every try. */
+export function messageIdOf(id: number, createdAt: Date, from: string): string {
+  const domain = /@([A-Za-z0-9.-]+)/.exec(from)?.[1] ?? 'vielfalt-verankern.invalid';
+  return `<outbox-${id}-${new Date(createdAt).getTime()}@${domain}>`;
 }
 
 function mailDir(dataDir: string): string {

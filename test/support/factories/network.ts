@@ -5,15 +5,15 @@ import type { Database } from '../../../src/platform/db/schema.ts';
 /** Valid network records of one town, straight into the database. */
 export function networkFactory(db: Kysely<Database>, municipalityId: number) {
   return {
-    async organisation(name: string, values: { type?: OrganisationType; isPublic?: boolean; description?: string } = {}): Promise<number> {
+    async organisation(name: string, values: { type?: OrganisationType; isPublic?: boolean; description?: string; address?: string; website?: string; email?: string } = {}): Promise<number> {
       const row = {
         municipality_id: municipalityId,
         name,
         type: values.type ?? 'club',
         description: values.description ?? '',
-        address: '',
-        website: '',
-        email: '',
+        address: values.address ?? '',
+        website: values.website ?? '',
+        email: values.email ?? '',
         is_public: values.isPublic ?? true,
       };
       return (await db.insertInto('network_organisations').values(row).returning('id').executeTakeFirstOrThrow()).id;

@@ -64,6 +64,24 @@ function onForeign(table: Table, suffix: (id: number) => string, form?: (f: Fore
   };
 }
 
+const MERGE_KEEP_ALL = Object.fromEntries(['name', 'type', 'fieldsOfAction', 'districtId', 'address', 'website', 'email', 'languages', 'description', 'isPublic'].map((field) => [field, 'keep']));
+
+function pairCase(action: string, form?: Record<string, string>): ForeignCase {
+  return {
+    as: 'coordinator',
+    request: async (f) => ({
+      path: `/verwaltung/${OWN}/netzwerk/organisationen/${await firstOf(f, 'network_organisations', f.ownId)}/${action}/${await firstOf(f, 'network_organisations', f.foreignId)}`,
+      form,
+    }),
+    snapshot: async (f) => ({
+      own: await organisationWithLinks(f, await firstOf(f, 'network_organisations', f.ownId)),
+      foreign: await organisationWithLinks(f, await firstOf(f, 'network_organisations', f.foreignId)),
+      distinct: await f.db.selectFrom('network_organisation_distinct').selectAll().where('municipality_id', '=', f.foreignId).execute(),
+    }),
+    expect: [404],
+  };
+}
+
 export const cases: ForeignCases = {
   'POST /verwaltung/:ags/netzwerk/organisationen/neu': {
     as: 'coordinator',
@@ -122,4 +140,8 @@ export const cases: ForeignCases = {
     (id) => `kooperationen/${id}/loeschen`,
     async () => ({}),
   ),
+  // A pair of one own and one foreign organisation: each order is a 404 and changes neither, nor any link.
+  'GET /verwaltung/:ags/netzwerk/organisationen/:id/zusammenfuehren/:other': pairCase('zusammenfuehren'),
+  'POST /verwaltung/:ags/netzwerk/organisationen/:id/zusammenfuehren/:other': pairCase('zusammenfuehren', MERGE_KEEP_ALL),
+  'POST /verwaltung/:ags/netzwerk/organisationen/:id/kein-duplikat/:other': pairCase('kein-duplikat', {}),
 };

@@ -48,4 +48,17 @@ export const entries: Entries = {
     path: async (f) => `/verwaltung/${OWN}/netzwerk/kooperationen/${await firstNetwork(f, 'network_cooperations')}/loeschen`,
   },
   'POST /verwaltung/:ags/netzwerk/kooperationen/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/netzwerk/kooperationen/${await freshNetwork(f, 'cooperation')}/loeschen` },
+  'GET /verwaltung/:ags/netzwerk/duplikate': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/netzwerk/organisationen/:id/zusammenfuehren/:other': {
+    expect: COORDINATOR,
+    path: async (f) => `/verwaltung/${OWN}/netzwerk/organisationen/${await freshNetwork(f, 'organisation')}/zusammenfuehren/${await freshNetwork(f, 'organisation')}`,
+  },
+  'POST /verwaltung/:ags/netzwerk/organisationen/:id/zusammenfuehren/:other': {
+    expect: invalidFor(COORDINATOR),
+    path: async (f) => `/verwaltung/${OWN}/netzwerk/organisationen/${await freshNetwork(f, 'organisation')}/zusammenfuehren/${await freshNetwork(f, 'organisation')}`,
+  },
+  'POST /verwaltung/:ags/netzwerk/organisationen/:id/kein-duplikat/:other': {
+    expect: COORDINATOR,
+    path: async (f) => `/verwaltung/${OWN}/netzwerk/organisationen/${await freshNetwork(f, 'organisation')}/kein-duplikat/${await freshNetwork(f, 'organisation')}`,
+  },
 };

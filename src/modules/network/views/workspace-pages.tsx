@@ -4,11 +4,13 @@ import { useView } from '../../../platform/views/context.ts';
 import { FilterForm, FilterSearch, RowActions } from '../../../platform/views/filters.tsx';
 import { Checkbox, ErrorSummary, Form, FormActions, type FormState, SelectField, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import type { NetworkFigures, QuarterRow } from '../figures-repository.ts';
+import type { DuplicateHit } from '../duplicates-repository.ts';
 import { ORGANISATION_TYPES } from '../tables.ts';
+import { DuplicateHits } from './duplicate-pages.tsx';
 import { FiguresList, NetworkGraph, type NetworkPicture, QuartersTable, ReferenceDateForm } from './figures.tsx';
 import { type DirectoryEntry, type DirectoryQueryValues, TypeFilter } from './public-pages.tsx';
 
-export type NetworkArea = 'overview' | 'organisations' | 'people' | 'memberships' | 'cooperations';
+export type NetworkArea = 'overview' | 'organisations' | 'people' | 'memberships' | 'cooperations' | 'duplicates' | 'import';
 
 export function NetworkNav({ ags, current }: { ags: string; current: NetworkArea }) {
   const { t } = useView();
@@ -19,6 +21,7 @@ export function NetworkNav({ ags, current }: { ags: string; current: NetworkArea
     ['people', `${base}/personen`, 'network.workspace.nav.people'],
     ['memberships', `${base}/mitgliedschaften`, 'network.workspace.nav.memberships'],
     ['cooperations', `${base}/kooperationen`, 'network.workspace.nav.cooperations'],
+    ['duplicates', `${base}/duplikate`, 'network.workspace.nav.duplicates'],
   ] as const;
   return <SubNavigation label={t('network.workspace.nav.label')} items={items} current={current} />;
 }
@@ -123,7 +126,7 @@ export function organisationLabels(t: (key: string) => string): Record<string, s
   );
 }
 
-export function OrganisationFormPage({ ags, id, form, districts }: { ags: string; id?: number; form: FormState; districts: Array<{ id: number; name: string }> }) {
+export function OrganisationFormPage({ ags, id, form, districts, hits = [] }: { ags: string; id?: number; form: FormState; districts: Array<{ id: number; name: string }>; hits?: DuplicateHit[] }) {
   const { t } = useView();
   const base = `/verwaltung/${ags}/netzwerk/organisationen`;
   const labels = organisationLabels(t);
@@ -132,6 +135,7 @@ export function OrganisationFormPage({ ags, id, form, districts }: { ags: string
       <h1 class="kern-heading-large">{id ? t('network.workspace.organisation.edit_title') : t('network.workspace.organisation.new')}</h1>
       <NetworkNav ags={ags} current="organisations" />
       <ErrorSummary form={form} labels={labels} />
+      <DuplicateHits ags={ags} hits={hits} currentId={id} />
       <Form action={id ? `${base}/${id}` : `${base}/neu`}>
         <TextField form={form} name="name" label={labels.name ?? ''} required maxLength={200} />
         <SelectField form={form} name="type" label={labels.type ?? ''} required options={ORGANISATION_TYPES.map((type) => ({ value: type, label: t(`network.type.${type}`) }))} />
@@ -149,6 +153,7 @@ export function OrganisationFormPage({ ags, id, form, districts }: { ags: string
         <TextField form={form} name="languages" label={labels.languages ?? ''} hint={t('network.workspace.organisation.tags_hint')} maxLength={300} />
         <TextArea form={form} name="description" label={labels.description ?? ''} rows={4} maxLength={2000} />
         <Checkbox form={form} name="isPublic" label={labels.isPublic ?? ''} />
+        {!id && hits.length ? <Checkbox form={form} name="notDuplicate" label={t('network.workspace.duplicates.confirm_new')} /> : null}
         <FormActions submitLabel={t('common.save')} cancelHref={base} />
       </Form>
     </>
