@@ -1,6 +1,8 @@
 import type { AppModule } from '../platform/module.ts';
 import { adminModule } from './admin/index.ts';
+import { diversityCheckModule } from './diversity-check/index.ts';
 import { eventsModule } from './events/index.ts';
+import { monitoringModule } from './monitoring/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
 import { networkModule } from './network/index.ts';
 import { openDataModule } from './opendata/index.ts';
@@ -25,6 +27,8 @@ export const modules: AppModule[] = [
   eventsModule,
   qualificationModule,
   networkModule,
+  diversityCheckModule,
   toolkitModule,
+  monitoringModule,
   openDataModule,
 ];
