@@ -71,6 +71,11 @@ export interface AppModule {
    * these and accepts no other, so the survey engine needs to know no module that uses it.
    */
   surveyContexts?: (services: AppServices, municipalityId: number) => Promise<Array<{ id: number; label: string }>>;
+  /**
+   * Roles accounts hold from this module, e.g. a certified Vielfaltsmanager:in or multiplier from
+   * qualification: shown by the network next to its people, so nobody types them again.
+   */
+  accountRoles?: (services: AppServices, userIds: number[]) => Promise<Map<number, Array<'diversity_manager' | 'multiplier'>>>;
   /** The countable facts it offers to monitoring (see platform/facts.ts). */
   facts?: readonly FactSource[];
   /** Demo data for an empty installation with DEMO_DATA on; runs in module order. */

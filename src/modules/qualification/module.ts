@@ -4,6 +4,7 @@ import { QUALIFICATION_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedQualificationDemo } from './demo.ts';
 import { qualificationPersonalData } from './personal-data.ts';
 import { canEnterTrainerArea } from './policy.ts';
+import { qualifiedRoles } from './roles-repository.ts';
 import { qualificationRoutes } from './routes.tsx';
 import { qualificationScopes } from './scopes.ts';
 import { qualificationFacts } from './facts-repository.ts';
@@ -28,5 +29,6 @@ export const qualificationModule: AppModule = {
     { href: '/kursleitung', labelKey: 'qualification.trainer.nav', visible: canEnterTrainerArea },
   ],
   personalData: qualificationPersonalData,
+  accountRoles: async (services, userIds) => qualifiedRoles(services.db, userIds) as Promise<Map<number, Array<'diversity_manager' | 'multiplier'>>>,
   seedDemo: seedQualificationDemo,
 };
