@@ -11,7 +11,9 @@ import type { Database } from './db/schema.ts';
  * - `municipality_id` and `district_id` (null when the fact has no district), for levels;
  * - `person_key`: for facts about people, who it is, so that a person counted from several
  *   sources is one person: `a:<account id>` for accounts, `g:<lower-cased trimmed e-mail>` for
- *   guests, `o:<source>:<record id>` for offline entries (each counts once); null for other facts;
+ *   guests, `o:<source>:<record id>` for offline entries (each counts once); for `records` whose
+ *   record spans several days (a cooperation active for months, one row per month), `r:<record id>`
+ *   so that a period counts the record once; null for other facts;
  * - `value`: 1 for a count, otherwise the number the fact carries (people reached, a score 0–100 …);
  * - one text column per declared dimension, holding one of that dimension's declared values.
  */
@@ -23,7 +25,7 @@ export interface FactRow {
   value: number;
 }
 
-/** What a row stands for: a person taking part (counted once per person), a record, or a value to sum or average. */
+/** What a row stands for: a person taking part (counted once per person), a record (counted once per `r:` key, else each row), or a value to sum or average. */
 export const FACT_KINDS = ['persons', 'records', 'values'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 

@@ -8,12 +8,14 @@ import { registrationService } from './registration.ts';
 import { eventRepository } from './repository.ts';
 import { eventRoutes } from './routes.tsx';
 import { UpcomingEvents } from './views/upcoming.tsx';
+import { eventFacts } from './facts-repository.ts';
 
 export const REMINDER_JOB = 'event-reminders';
 
 /** Events with registration, waiting list, check-in and the evidence the funder keeps. */
 export const eventsModule: AppModule = {
   name: 'events',
+  facts: eventFacts,
   auditActions: EVENTS_AUDIT_ACTIONS,
   messages: { public: ['events.'], staff: ['events.manage', 'events.export', 'events.pdf', 'events.feedback'] },
   plugin: async (app, options) => {

@@ -3,9 +3,11 @@ import { NETWORK_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedNetworkDemo } from './demo.ts';
 import { networkPersonalData } from './personal-data.ts';
 import { networkRoutes } from './routes.tsx';
+import { networkFacts } from './facts-repository.ts';
 
 export const networkModule: AppModule = {
   name: 'network',
+  facts: networkFacts,
   auditActions: NETWORK_AUDIT_ACTIONS,
   plugin: networkRoutes,
   messages: { public: ['network.'], staff: ['network.workspace'] },

@@ -12,9 +12,11 @@ import { processRoutes } from './process-routes.tsx';
 import { processWorkspaceRoutes } from './process-workspace-routes.tsx';
 import { proposalRoutes } from './proposal-routes.tsx';
 import { proposalWorkspaceRoutes } from './proposal-workspace-routes.tsx';
+import { participationFacts } from './facts-repository.ts';
 
 export const participationModule: AppModule = {
   name: 'participation',
+  facts: participationFacts,
   auditActions: PARTICIPATION_AUDIT_ACTIONS,
   messages: { public: ['participation.'], staff: ['participation.export', 'participation.offline'] },
   plugin: async (app, options) => {

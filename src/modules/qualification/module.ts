@@ -5,10 +5,12 @@ import { qualificationPersonalData } from './personal-data.ts';
 import { canEnterTrainerArea } from './policy.ts';
 import { qualificationRoutes } from './routes.tsx';
 import { qualificationScopes } from './scopes.ts';
+import { qualificationFacts } from './facts-repository.ts';
 
 /** Training programmes, cohorts and applications sessions, attendance, practice projects, self-assessment and certificates. */
 export const qualificationModule: AppModule = {
   name: 'qualification',
+  facts: qualificationFacts,
   auditActions: QUALIFICATION_AUDIT_ACTIONS,
   plugin: qualificationRoutes,
   scopes: qualificationScopes,

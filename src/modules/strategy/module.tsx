@@ -6,9 +6,11 @@ import { strategyPersonalData } from './personal-data.ts';
 import { strategyRoutes } from './routes.tsx';
 import { strategySummary } from './summary.ts';
 import { StrategySummaryView } from './views/summary.tsx';
+import { strategyFacts } from './facts-repository.ts';
 
 export const strategyModule: AppModule = {
   name: 'strategy',
+  facts: strategyFacts,
   auditActions: STRATEGY_AUDIT_ACTIONS,
   plugin: strategyRoutes,
   // The town workspaces of every module live under /verwaltung/{ags}; strategy owns the overview.

@@ -4,10 +4,12 @@ import { surveyRepository } from './repository.ts';
 import { surveyRoutes } from './routes.tsx';
 import { isOpen } from './service.ts';
 import { OpenSurveys } from './views/open-surveys.tsx';
+import { surveyFacts } from './facts-repository.ts';
 
 /** A general survey engine: participation surveys now, cohesion surveys and feedback forms later. */
 export const surveysModule: AppModule = {
   name: 'surveys',
+  facts: surveyFacts,
   auditActions: SURVEYS_AUDIT_ACTIONS,
   plugin: surveyRoutes,
   messages: { public: ['surveys.'], staff: ['surveys.export', 'surveys.offline'] },

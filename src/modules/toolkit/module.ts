@@ -1,0 +1,14 @@
+import type { AppModule } from '../../platform/module.ts';
+import { TOOLKIT_AUDIT_ACTIONS } from './audit-actions.ts';
+import { seedToolkitDemo } from './demo.ts';
+import { toolkitRoutes } from './routes.ts';
+
+export const toolkitModule: AppModule = {
+  name: 'toolkit',
+  auditActions: TOOLKIT_AUDIT_ACTIONS,
+  plugin: toolkitRoutes,
+  navigation: [{ href: '/werkzeugkoffer', labelKey: 'toolkit.nav' }],
+  messages: { public: ['toolkit.'], staff: ['toolkit.workspace', 'toolkit.office', 'toolkit.form', 'toolkit.status', 'toolkit.language'] },
+  openData: [{ id: 'method-cards', path: '/werkzeugkoffer/methoden.csv', titleKey: 'toolkit.opendata.title', textKey: 'toolkit.opendata.text' }],
+  seedDemo: seedToolkitDemo,
+};

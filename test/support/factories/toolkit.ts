@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import { toolkitRepository } from '../../../src/modules/toolkit/repository.ts';
+import type { Field, MethodFormat, Status } from '../../../src/modules/toolkit/tables.ts';
+import type { Database } from '../../../src/platform/db/schema.ts';
+
+/** Valid method cards of one town, straight into the database (published unless said otherwise), with their search vector. */
+export function toolkitFactory(db: Kysely<Database>, municipalityId: number) {
+  return {
+    async method(values: { title: string; summary?: string; steps?: string[]; format?: MethodFormat; fields?: Field[]; status?: Status }): Promise<number> {
+      const status = values.status ?? 'published';
+      const repo = toolkitRepository(db);
+      const { id } = await repo.insertMethod({
+        municipality_id: municipalityId,
+        status,
+        title: values.title,
+        summary: values.summary ?? 'Kurzbeschreibung',
+        steps: values.steps ?? ['Erster Schritt'],
+        duration: 'short',
+        group_size: 'medium',
+        format: values.format ?? 'workshop',
+        fields_of_action: values.fields ?? ['civil_society'],
+        target_groups: ['everyone'],
+        published_at: status === 'published' ? new Date() : null,
+      });
+      await repo.refreshSearch(id);
+      return id;
+    },
+  };
+}
