@@ -1,6 +1,5 @@
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import { pageCache } from './platform/http/page-cache.ts';
 import { databaseCachePeers } from './platform/http/page-cache-peers.ts';
@@ -28,9 +27,10 @@ import { JobQueue } from './platform/jobs/queue.ts';
 import { createTransport, deliverPendingMail, purgeSentMail } from './platform/mail/delivery.ts';
 import type { AppModule, AppServices } from './platform/module.ts';
 import { mailAndAuditPersonalData } from './platform/privacy/mail-and-audit.ts';
+import { PROJECT_ROOT } from './platform/paths.ts';
 import { platformModules } from './platform/routes.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = PROJECT_ROOT;
 export const MAIL_JOB = 'mail-outbox';
 export const MAIL_RETENTION_JOB = 'mail-retention';
 

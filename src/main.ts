@@ -18,6 +18,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const phases: Record<string, number> = { load: Math.round(performance.now() - (Date.now() - started)) };
+  let mark = Date.now();
+  const phase = (name: string) => {
+    phases[name] = Date.now() - mark;
+    mark = Date.now();
+  };
   let handle: DatabaseHandle;
   if (config.databaseUrl) {
     handle = openPostgres(config.databaseUrl);
@@ -25,15 +31,19 @@ async function main(): Promise<void> {
     mkdirSync(join(config.dataDir, 'db'), { recursive: true });
     handle = await openPglite(join(config.dataDir, 'db'));
   }
+  phase('database');
   const app = await buildApp({
     config,
     handle,
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
   });
   const log = app.fastify.log;
+  phase('app');
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+  phase('migrations');
   await seedInstallation({ services: app.services, modules: allModules(), demo: config.demoData, log: (message) => log.info(message) });
+  phase('seed');
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -53,7 +63,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.fastify.listen({ port: config.port, host: config.host });
-  log.info({ url: config.baseUrl, engine: handle.engine, startupMs: Date.now() - started, demo: config.demoData }, 'Vielfalt verankern is running');
+  phase('listen');
+  log.info({ url: config.baseUrl, engine: handle.engine, startupMs: Date.now() - started, phases, demo: config.demoData }, 'Vielfalt verankern is running');
 }
 
 main().catch((error) => {

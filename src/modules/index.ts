@@ -2,6 +2,7 @@ import type { AppModule } from '../platform/module.ts';
 import { adminModule } from './admin/index.ts';
 import { diversityCheckModule } from './diversity-check/index.ts';
 import { eventsModule } from './events/index.ts';
+import { monitoringModule } from './monitoring/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
 import { networkModule } from './network/index.ts';
 import { participationModule } from './participation/index.ts';
@@ -27,4 +28,5 @@ export const modules: AppModule[] = [
   networkModule,
   diversityCheckModule,
   toolkitModule,
+  monitoringModule,
 ];

@@ -14,6 +14,8 @@ export interface FactFilter {
   /** The towns counted (a level is a set of towns from the AGS hierarchy); all when absent. */
   municipalityIds?: readonly number[];
   districtId?: number;
+  /** Only rows whose dimension holds one of these values, e.g. `{ format: ['dialogue'] }`. */
+  dimensions?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface AggregateRow {
@@ -42,6 +44,10 @@ export function engineRepository(db: Kysely<Database>) {
       else query = query.where('f.municipality_id', 'in', [...filter.municipalityIds]);
     }
     if (filter.districtId !== undefined) query = query.where('f.district_id', '=', filter.districtId);
+    for (const [dimension, values] of Object.entries(filter.dimensions ?? {})) {
+      if (!(dimension in source.dimensions)) throw new Error(`monitoring: ${source.id} has no dimension ${dimension}`);
+      query = values.length === 0 ? query.where(sql<boolean>`false`) : query.where(sql<boolean>`${sql.ref(`f.${dimension}`)}::text in (${sql.join(values.map((v) => sql`${v}`))})`);
+    }
     return query;
   }
 

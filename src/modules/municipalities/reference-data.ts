@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { PROJECT_ROOT } from '../../platform/paths.ts';
 import type { NewRow } from '../../platform/db/schema.ts';
 
 /** The official register shipped in seed/hessen (see seed/hessen/README.md for sources and licence). */
-export const SEED_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../seed/hessen');
+export const SEED_DIR = join(PROJECT_ROOT, 'seed', 'hessen');
 
 interface CsvRow {
   ags: string;

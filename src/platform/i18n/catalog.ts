@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { PROJECT_ROOT } from '../paths.ts';
 
-export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../locales');
+export const LOCALES_DIR = join(PROJECT_ROOT, 'locales');
 
 /** German is the source of truth; English covers every page; the others cover the public pages. */
 export const UI_LOCALES = ['de', 'en'] as const;

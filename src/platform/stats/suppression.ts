@@ -238,12 +238,25 @@ function protect(grid: number[][], withheld: boolean[][]): number {
   return added;
 }
 
-/** Suppresses a table of person counts given by its inner cells; margins are computed. */
-export function suppressTable(cells: readonly (readonly number[])[]): ProtectedTable {
+/**
+ * Suppresses a table of person counts given by its inner cells; margins are computed.
+ * `withheldRows`: rows whose total a linked table withholds (see `suppressLinked` for parts and whole).
+ */
+export function suppressTable(cells: readonly (readonly number[])[], options: { withheldRows?: readonly number[] } = {}): ProtectedTable {
   const grid = gridOf(cells);
   const withheld = grid.map((row) => row.map(isSmall));
   const primary = withheld.flat().filter(Boolean).length;
-  const secondary = protect(grid, withheld);
+  // a row total withheld in a linked table (another breakdown of the same rows) is withheld here too
+  let forced = 0;
+  for (const r of options.withheldRows ?? []) {
+    const row = withheld[r];
+    const last = row ? row.length - 1 : -1;
+    if (row && r < cells.length && !row[last] && (grid[r]?.[last] ?? 0) > 0) {
+      row[last] = true;
+      forced++;
+    }
+  }
+  const secondary = forced + protect(grid, withheld);
   const shown = (r: number, c: number): Shown => (withheld[r]?.[c] ? null : (grid[r]?.[c] ?? 0));
   const rows = cells.length;
   const columns = (grid[0]?.length ?? 1) - 1;

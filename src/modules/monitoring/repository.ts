@@ -1,0 +1,41 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import './tables.ts';
+
+/** The monitoring module's own tables: the indicator catalogue, hand-entered values and the reports. */
+export function monitoringRepository(db: Kysely<Database>) {
+  return {
+    /** The current version of every indicator, in catalogue order (outputs, results, finance; by number). */
+    currentIndicators() {
+      return db
+        .selectFrom('monitoring_indicators')
+        .selectAll()
+        .where('superseded_at', 'is', null)
+        .orderBy(sql`case "group" when 'output' then 1 when 'result' then 2 else 3 end`)
+        .orderBy(sql`length(code)`)
+        .orderBy('code')
+        .execute();
+    },
+
+    /** The hand-entered values of an indicator for a period: per town, and `null` for the programme as a whole. */
+    manualValues(code: string, period: string) {
+      return db
+        .selectFrom('monitoring_manual_values')
+        .select(['municipality_id', sql<string>`sum(value)`.as('value'), sql<string>`count(*)`.as('entries')])
+        .where('indicator_code', '=', code)
+        .where('period', '=', period)
+        .groupBy('municipality_id')
+        .execute();
+    },
+
+    targets(period: string) {
+      return db.selectFrom('monitoring_targets').select(['indicator_code', 'municipality_id', 'value']).where('period', '=', period).execute();
+    },
+
+    /** The periods whose programme report the office approved: only these are shown to the funder. */
+    async approvedProgrammePeriods(): Promise<string[]> {
+      const rows = await db.selectFrom('monitoring_reports').select('period').where('municipality_id', 'is', null).where('status', '=', 'approved').orderBy('period', 'desc').execute();
+      return rows.map((r) => r.period);
+    },
+  };
+}

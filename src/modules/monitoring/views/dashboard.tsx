@@ -1,0 +1,275 @@
+import { formatNumber } from '../../../platform/i18n/catalog.ts';
+import { type ProtectedTable, type Shown, WITHHELD_MARK } from '../../../platform/stats/suppression.ts';
+import { useView } from '../../../platform/views/context.ts';
+import { AMIF_COLUMNS, type AmifColumn, type AmifRow } from '../amif-repository.ts';
+import type { Period } from '../periods.ts';
+import { AMIF_GROUPS, type IndicatorValue } from '../service.ts';
+
+export interface TownName {
+  id: number;
+  ags: string;
+  name: string;
+}
+
+function PeriodForm({ action, period, options }: { action: string; period: Period; options: string[] }) {
+  const { t } = useView();
+  return (
+    <form method="get" action={action} class="vv-filters" aria-label={t('monitoring.period.form')}>
+      <div class="kern-form-input">
+        <label class="kern-label" for="monitoring-zeitraum">
+          {t('monitoring.period.label')}
+        </label>
+        <select class="kern-form-input__select" id="monitoring-zeitraum" name="zeitraum">
+          {options.map((code) => (
+            <option key={code} value={code} selected={code === period.code}>
+              {periodLabel(t, code)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="vv-actions">
+        <button type="submit" class="kern-btn kern-btn--secondary">
+          <span class="kern-label">{t('monitoring.period.show')}</span>
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function periodLabel(t: (key: string, values?: Record<string, unknown>) => string, code: string): string {
+  if (code === 'programm') return t('monitoring.period.programme');
+  const quarter = /^(\d{4})-Q(\d)$/.exec(code);
+  if (quarter) return t('monitoring.period.quarter', { year: quarter[1], quarter: quarter[2] });
+  return code;
+}
+
+function formatValue(locale: string, v: IndicatorValue): string {
+  if (v.value === null) return '–';
+  const text = formatNumber(locale, v.value, v.indicator.decimals, true);
+  return v.indicator.unit === 'percent' ? `${text} %` : text;
+}
+
+export function KeyFigures({ values, period }: { values: IndicatorValue[]; period: Period }) {
+  const { t, locale } = useView();
+  const name = (v: IndicatorValue) => (locale === 'de' ? v.indicator.name_de : v.indicator.name_en);
+  return (
+    <section aria-labelledby="monitoring-figures">
+      <h2 class="kern-heading-medium" id="monitoring-figures">
+        {t('monitoring.figures.title', { period: periodLabel(t, period.code) })}
+      </h2>
+      <table class="kern-table">
+        <caption class="kern-table__caption">{t('monitoring.figures.caption', { from: period.from, to: period.to })}</caption>
+        <thead class="kern-table__head">
+          <tr class="kern-table__row">
+            <th class="kern-table__header" scope="col">
+              {t('monitoring.figures.code')}
+            </th>
+            <th class="kern-table__header" scope="col">
+              {t('monitoring.figures.indicator')}
+            </th>
+            <th class="kern-table__header kern-table__header--numeric" scope="col">
+              {t('monitoring.figures.value')}
+            </th>
+            <th class="kern-table__header" scope="col">
+              {t('monitoring.figures.unit')}
+            </th>
+            <th class="kern-table__header kern-table__header--numeric" scope="col">
+              {t('monitoring.figures.target')}
+            </th>
+            <th class="kern-table__header" scope="col">
+              {t('monitoring.figures.origin')}
+            </th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {values.map((v) => (
+            <tr class="kern-table__row" key={v.indicator.code}>
+              <th class="kern-table__header" scope="row">
+                {v.indicator.code}
+              </th>
+              <td class="kern-table__cell">{name(v)}</td>
+              <td class="kern-table__cell kern-table__cell--numeric">{formatValue(locale, v)}</td>
+              <td class="kern-table__cell">{t(`monitoring.unit.${v.indicator.unit}`)}</td>
+              <td class="kern-table__cell kern-table__cell--numeric">{v.target === null ? '–' : formatNumber(locale, v.target, v.indicator.decimals, true)}</td>
+              <td class="kern-table__cell">{t(`monitoring.origin.${v.origin}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function Trend({ chartHref, points }: { chartHref: string; points: Array<{ period: Period; value: number }> }) {
+  const { t, locale } = useView();
+  return (
+    <section aria-labelledby="monitoring-trend">
+      <h2 class="kern-heading-medium" id="monitoring-trend">
+        {t('monitoring.trend.title')}
+      </h2>
+      <figure class="vv-chart">
+        <img src={chartHref} alt={t('monitoring.trend.alt')} width={560} height={60 + points.length * 36} />
+        <figcaption class="kern-body">{t('monitoring.trend.caption')}</figcaption>
+      </figure>
+      <table class="kern-table">
+        <caption class="kern-table__caption">{t('monitoring.trend.table')}</caption>
+        <thead class="kern-table__head">
+          <tr class="kern-table__row">
+            <th class="kern-table__header" scope="col">
+              {t('monitoring.period.label')}
+            </th>
+            <th class="kern-table__header kern-table__header--numeric" scope="col">
+              {t('monitoring.amif.total')}
+            </th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {points.map((p) => (
+            <tr class="kern-table__row" key={p.period.code}>
+              <th class="kern-table__header" scope="row">
+                {periodLabel(t, p.period.code)}
+              </th>
+              <td class="kern-table__cell kern-table__cell--numeric">{formatNumber(locale, p.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+const columnsOf = (group: string) => AMIF_COLUMNS.filter((c) => c.startsWith(`${group}.`));
+
+/** The AMIF participant table, one table per breakdown; protected (withheld cells marked) where the viewer may not see the persons. */
+export function ParticipantTables({
+  rows,
+  all,
+  towns,
+  protectedTables,
+  csvHref,
+}: {
+  rows: AmifRow[];
+  all: AmifRow | null;
+  towns: Map<number, TownName>;
+  protectedTables: Record<(typeof AMIF_GROUPS)[number], ProtectedTable> | null;
+  csvHref: string;
+}) {
+  const { t, locale } = useView();
+  const show = (v: Shown) => (v === null ? WITHHELD_MARK : formatNumber(locale, v));
+  return (
+    <section aria-labelledby="monitoring-amif">
+      <h2 class="kern-heading-medium" id="monitoring-amif">
+        {t('monitoring.amif.title')}
+      </h2>
+      <p class="kern-body">{t('monitoring.amif.lead')}</p>
+      {protectedTables ? <p class="kern-body">{t('monitoring.amif.suppression', { mark: WITHHELD_MARK })}</p> : null}
+      <p class="kern-body">
+        <a class="kern-link" href={csvHref}>
+          {t('monitoring.amif.csv')}
+        </a>
+      </p>
+      {rows.length === 0 ? <p class="kern-body">{t('monitoring.amif.empty')}</p> : null}
+      {rows.length > 0
+        ? AMIF_GROUPS.map((group) => {
+            const columns = columnsOf(group);
+            const table = protectedTables?.[group];
+            return (
+              <table class="kern-table" key={group}>
+                <caption class="kern-table__caption">{t(`monitoring.amif.group.${group}`)}</caption>
+                <thead class="kern-table__head">
+                  <tr class="kern-table__row">
+                    <th class="kern-table__header" scope="col">
+                      {t('monitoring.amif.town')}
+                    </th>
+                    {columns.map((c) => (
+                      <th class="kern-table__header kern-table__header--numeric" scope="col" key={c}>
+                        {t(`monitoring.amif.column.${c}`)}
+                      </th>
+                    ))}
+                    <th class="kern-table__header kern-table__header--numeric" scope="col">
+                      {t('monitoring.amif.total')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody class="kern-table__body">
+                  {rows.map((row, r) => (
+                    <tr class="kern-table__row" key={row.municipalityId}>
+                      <th class="kern-table__header" scope="row">
+                        {towns.get(row.municipalityId ?? 0)?.name ?? '–'}
+                      </th>
+                      {columns.map((c, i) => (
+                        <td class="kern-table__cell kern-table__cell--numeric" key={c}>
+                          {table ? show(table.cells[r]?.[i] ?? null) : formatNumber(locale, row.counts[c as AmifColumn])}
+                        </td>
+                      ))}
+                      <td class="kern-table__cell kern-table__cell--numeric">{table ? show(table.rowTotals[r] ?? null) : formatNumber(locale, row.counts.total)}</td>
+                    </tr>
+                  ))}
+                  {rows.length > 1 ? (
+                    <tr class="kern-table__row">
+                      <th class="kern-table__header" scope="row">
+                        {t('monitoring.amif.sum')}
+                      </th>
+                      {columns.map((c, i) => (
+                        <td class="kern-table__cell kern-table__cell--numeric" key={c}>
+                          {table
+                            ? show(table.columnTotals[i] ?? null)
+                            : formatNumber(
+                                locale,
+                                rows.reduce((s, row) => s + row.counts[c as AmifColumn], 0),
+                              )}
+                        </td>
+                      ))}
+                      <td class="kern-table__cell kern-table__cell--numeric">
+                        {table
+                          ? show(table.total)
+                          : formatNumber(
+                              locale,
+                              rows.reduce((s, row) => s + row.counts.total, 0),
+                            )}
+                      </td>
+                    </tr>
+                  ) : null}
+                </tbody>
+              </table>
+            );
+          })
+        : null}
+      {all && rows.length > 1 && (!protectedTables || all.counts.total >= 5) ? <p class="kern-body">{t('monitoring.amif.unique', { count: all.counts.total })}</p> : null}
+    </section>
+  );
+}
+
+export function DashboardPage({
+  title,
+  lead,
+  action,
+  period,
+  options,
+  notice,
+  children,
+}: {
+  title: string;
+  lead: string;
+  action: string;
+  period: Period;
+  options: string[];
+  notice?: string;
+  children?: preact.ComponentChildren;
+}) {
+  return (
+    <>
+      <h1 class="kern-heading-large">{title}</h1>
+      <p class="kern-body">{lead}</p>
+      {options.length > 0 ? <PeriodForm action={action} period={period} options={options} /> : null}
+      {notice ? (
+        <div class="kern-alert kern-alert--info" role="status">
+          <div class="kern-alert__body">
+            <p class="kern-body">{notice}</p>
+          </div>
+        </div>
+      ) : null}
+      {children}
+    </>
+  );
+}
