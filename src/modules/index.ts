@@ -5,6 +5,7 @@ import { eventsModule } from './events/index.ts';
 import { monitoringModule } from './monitoring/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
 import { networkModule } from './network/index.ts';
+import { openDataModule } from './opendata/index.ts';
 import { participationModule } from './participation/index.ts';
 import { qualificationModule } from './qualification/index.ts';
 import { siteModule } from './site/index.ts';
@@ -29,4 +30,5 @@ export const modules: AppModule[] = [
   diversityCheckModule,
   toolkitModule,
   monitoringModule,
+  openDataModule,
 ];

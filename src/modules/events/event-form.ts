@@ -24,6 +24,7 @@ export const EVENT_FORM_FIELDS = [
   'contactName',
   'contactEmail',
   'published',
+  'organiserId',
 ];
 
 const LocalDateTime = () => Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$' });
@@ -46,6 +47,8 @@ const EventForm = Type.Object({
   contactName: Type.Optional(FormText({ max: 200 })),
   contactEmail: Type.Optional(FormEmail()),
   published: Type.Optional(Type.Literal('on')),
+  /** The organising organisation from the town's network register; co-organisers come as a checkbox list. */
+  organiserId: Type.Optional(FormInteger({ min: 1, max: 2_000_000_000 })),
 });
 
 /** A checkbox group's ticked values; at most 20, empty ones left out. */
@@ -71,6 +74,8 @@ export function readEventForm(body: unknown): { ok: true; value: EventInput } | 
   const endsAt = instant('endsAt');
   const registrationOpensAt = instant('registrationOpensAt');
   const registrationClosesAt = instant('registrationClosesAt');
+  const coOrganisers = listOf(body, 'coOrganiserIds');
+  if (coOrganisers.some((id) => !/^\d{1,9}$/.test(id))) errors.coOrganiserIds = { key: 'validation.choice' };
   if (!parsed.ok || Object.keys(errors).length || !startsAt || !endsAt) return { ok: false, errors };
   const v = parsed.value;
   return {
@@ -95,11 +100,13 @@ export function readEventForm(body: unknown): { ok: true; value: EventInput } | 
       contactName: v.contactName ?? '',
       contactEmail: v.contactEmail ?? '',
       published: v.published === 'on',
+      organiserId: v.organiserId ?? null,
+      coOrganiserIds: coOrganisers.map(Number),
     },
   };
 }
 
-export function eventFormValues(event: EventDetail): Record<string, string> {
+export function eventFormValues(event: EventDetail, organiserId: number | null = null): Record<string, string> {
   const local = (d: Date | null) => (d ? instantToBerlinLocal(d) : '');
   return {
     title: event.title,
@@ -119,5 +126,6 @@ export function eventFormValues(event: EventDetail): Record<string, string> {
     contactName: event.contact_name,
     contactEmail: event.contact_email,
     published: event.published ? 'on' : '',
+    organiserId: organiserId ? String(organiserId) : '',
   };
 }

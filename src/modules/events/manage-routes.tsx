@@ -10,6 +10,7 @@ import { AgsIdParams, AgsParams, PageQuery } from '../../platform/http/schemas.t
 import type { ModulePlugin } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
 import { districtOptions, managedTown } from '../municipalities/index.ts';
+import { eventOrganisers, networkOrganisationOptions } from '../network/index.ts';
 import { EVENT_FORM_FIELDS, eventFormValues, listOf, readEventForm } from './event-form.ts';
 import { type EventDetail, eventRepository } from './repository.ts';
 import { CancelEventForm } from './schemas.ts';
@@ -38,15 +39,22 @@ export const manageEventRoutes: ModulePlugin = async (app, { services }) => {
     });
   });
 
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, form: FormState, selected: { languages: string[]; accessibility: string[] }, event: EventDetail | null) {
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    selected: { languages: string[]; accessibility: string[]; coOrganiserIds: string[] },
+    event: EventDetail | null,
+  ) {
     const town = managedTown(request);
-    const districts = await districtOptions(db, town.id);
+    const [districts, organisations] = await Promise.all([districtOptions(db, town.id), networkOrganisationOptions(db, town.id)]);
     const back = event ? base(town.ags, event.id) : `/verwaltung/${town.ags}/veranstaltungen`;
     return reply.render(
       <EventFormPage
         action={event ? `${back}/bearbeiten` : `/verwaltung/${town.ags}/veranstaltungen/neu`}
         form={form}
         districts={districts}
+        organisations={organisations}
         selected={selected}
         editing={event !== null}
         cancelHref={back}
@@ -65,10 +73,10 @@ export const manageEventRoutes: ModulePlugin = async (app, { services }) => {
     if (!read.ok) throw new ValidationError(read.errors);
     return read.value;
   }
-  const selectedIn = (body: unknown) => ({ languages: listOf(body, 'languages'), accessibility: listOf(body, 'accessibility') });
+  const selectedIn = (body: unknown) => ({ languages: listOf(body, 'languages'), accessibility: listOf(body, 'accessibility'), coOrganiserIds: listOf(body, 'coOrganiserIds') });
 
   app.get('/verwaltung/:ags/veranstaltungen/neu', { config: TOWN, schema: { params: AgsParams } }, (request, reply) =>
-    renderForm(request, reply, { values: { format: 'dialogue', mode: 'in_person', capacity: '30' }, errors: {} }, { languages: ['de'], accessibility: [] }, null),
+    renderForm(request, reply, { values: { format: 'dialogue', mode: 'in_person', capacity: '30' }, errors: {} }, { languages: ['de'], accessibility: [], coOrganiserIds: [] }, null),
   );
 
   app.post('/verwaltung/:ags/veranstaltungen/neu', { config: TOWN, schema: { params: AgsParams, body: EventFormBody } }, async (request, reply) => {
@@ -98,7 +106,10 @@ export const manageEventRoutes: ModulePlugin = async (app, { services }) => {
 
   app.get('/verwaltung/:ags/veranstaltungen/:id/bearbeiten', { config: TOWN, schema: { params: AgsIdParams } }, async (request, reply) => {
     const event = await service.ofTown(managedTown(request), parseId(request.params.id));
-    return renderForm(request, reply, { values: eventFormValues(event), errors: {} }, { languages: event.languages, accessibility: event.accessibility }, event);
+    const organisers = await eventOrganisers(db, event.id);
+    const organiserId = organisers.find((o) => o.role === 'organiser')?.organisation_id ?? null;
+    const coOrganiserIds = organisers.filter((o) => o.role === 'co_organiser').map((o) => String(o.organisation_id));
+    return renderForm(request, reply, { values: eventFormValues(event, organiserId), errors: {} }, { languages: event.languages, accessibility: event.accessibility, coOrganiserIds }, event);
   });
 
   app.post('/verwaltung/:ags/veranstaltungen/:id/bearbeiten', { config: TOWN, schema: { params: AgsIdParams, body: EventFormBody } }, async (request, reply) => {

@@ -20,6 +20,7 @@ import { ACCESSIBILITY_FEATURES, EVENT_LANGUAGES } from './service.ts';
 import { EVENT_FORMATS } from './tables.ts';
 import { registrationIdFromToken } from './tokens.ts';
 import { type EventListQuery, EventListPage } from './views/event-list.tsx';
+import { eventOrganisers } from '../network/index.ts';
 import { CancelRegistrationPage, EventPage, type OwnRegistration, RegistrationPage } from './views/event-page.tsx';
 
 const PAGE_SIZE = 20;
@@ -117,13 +118,14 @@ export const eventRoutes: ModulePlugin = async (app, { services }) => {
 
   app.get('/veranstaltungen/:id', { config: PUBLIC, schema: { params: IdParams } }, async (request, reply) => {
     const event = await registrations.visibleEvent(request.actor, parseId(request.params.id));
-    const own = await ownRegistration(request, event.id);
+    const [own, organisers] = await Promise.all([ownRegistration(request, event.id), eventOrganisers(db, event.id)]);
     const started = Date.now() >= event.starts_at.getTime();
     return reply.render(
       <EventPage
         event={event}
         window={registrationWindow(event)}
         own={own}
+        organisers={organisers.filter((o) => o.is_public)}
         imageHref={event.image_file_id ? `/veranstaltungen/${event.id}/bild` : null}
         feedbackHref={event.feedback_survey_id && started ? `/umfragen/${event.feedback_survey_id}` : null}
         manageHref={can(request.actor, 'manage', { municipalityId: event.municipality_id, published: event.published }) ? `/verwaltung/${event.ags}/veranstaltungen/${event.id}` : null}

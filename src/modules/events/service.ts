@@ -6,6 +6,8 @@ import { AppError, type FieldErrors, ValidationError } from '../../platform/http
 import { todayInBerlin } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { districtOptions } from '../municipalities/index.ts';
+import { setEventOrganisers } from '../network/index.ts';
+import { instantToBerlinLocal } from '../../platform/i18n/berlin-time.ts';
 import { surveyService } from '../surveys/index.ts';
 import { eventOfTown, registrationOfEvent } from './policy.ts';
 import { registrationService } from './registration.ts';
@@ -35,6 +37,9 @@ export interface EventInput {
   contactName: string;
   contactEmail: string;
   published: boolean;
+  /** Organiser and co-organisers from the network register (the network keeps the link and the cooperations it stands for). */
+  organiserId: number | null;
+  coOrganiserIds: number[];
 }
 
 /** Rules that span several fields; each message goes next to the field to correct. */
@@ -75,6 +80,11 @@ function toRow(input: EventInput) {
   };
 }
 
+/** What the network records about the event's organisers: they cooperate on the event's day. */
+function organisersOf(eventId: number, municipalityId: number, input: EventInput) {
+  return { eventId, municipalityId, day: instantToBerlinLocal(input.startsAt).slice(0, 10), title: input.title, organiserId: input.organiserId, coOrganiserIds: input.coOrganiserIds };
+}
+
 /** The town of a workspace route: the route's `town` scope, which the caller manages. */
 export interface ManagedTown {
   id: number;
@@ -109,6 +119,7 @@ export function eventService(services: AppServices) {
       await checkDistrict(municipalityId, input.districtId);
       return db.transaction().execute(async (trx) => {
         const { id } = await eventRepository(trx).insertEvent({ ...toRow(input), municipality_id: municipalityId, created_by: actorUserId(actor) });
+        await setEventOrganisers(trx, organisersOf(id, municipalityId, input));
         await writeAudit(trx, actor, { action: 'event.created', entityType: 'event', entityId: id, municipalityId, after: input });
         return id;
       });
@@ -126,6 +137,7 @@ export function eventService(services: AppServices) {
         const confirmed = (await repo.lockEvent(eventId))?.confirmed ?? 0;
         if (input.capacity < confirmed) throw new ValidationError({ capacity: { key: 'events.errors.capacity_below_confirmed', params: { count: confirmed } } });
         await repo.updateEvent(eventId, toRow(input));
+        await setEventOrganisers(trx, organisersOf(eventId, event.municipality_id, input));
         const updated = (await repo.event(eventId)) as EventDetail;
         if (!updated.cancelled_at) {
           for (let seat = confirmed; seat < input.capacity; seat++) {

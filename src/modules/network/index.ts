@@ -2,6 +2,7 @@
 export { networkModule } from './module.tsx';
 export { can as canForNetwork } from './policy.ts';
 export { COOPERATION_TYPES, MEMBERSHIP_ROLES, ORGANISATION_TYPES, type CooperationType, type MembershipRole, type OrganisationType } from './tables.ts';
+export { type EventOrganiser, eventOrganisers, networkOrganisationOptions, setEventOrganisers } from './event-links.ts';
 
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';

@@ -5,7 +5,7 @@ import { formBody } from '../../platform/http/forms.ts';
 import { parseId } from '../../platform/http/params.ts';
 import { AgsIdParams, AgsParams } from '../../platform/http/schemas.ts';
 import { toCsv } from '../../platform/http/tables.ts';
-import type { ModulePlugin } from '../../platform/module.ts';
+import type { AppServices, ModulePlugin } from '../../platform/module.ts';
 import { ConfirmDelete, EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
 import { managedTown } from '../municipalities/index.ts';
 import { networkCrumbs } from './crumbs.ts';
@@ -17,6 +17,17 @@ import { CooperationEditPage, CooperationsPage, MembershipsPage, PeoplePage, Rev
 const TOWN = { access: { scope: 'town' } } as const;
 
 /** People (with their consent), memberships and cooperations of a town's network. */
+/** The roles other modules know of these accounts (qualification: certified Vielfaltsmanager:innen and multipliers). */
+async function accountRoles(services: AppServices, userIds: number[]): Promise<Map<number, string[]>> {
+  const roles = new Map<number, string[]>();
+  if (userIds.length === 0) return roles;
+  for (const module of services.modules()) {
+    if (!module.accountRoles) continue;
+    for (const [userId, list] of await module.accountRoles(services, userIds)) roles.set(userId, [...new Set([...(roles.get(userId) ?? []), ...list])]);
+  }
+  return roles;
+}
+
 export const networkRelationRoutes: ModulePlugin = async (app, { services }) => {
   const { db } = services;
   const repo = networkRepository(db);
@@ -28,7 +39,12 @@ export const networkRelationRoutes: ModulePlugin = async (app, { services }) => 
 
   async function renderPeople(request: FastifyRequest, reply: FastifyReply, form: FormState = EMPTY_FORM) {
     const town = managedTown(request);
-    return reply.render(<PeoplePage ags={town.ags} people={await repo.people(town.id)} form={form} />, {
+    const people = await repo.people(town.id);
+    const roles = await accountRoles(
+      services,
+      people.flatMap((p) => (p.user_id ? [p.user_id] : [])),
+    );
+    return reply.render(<PeoplePage ags={town.ags} people={people} roles={roles} form={form} />, {
       title: request.t('network.workspace.person.list_title'),
       breadcrumbs: networkCrumbs(request, town, { label: request.t('network.workspace.nav.people') }),
       status: failed(form),

@@ -1,8 +1,10 @@
+import { qualificationOpenData } from './open-data.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { QUALIFICATION_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedQualificationDemo } from './demo.ts';
 import { qualificationPersonalData } from './personal-data.ts';
 import { canEnterTrainerArea } from './policy.ts';
+import { qualifiedRoles } from './roles-repository.ts';
 import { qualificationRoutes } from './routes.tsx';
 import { qualificationScopes } from './scopes.ts';
 import { qualificationFacts } from './facts-repository.ts';
@@ -10,6 +12,7 @@ import { qualificationFacts } from './facts-repository.ts';
 /** Training programmes, cohorts and applications sessions, attendance, practice projects, self-assessment and certificates. */
 export const qualificationModule: AppModule = {
   name: 'qualification',
+  openData: qualificationOpenData,
   facts: qualificationFacts,
   auditActions: QUALIFICATION_AUDIT_ACTIONS,
   plugin: qualificationRoutes,
@@ -26,5 +29,6 @@ export const qualificationModule: AppModule = {
     { href: '/kursleitung', labelKey: 'qualification.trainer.nav', visible: canEnterTrainerArea },
   ],
   personalData: qualificationPersonalData,
+  accountRoles: async (services, userIds) => qualifiedRoles(services.db, userIds) as Promise<Map<number, Array<'diversity_manager' | 'multiplier'>>>,
   seedDemo: seedQualificationDemo,
 };

@@ -89,8 +89,10 @@ export function EventPage({
   imageHref,
   feedbackHref,
   manageHref,
+  organisers = [],
 }: {
   event: EventDetail;
+  organisers?: Array<{ organisation_id: number; role: string; name: string }>;
   window: RegistrationWindow;
   own: OwnRegistration;
   imageHref: string | null;
@@ -165,6 +167,12 @@ export function EventPage({
           <>
             <dt>{t('events.field.accessibility')}</dt>
             <dd>{[...event.accessibility.map((a) => t(`events.access.${a}`)), event.accessibility_note].filter(Boolean).join('; ')}</dd>
+          </>
+        ) : null}
+        {organisers.length ? (
+          <>
+            <dt>{t('network.event.organisers')}</dt>
+            <dd>{organisers.map((o) => (o.role === 'organiser' ? o.name : t('network.event.co_organiser', { name: o.name }))).join('; ')}</dd>
           </>
         ) : null}
         {event.contact_name || event.contact_email ? (

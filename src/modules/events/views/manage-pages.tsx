@@ -66,14 +66,19 @@ export function ManageEventsPage({ ags, name, result }: { ags: string; name: str
 }
 
 export function eventLabels(t: (key: string) => string): Record<string, string> {
-  const fields = [...EVENT_FORM_FIELDS.filter((f) => f !== 'published'), 'languages', 'accessibility'];
-  return Object.fromEntries(fields.map((field) => [field, t(`events.field.${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`)]));
+  const fields = [...EVENT_FORM_FIELDS.filter((f) => f !== 'published' && f !== 'organiserId'), 'languages', 'accessibility'];
+  return {
+    ...Object.fromEntries(fields.map((field) => [field, t(`events.field.${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`)])),
+    organiserId: t('network.workspace.event.organiser'),
+    coOrganiserIds: t('network.workspace.event.co_organisers'),
+  };
 }
 
 export function EventFormPage({
   action,
   form,
   districts,
+  organisations = [],
   selected,
   editing,
   cancelHref,
@@ -81,7 +86,8 @@ export function EventFormPage({
   action: string;
   form: FormState;
   districts: Array<{ id: number; name: string }>;
-  selected: { languages: string[]; accessibility: string[] };
+  organisations?: Array<{ id: number; name: string }>;
+  selected: { languages: string[]; accessibility: string[]; coOrganiserIds?: string[] };
   editing: boolean;
   cancelHref: string;
 }) {
@@ -121,6 +127,26 @@ export function EventFormPage({
           error={form.errors.accessibility ? t(form.errors.accessibility.key) : undefined}
         />
         <TextArea form={form} name="accessibilityNote" label={t('events.field.accessibility_note')} rows={2} maxLength={1000} />
+        {organisations.length ? (
+          <>
+            <SelectField
+              form={form}
+              name="organiserId"
+              label={t('network.workspace.event.organiser')}
+              hint={t('network.workspace.event.organiser_hint')}
+              emptyLabel={t('common.none')}
+              options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+            />
+            <CheckboxGroup
+              name="coOrganiserIds"
+              legend={t('network.workspace.event.co_organisers')}
+              hint={t('network.workspace.event.co_organisers_hint')}
+              options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+              selected={selected.coOrganiserIds ?? []}
+              error={form.errors.coOrganiserIds ? t(form.errors.coOrganiserIds.key) : undefined}
+            />
+          </>
+        ) : null}
         <TextField form={form} name="contactName" label={t('events.field.contact_name')} maxLength={200} />
         <TextField form={form} name="contactEmail" type="email" label={t('events.field.contact_email')} maxLength={254} />
         <Checkbox form={form} name="published" label={t('events.field.published')} />

@@ -28,7 +28,7 @@ export interface PersonRow {
 const personLabels = (t: (key: string) => string) =>
   Object.fromEntries(['name', 'consentPurpose', 'consentVersion', 'consentGivenOn', 'userEmail'].map((f) => [f, t(`network.workspace.person.${f}`)]));
 
-export function PeoplePage({ ags, people, form }: { ags: string; people: PersonRow[]; form: FormState }) {
+export function PeoplePage({ ags, people, roles = new Map(), form }: { ags: string; people: PersonRow[]; roles?: Map<number, string[]>; form: FormState }) {
   const { t, locale } = useView();
   const base = `/verwaltung/${ags}/netzwerk/personen`;
   const labels = personLabels(t);
@@ -60,7 +60,12 @@ export function PeoplePage({ ags, people, form }: { ags: string; people: PersonR
                 <tr class="kern-table__row" key={p.id}>
                   <th scope="row" class="kern-table__cell">
                     {p.name}
-                    {p.user_id ? ` (${t('network.workspace.person.linked')})` : ''}
+                    {p.user_id ? ` (${t('network.workspace.person.linked')})` : ''}{' '}
+                    {(p.user_id ? (roles.get(p.user_id) ?? []) : []).map((kind) => (
+                      <span key={kind} class="kern-badge kern-badge--info">
+                        {t(`network.workspace.person.qualified_${kind}`)}
+                      </span>
+                    ))}
                   </th>
                   <td class="kern-table__cell">
                     {t('network.workspace.person.consent_text', { purpose: p.consent_purpose, version: p.consent_version, date: formatDate(locale, p.consent_given_at) })}
