@@ -1,5 +1,6 @@
 import type { AppModule } from '../platform/module.ts';
 import { adminModule } from './admin/index.ts';
+import { budgetModule } from './budget/index.ts';
 import { diversityCheckModule } from './diversity-check/index.ts';
 import { eventsModule } from './events/index.ts';
 import { monitoringModule } from './monitoring/index.ts';
@@ -28,6 +29,7 @@ export const modules: AppModule[] = [
   qualificationModule,
   networkModule,
   diversityCheckModule,
+  budgetModule,
   toolkitModule,
   monitoringModule,
   openDataModule,
