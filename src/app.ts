@@ -149,6 +149,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
   await fastify.register(rateLimit, {
     global: false,
+    // RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset (IETF draft) instead of the X- headers.
+    enableDraftSpec: true,
     store: databaseRateLimitStore(db) as never,
     errorResponseBuilder: (_req, context) => ({ statusCode: 429, code: 'rate_limited', message: `retry after ${context.after}` }),
   });
@@ -169,7 +171,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   // Every state-changing request carries the CSRF token; GET and HEAD never change anything.
   fastify.addHook('preHandler', (request, reply, done) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || request.url.startsWith('/static/')) return done();
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS' || request.url.startsWith('/static/')) return done();
     fastify.csrfProtection(request, reply, done);
   });
 

@@ -1,10 +1,12 @@
 import type { AppModule } from '../platform/module.ts';
 import { adminModule } from './admin/index.ts';
+import { budgetModule } from './budget/index.ts';
 import { diversityCheckModule } from './diversity-check/index.ts';
 import { eventsModule } from './events/index.ts';
 import { monitoringModule } from './monitoring/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
 import { networkModule } from './network/index.ts';
+import { openDataModule } from './opendata/index.ts';
 import { participationModule } from './participation/index.ts';
 import { qualificationModule } from './qualification/index.ts';
 import { siteModule } from './site/index.ts';
@@ -27,6 +29,8 @@ export const modules: AppModule[] = [
   qualificationModule,
   networkModule,
   diversityCheckModule,
+  budgetModule,
   toolkitModule,
   monitoringModule,
+  openDataModule,
 ];

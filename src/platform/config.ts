@@ -34,6 +34,12 @@ export interface Config {
   staffSessionMaxHours: number;
   /** The programme office must set up a second factor before it opens a staff page (demo accounts aside). */
   officeRequiresSecondFactor: boolean;
+  /** Requests to the read API /api/v1 per client address and minute. 0 = no limit. */
+  apiRequestsPerMinute: number;
+  /** The licence of the open data: Datenlizenz Deutschland – Namensnennung 2.0 or CC BY 4.0. */
+  openDataLicence: 'dl-de/by-2-0' | 'cc-by-4.0';
+  /** The contact point the open-data catalogue names (an office address, never a person's). */
+  openDataContactEmail: string;
 }
 
 export class ConfigError extends Error {}
@@ -140,7 +146,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const pageCacheSeconds = parseCount('PAGE_CACHE_SECONDS', env.PAGE_CACHE_SECONDS, 5);
   const pageCacheMaxBytes = parsePositive('PAGE_CACHE_MAX_BYTES', env.PAGE_CACHE_MAX_BYTES, 32 * 1024 * 1024, 12);
   const mailRetentionDays = parsePositive('MAIL_RETENTION_DAYS', env.MAIL_RETENTION_DAYS, 30, 5);
+  const openDataLicence = env.OPEN_DATA_LICENCE || 'dl-de/by-2-0';
+  if (openDataLicence !== 'dl-de/by-2-0' && openDataLicence !== 'cc-by-4.0') {
+    throw new ConfigError(`OPEN_DATA_LICENCE must be dl-de/by-2-0 or cc-by-4.0, got "${openDataLicence}"`);
+  }
+  const openDataContactEmail = env.OPEN_DATA_CONTACT_EMAIL || 'opendata@vielfalt-verankern.invalid';
+  if (!/^[^@\s]+@[^@\s]+$/.test(openDataContactEmail)) throw new ConfigError(`OPEN_DATA_CONTACT_EMAIL must be an e-mail address, got "${openDataContactEmail}"`);
   return {
+    apiRequestsPerMinute: parseCount('API_REQUESTS_PER_MINUTE', env.API_REQUESTS_PER_MINUTE, 600),
+    openDataLicence,
+    openDataContactEmail,
     databaseUrl,
     port,
     host,

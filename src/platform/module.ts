@@ -14,14 +14,7 @@ import type { MessageAreas } from './i18n/catalog.ts';
 import type { JobDefinition, JobQueue } from './jobs/queue.ts';
 import type { PersonalDataHandler } from './privacy/registry.ts';
 import type { NavEntry } from './views/context.ts';
-
-/** A public collection a module offers as a file: its address and the catalog keys that describe it. */
-export interface OpenDataEntry {
-  id: string;
-  path: string;
-  titleKey: string;
-  textKey: string;
-}
+import type { OpenDataCollection } from './open-data.ts';
 
 /** A module's routes, with params, query and body typed from their TypeBox schemas. */
 export type ModulePlugin = FastifyPluginAsyncTypebox<{ services: AppServices }>;
@@ -55,8 +48,8 @@ export interface AppModule {
   navigation?: NavEntry[];
   /** Which of its catalog keys are on public pages (and so need every public language). */
   messages?: MessageAreas;
-  /** Its public collections as files (listed on /api with their description). */
-  openData?: OpenDataEntry[];
+  /** Its public collections: open data as CSV and JSON, the read API /api/v1 and the DCAT catalogue (see platform/open-data.ts). */
+  openData?: OpenDataCollection[];
   /** URL prefixes of its staff workspaces: shown in German and English only, never cached, never on a public page. */
   staffAreas?: string[];
   /** URL prefixes of pages about the signed-in person (e.g. /konto): never cached. */

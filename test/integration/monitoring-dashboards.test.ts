@@ -76,7 +76,17 @@ describe('monitoring dashboards', () => {
   });
 
   it('shows the funder protected tables once the period is approved: no cell of 1–4 persons', async () => {
-    await db.insertInto('monitoring_reports').values({ municipality_id: null, period: '2025', status: 'approved', updated_at: new Date() }).execute();
+    const empty = await office.post('/monitoring/berichte/2025', { decision: 'vielleicht', note: 'x'.repeat(3000) });
+    assert.equal(empty.statusCode, 422, 'a forged decision and a huge note come back as the form');
+    assert.equal((await funder.post('/monitoring/berichte/2025', { decision: 'approved' })).statusCode, 403);
+    const approved = await office.post('/monitoring/berichte/2025', { decision: 'approved', note: 'geprüft' });
+    assert.equal(approved.statusCode, 303);
+    const report = await db.selectFrom('monitoring_reports').selectAll().where('period', '=', '2025').executeTakeFirstOrThrow();
+    assert.equal(report.status, 'approved');
+    const snapshot = report.snapshot as { figures: Array<{ code: string; value: number | null }> };
+    assert.equal(snapshot.figures.find((f) => f.code === 'O1')?.value, 15, 'the approved figures are frozen with the report');
+    const audit = await db.selectFrom('audit_log').select('action').where('action', '=', 'monitoring.report_approved').execute();
+    assert.equal(audit.length, 1);
     const res = await funder.get('/monitoring?zeitraum=2025');
     assert.equal(res.statusCode, 200);
     const text = visibleText(res.body);

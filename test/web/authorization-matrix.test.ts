@@ -143,7 +143,7 @@ describe('authorization matrix', () => {
           client = new TestClient(t.app.fastify);
           await client.login(emails[role] as string, TEST_PASSWORD);
         }
-        const response = method === 'GET' ? await client.get(path) : await client.post(path, entry.form ?? {});
+        const response = method === 'GET' ? await client.get(path) : method === 'OPTIONS' ? await client.request({ method: 'OPTIONS', url: path }) : await client.post(path, entry.form ?? {});
         const got = classify(method, response.statusCode, response.headers.location as string | undefined);
         if (got !== entry.expect[role]) failures.push(`${role}: expected ${entry.expect[role]}, got ${got} (${response.statusCode})`);
       }

@@ -1,3 +1,4 @@
+import { eventsOpenData } from './open-data.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { EVENTS_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedEventsDemo } from './demo.ts';
@@ -15,6 +16,7 @@ export const REMINDER_JOB = 'event-reminders';
 /** Events with registration, waiting list, check-in and the evidence the funder keeps. */
 export const eventsModule: AppModule = {
   name: 'events',
+  openData: eventsOpenData,
   facts: eventFacts,
   auditActions: EVENTS_AUDIT_ACTIONS,
   messages: { public: ['events.'], staff: ['events.manage', 'events.export', 'events.pdf', 'events.feedback'] },

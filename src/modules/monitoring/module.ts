@@ -1,10 +1,16 @@
 import { isFunder, isProgrammeOffice } from '../../platform/access/actor.ts';
 import type { AppModule } from '../../platform/module.ts';
+import { MONITORING_AUDIT_ACTIONS } from './audit-actions.ts';
+import { monitoringReportRoutes } from './report-routes.tsx';
 import { monitoringRoutes } from './routes.tsx';
 
 export const monitoringModule: AppModule = {
   name: 'monitoring',
-  plugin: monitoringRoutes,
+  plugin: async (app, options) => {
+    await app.register(monitoringRoutes, options);
+    await app.register(monitoringReportRoutes, options);
+  },
+  auditActions: MONITORING_AUDIT_ACTIONS,
   messages: { public: [], staff: ['monitoring.'] },
   staffAreas: ['/monitoring'],
   navigation: [{ href: '/monitoring', labelKey: 'monitoring.nav', visible: (actor) => isProgrammeOffice(actor) || isFunder(actor) }],

@@ -39,3 +39,29 @@ export function monitoringRepository(db: Kysely<Database>) {
     },
   };
 }
+
+/** The programme report of a period, and its decision (approve freezes the snapshot; send back clears it). */
+export function reportRepository(db: Kysely<Database>) {
+  return {
+    programmeReport(period: string) {
+      return db.selectFrom('monitoring_reports').selectAll().where('municipality_id', 'is', null).where('period', '=', period).executeTakeFirst();
+    },
+    async decide(period: string, decision: { status: 'approved' | 'sent_back'; note: string; snapshot: unknown; by: number | null }) {
+      const values = {
+        status: decision.status,
+        decision_note: decision.note,
+        snapshot: decision.snapshot === null ? null : JSON.stringify(decision.snapshot),
+        decided_at: new Date(),
+        decided_by: decision.by,
+        updated_at: new Date(),
+      };
+      const existing = await db.selectFrom('monitoring_reports').select('id').where('municipality_id', 'is', null).where('period', '=', period).executeTakeFirst();
+      if (existing) return db.updateTable('monitoring_reports').set(values).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow();
+      return db
+        .insertInto('monitoring_reports')
+        .values({ municipality_id: null, period, ...values })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    },
+  };
+}

@@ -54,10 +54,11 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
       return reply.render(<DashboardPage {...page} notice={t(options.length ? 'monitoring.funder.not_approved' : 'monitoring.funder.none_approved')} />, { title: page.title });
     }
     const protect = !isProgrammeOffice(request.actor);
+    const reportHref = protect ? undefined : `/monitoring/berichte/${encodeURIComponent(period.code)}`;
     const [figures, trend, table, towns] = await Promise.all([service.keyFigures(period), service.participantTrend(stepsOf(period)), service.participantTable(period), townNames()]);
     const query = `zeitraum=${encodeURIComponent(period.code)}`;
     return reply.render(
-      <DashboardPage {...page}>
+      <DashboardPage {...page} reportHref={reportHref}>
         <KeyFigures values={figures} period={period} />
         <Trend chartHref={`/monitoring/verlauf.svg?${query}`} points={trend} />
         <ParticipantTables rows={table.rows} all={table.all} towns={towns} protectedTables={protect ? protectParticipantTable(table.rows) : null} csvHref={`/monitoring/teilnehmende.csv?${query}`} />

@@ -1,3 +1,4 @@
+import { municipalitiesOpenData } from './open-data.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { MUNICIPALITIES_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedMunicipalityDemo } from './demo.ts';
@@ -12,7 +13,7 @@ export const municipalitiesModule: AppModule = {
   plugin: municipalityRoutes,
   scopes: municipalityScopes,
   messages: { public: ['municipalities.'], staff: ['municipalities.csv', 'municipalities.workspace'] },
-  openData: [{ id: 'register', path: '/kommunen.csv', titleKey: 'municipalities.opendata.title', textKey: 'municipalities.opendata.text' }],
+  openData: municipalitiesOpenData,
   navigation: [{ href: '/kommunen', labelKey: 'municipalities.nav' }],
   async seedReference({ services, log }) {
     const repo = municipalitiesRepository(services.db);

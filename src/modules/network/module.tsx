@@ -1,3 +1,4 @@
+import { networkOpenData } from './open-data.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { NETWORK_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedNetworkDemo } from './demo.ts';
@@ -7,6 +8,7 @@ import { networkFacts } from './facts-repository.ts';
 
 export const networkModule: AppModule = {
   name: 'network',
+  openData: networkOpenData,
   facts: networkFacts,
   auditActions: NETWORK_AUDIT_ACTIONS,
   plugin: networkRoutes,

@@ -1,3 +1,4 @@
+import { participationOpenData } from './open-data.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { PARTICIPATION_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedParticipationDemo } from './demo.ts';
@@ -16,6 +17,7 @@ import { participationFacts } from './facts-repository.ts';
 
 export const participationModule: AppModule = {
   name: 'participation',
+  openData: participationOpenData,
   facts: participationFacts,
   auditActions: PARTICIPATION_AUDIT_ACTIONS,
   messages: { public: ['participation.'], staff: ['participation.export', 'participation.offline'] },

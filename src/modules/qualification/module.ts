@@ -1,3 +1,4 @@
+import { qualificationOpenData } from './open-data.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { QUALIFICATION_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedQualificationDemo } from './demo.ts';
@@ -11,6 +12,7 @@ import { qualificationFacts } from './facts-repository.ts';
 /** Training programmes, cohorts and applications sessions, attendance, practice projects, self-assessment and certificates. */
 export const qualificationModule: AppModule = {
   name: 'qualification',
+  openData: qualificationOpenData,
   facts: qualificationFacts,
   auditActions: QUALIFICATION_AUDIT_ACTIONS,
   plugin: qualificationRoutes,

@@ -1,3 +1,4 @@
+import { strategyOpenData } from './open-data.ts';
 import { coordinatedMunicipalityIds, isProgrammeOffice } from '../../platform/access/actor.ts';
 import { STRATEGY_AUDIT_ACTIONS } from './audit-actions.ts';
 import type { AppModule } from '../../platform/module.ts';
@@ -16,7 +17,7 @@ export const strategyModule: AppModule = {
   // The town workspaces of every module live under /verwaltung/{ags}; strategy owns the overview.
   staffAreas: ['/verwaltung'],
   messages: { public: ['public', 'status', 'field', 'goal', 'measure', 'summary', 'period', 'update', 'nav'].map((p) => `strategy.${p}`) },
-  openData: [{ id: 'implementation', path: '/kommunen/{ags}/umsetzung.csv', titleKey: 'strategy.opendata.title', textKey: 'strategy.opendata.text' }],
+  openData: strategyOpenData,
   navigation: [{ href: '/verwaltung', labelKey: 'strategy.nav.workspace', visible: (actor) => isProgrammeOffice(actor) || coordinatedMunicipalityIds(actor).length > 0 }],
   seedDemo: seedStrategyDemo,
   personalData: strategyPersonalData,

@@ -1,3 +1,4 @@
+import { surveysOpenData } from './open-data.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { SURVEYS_AUDIT_ACTIONS } from './audit-actions.ts';
 import { surveyRepository } from './repository.ts';
@@ -9,6 +10,7 @@ import { surveyFacts } from './facts-repository.ts';
 /** A general survey engine: participation surveys now, cohesion surveys and feedback forms later. */
 export const surveysModule: AppModule = {
   name: 'surveys',
+  openData: surveysOpenData,
   facts: surveyFacts,
   auditActions: SURVEYS_AUDIT_ACTIONS,
   plugin: surveyRoutes,

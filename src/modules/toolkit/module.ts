@@ -1,3 +1,4 @@
+import { toolkitOpenData } from './open-data.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { TOOLKIT_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedToolkitDemo } from './demo.ts';
@@ -9,6 +10,6 @@ export const toolkitModule: AppModule = {
   plugin: toolkitRoutes,
   navigation: [{ href: '/werkzeugkoffer', labelKey: 'toolkit.nav' }],
   messages: { public: ['toolkit.'], staff: ['toolkit.workspace', 'toolkit.office', 'toolkit.form', 'toolkit.status', 'toolkit.language'] },
-  openData: [{ id: 'method-cards', path: '/werkzeugkoffer/methoden.csv', titleKey: 'toolkit.opendata.title', textKey: 'toolkit.opendata.text' }],
+  openData: toolkitOpenData,
   seedDemo: seedToolkitDemo,
 };

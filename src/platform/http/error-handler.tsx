@@ -31,6 +31,14 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, appError
   if (appError.status === 401 && !wantsJson(request) && request.method === 'GET') {
     return reply.redirect(`/anmelden?zurueck=${encodeURIComponent(request.url)}`);
   }
+  if (request.url.startsWith('/api/v1')) {
+    // The read API answers errors as RFC 9457 problem details.
+    return reply
+      .status(appError.status)
+      .type('application/problem+json; charset=utf-8')
+      .header('access-control-allow-origin', '*')
+      .send({ type: 'about:blank', title: t(`errors.status.${appError.status}`), status: appError.status, detail: t(appError.messageKey, appError.params), code: appError.code });
+  }
   if (wantsJson(request)) {
     return reply.status(appError.status).send({ error: appError.code, message: t(appError.messageKey, appError.params) });
   }

@@ -128,7 +128,7 @@ export function ItemsPage({
                   {itemText(locale, i)}{' '}
                   <a class="kern-link" href={`/programmbuero/vielfalts-check/fragen/${i.id}`}>
                     {t('diversity_check.items.edit')}
-                    <span class="kern-sr-only">: {itemText(locale, i)}</span>
+                    <span class="vv-visually-hidden">: {itemText(locale, i)}</span>
                   </a>
                 </li>
               ))}

@@ -247,6 +247,7 @@ export function DashboardPage({
   period,
   options,
   notice,
+  reportHref,
   children,
 }: {
   title: string;
@@ -255,13 +256,22 @@ export function DashboardPage({
   period: Period;
   options: string[];
   notice?: string;
+  reportHref?: string;
   children?: preact.ComponentChildren;
 }) {
+  const { t } = useView();
   return (
     <>
       <h1 class="kern-heading-large">{title}</h1>
       <p class="kern-body">{lead}</p>
       {options.length > 0 ? <PeriodForm action={action} period={period} options={options} /> : null}
+      {reportHref ? (
+        <p class="kern-body">
+          <a class="kern-link" href={reportHref}>
+            {t('monitoring.report.link')}
+          </a>
+        </p>
+      ) : null}
       {notice ? (
         <div class="kern-alert kern-alert--info" role="status">
           <div class="kern-alert__body">
