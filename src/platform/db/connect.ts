@@ -115,7 +115,8 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
   };
 }
 
-export async function openPglite(dataDirOrBlob?: string | Blob): Promise<DatabaseHandle> {
+/** A data dir, a dump to open in memory, or a data dir filled from a dump (a restore). */
+export async function openPglite(dataDirOrBlob?: string | Blob, loadInto?: Blob): Promise<DatabaseHandle> {
   const options = {
     // PostgreSQL ships pg_trgm as a contrib module; PGlite needs it handed in before `create extension` can find it.
     extensions: { pg_trgm },
@@ -125,7 +126,10 @@ export async function openPglite(dataDirOrBlob?: string | Blob): Promise<Databas
       [DATE]: (v: string) => v,
     },
   };
-  const pglite = dataDirOrBlob instanceof Blob ? await PGlite.create({ ...options, loadDataDir: dataDirOrBlob }) : await PGlite.create(dataDirOrBlob ?? 'memory://', options);
+  const pglite =
+    dataDirOrBlob instanceof Blob
+      ? await PGlite.create({ ...options, loadDataDir: dataDirOrBlob })
+      : await PGlite.create(dataDirOrBlob ?? 'memory://', loadInto ? { ...options, loadDataDir: loadInto } : options);
   const lock = new Mutex();
   const db = kyselyFor(new SerializedPGliteDialect(pglite, lock));
   return {
