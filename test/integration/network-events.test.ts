@@ -127,4 +127,17 @@ describe('network links to events and qualification', () => {
     assert.match(page, /Leyla Aydın \(mit Konto\) Vielfaltsmanager:in \(Qualifizierung\)/);
     assert.doesNotMatch(page, /Ohne Zertifikat[^\n]*Qualifizierung/);
   });
+
+  it('exports organisations and cooperations as CSV and XLSX with formulas neutralised, for the own town only', async () => {
+    await networkFactory(db, town).organisation('=HYPERLINK("http://evil.example")');
+    const csv = await coordinator.get(`/verwaltung/${BENSHEIM}/netzwerk/organisationen.csv`);
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.body, /Turnverein Bensheim/);
+    assert.match(csv.body, /'=HYPERLINK/);
+    assert.doesNotMatch(csv.body, /Fremder Verein/);
+    const xlsx = await coordinator.get(`/verwaltung/${BENSHEIM}/netzwerk/kooperationen.xlsx`);
+    assert.equal(xlsx.statusCode, 200);
+    assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
+    assert.equal((await visitor.get(`/verwaltung/${BENSHEIM}/netzwerk/organisationen.csv`)).statusCode, 302, 'a visitor is sent to sign in');
+  });
 });

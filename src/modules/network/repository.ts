@@ -70,6 +70,17 @@ export function networkRepository(db: Db) {
         .execute()
         .then((rows) => rows.map((r) => ({ ...r, memberships: Number(r.memberships ?? 0), cooperations: Number(r.cooperations ?? 0) })));
     },
+    /** Every organisation of the town with its district name, for the export. */
+    organisationsExport(municipalityId: number) {
+      return db
+        .selectFrom('network_organisations as o')
+        .leftJoin('districts as d', 'd.id', 'o.district_id')
+        .select(['o.id', 'o.name', 'o.type', 'o.fields_of_action', 'o.address', 'o.website', 'o.email', 'o.languages', 'o.description', 'o.is_public', 'd.name as district_name'])
+        .where('o.municipality_id', '=', municipalityId)
+        .orderBy('o.name')
+        .orderBy('o.id')
+        .execute();
+    },
     organisationOptions(municipalityId: number) {
       return db.selectFrom('network_organisations').select(['id', 'name', 'type', 'municipality_id']).where('municipality_id', '=', municipalityId).orderBy('name').orderBy('id').execute();
     },

@@ -1,5 +1,6 @@
 import type { ModulePlugin } from '../../platform/module.ts';
 import { networkDuplicateRoutes } from './duplicate-routes.tsx';
+import { networkExportRoutes } from './export-routes.tsx';
 import { networkPublicRoutes } from './public-routes.tsx';
 import { networkRelationRoutes } from './relation-routes.tsx';
 import { networkWorkspaceRoutes } from './workspace-routes.tsx';
@@ -10,4 +11,5 @@ export const networkRoutes: ModulePlugin = async (app, options) => {
   await app.register(networkWorkspaceRoutes, options);
   await app.register(networkRelationRoutes, options);
   await app.register(networkDuplicateRoutes, options);
+  await app.register(networkExportRoutes, options);
 };

@@ -49,6 +49,10 @@ export const entries: Entries = {
   },
   'POST /verwaltung/:ags/netzwerk/kooperationen/:id/loeschen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/netzwerk/kooperationen/${await freshNetwork(f, 'cooperation')}/loeschen` },
   'GET /verwaltung/:ags/netzwerk/duplikate': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/netzwerk/organisationen.csv': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/netzwerk/organisationen.xlsx': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/netzwerk/kooperationen.csv': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/netzwerk/kooperationen.xlsx': { expect: COORDINATOR },
   'GET /verwaltung/:ags/netzwerk/organisationen/:id/zusammenfuehren/:other': {
     expect: COORDINATOR,
     path: async (f) => `/verwaltung/${OWN}/netzwerk/organisationen/${await freshNetwork(f, 'organisation')}/zusammenfuehren/${await freshNetwork(f, 'organisation')}`,

@@ -78,6 +78,23 @@ export function OrganisationsPage({ ags, entries, query }: { ags: string; entrie
           <span class="kern-label">{t('network.workspace.organisation.new')}</span>
         </a>
       </p>
+      <p class="kern-body">
+        <a class="kern-link" href={`${base}.csv`}>
+          {t('network.workspace.export.organisations_csv')}
+        </a>{' '}
+        ·{' '}
+        <a class="kern-link" href={`${base}.xlsx`}>
+          {t('network.workspace.export.organisations_xlsx')}
+        </a>{' '}
+        ·{' '}
+        <a class="kern-link" href={`/verwaltung/${ags}/netzwerk/kooperationen.csv`}>
+          {t('network.workspace.export.cooperations_csv')}
+        </a>{' '}
+        ·{' '}
+        <a class="kern-link" href={`/verwaltung/${ags}/netzwerk/kooperationen.xlsx`}>
+          {t('network.workspace.export.cooperations_xlsx')}
+        </a>
+      </p>
       <FilterForm action={base} label={t('network.public.filter_label')}>
         <FilterSearch name="q" label={t('network.public.search')} value={query.q} />
         <TypeFilter value={query.typ} />
