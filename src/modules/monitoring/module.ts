@@ -1,6 +1,7 @@
 import { isFunder, isProgrammeOffice } from '../../platform/access/actor.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { MONITORING_AUDIT_ACTIONS } from './audit-actions.ts';
+import { monitoringDefinitionRoutes } from './definitions-routes.tsx';
 import { monitoringReportRoutes } from './report-routes.tsx';
 import { monitoringRoutes } from './routes.tsx';
 
@@ -9,6 +10,7 @@ export const monitoringModule: AppModule = {
   plugin: async (app, options) => {
     await app.register(monitoringRoutes, options);
     await app.register(monitoringReportRoutes, options);
+    await app.register(monitoringDefinitionRoutes, options);
   },
   auditActions: MONITORING_AUDIT_ACTIONS,
   messages: { public: [], staff: ['monitoring.'] },
