@@ -1,6 +1,7 @@
 import { isFunder, isProgrammeOffice } from '../../platform/access/actor.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { MONITORING_AUDIT_ACTIONS } from './audit-actions.ts';
+import { monitoringDefinitionRoutes } from './definitions-routes.tsx';
 import { REPORT_AUDIT_ACTIONS } from './report-audit-actions.ts';
 import { monitoringReportRoutes } from './report-routes.tsx';
 import { monitoringTownReportRoutes } from './report-town-routes.tsx';
@@ -12,6 +13,7 @@ export const monitoringModule: AppModule = {
     await app.register(monitoringRoutes, options);
     await app.register(monitoringReportRoutes, options);
     await app.register(monitoringTownReportRoutes, options);
+    await app.register(monitoringDefinitionRoutes, options);
   },
   auditActions: [...MONITORING_AUDIT_ACTIONS, ...REPORT_AUDIT_ACTIONS],
   messages: { public: [], staff: ['monitoring.'] },

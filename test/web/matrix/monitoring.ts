@@ -1,10 +1,16 @@
 /** The monitoring module's routes: what every role gets. */
-import { type Entries, COORDINATOR, FUNDER, invalidFor, OFFICE, OWN } from './types.ts';
+import { all, type Entries, COORDINATOR, FUNDER, invalidFor, type Matrix, OFFICE, OWN } from './types.ts';
 
 /** No programme report is approved in the test data: the funder sees the notice, and no chart or table of an unapproved period. */
 const FUNDER_UNAPPROVED = { ...FUNDER, funder: 'not_found' as const };
 
+/** The definitions: whoever sees a dashboard (office, funder, any coordinator); other accounts are refused by the handler. */
+const DASHBOARD_READERS: Matrix = { ...all('ok'), visitor: 'login', participant: 'forbidden', trainer: 'forbidden' };
+const DEFINITIONS_REFUSAL = 'signed in is the door; only the office, the funder and coordinators read the indicator definitions';
+
 export const entries: Entries = {
+  'GET /monitoring/indikatoren': { expect: DASHBOARD_READERS, refusedByHandler: DEFINITIONS_REFUSAL },
+  'GET /monitoring/indikatoren/:code': { expect: DASHBOARD_READERS, path: '/monitoring/indikatoren/O1', refusedByHandler: DEFINITIONS_REFUSAL },
   'GET /monitoring': { expect: FUNDER, path: '/monitoring?zeitraum=2026' },
   'GET /monitoring/verlauf.svg': { expect: FUNDER_UNAPPROVED, path: '/monitoring/verlauf.svg?zeitraum=2026' },
   'GET /monitoring/teilnehmende.csv': { expect: FUNDER_UNAPPROVED, path: '/monitoring/teilnehmende.csv?zeitraum=2026' },
