@@ -3,6 +3,7 @@ import type { AppModule } from '../../platform/module.ts';
 import { MONITORING_AUDIT_ACTIONS } from './audit-actions.ts';
 import { monitoringDefinitionRoutes } from './definitions-routes.tsx';
 import { REPORT_AUDIT_ACTIONS } from './report-audit-actions.ts';
+import { monitoringReportExportRoutes } from './report-export-routes.ts';
 import { monitoringReportRoutes } from './report-routes.tsx';
 import { monitoringTownReportRoutes } from './report-town-routes.tsx';
 import { monitoringRoutes } from './routes.tsx';
@@ -13,6 +14,7 @@ export const monitoringModule: AppModule = {
     await app.register(monitoringRoutes, options);
     await app.register(monitoringReportRoutes, options);
     await app.register(monitoringTownReportRoutes, options);
+    await app.register(monitoringReportExportRoutes, options);
     await app.register(monitoringDefinitionRoutes, options);
   },
   auditActions: [...MONITORING_AUDIT_ACTIONS, ...REPORT_AUDIT_ACTIONS],
