@@ -78,11 +78,9 @@ export const monitoringCatalogueRoutes: ModulePlugin = async (app, { services })
   }
 
   async function renderTargets(request: FastifyRequest, reply: FastifyReply, indicator: Indicator, form: FormState, status = 200) {
-    return reply
-      .code(status)
-      .render(<TargetsPage indicator={indicator} form={form} periods={periodOptions()} towns={await townOptions()} />, {
-        title: `${indicator.code}: ${request.t('monitoring.catalogue.targets_title')}`,
-      });
+    return reply.code(status).render(<TargetsPage indicator={indicator} form={form} periods={periodOptions()} towns={await townOptions()} />, {
+      title: `${indicator.code}: ${request.t('monitoring.catalogue.targets_title')}`,
+    });
   }
 
   async function renderValues(request: FastifyRequest, reply: FastifyReply, indicator: Indicator, form: FormState, page: number | undefined, status = 200) {
@@ -90,11 +88,9 @@ export const monitoringCatalogueRoutes: ModulePlugin = async (app, { services })
     const [values, towns, names] = await Promise.all([catalogueRepository(db).manualValues(indicator.code, request_), townOptions(), municipalityOptions(db)]);
     const townName = new Map(names.map((n) => [n.id, n.name]));
     const rows = values.items.map((row) => ({ ...row, value: Number(row.value), town: row.municipality_id === null ? null : (townName.get(row.municipality_id) ?? null) }));
-    return reply
-      .code(status)
-      .render(<ManualValuesPage indicator={indicator} form={form} periods={periodOptions()} towns={towns} values={pageResult(rows, values.total, request_)} />, {
-        title: `${indicator.code}: ${request.t('monitoring.catalogue.values_title')}`,
-      });
+    return reply.code(status).render(<ManualValuesPage indicator={indicator} form={form} periods={periodOptions()} towns={towns} values={pageResult(rows, values.total, request_)} />, {
+      title: `${indicator.code}: ${request.t('monitoring.catalogue.values_title')}`,
+    });
   }
 
   app.get('/monitoring/indikatoren/:code/bearbeiten', { config: OFFICE, schema: { params: CodeParams } }, async (request, reply) => {

@@ -1,4 +1,4 @@
-import type { ForeignCases, ForeignFixtures } from './types.ts';
+import { FOREIGN, type ForeignCases, type ForeignFixtures, OWN } from './types.ts';
 
 /** The period of a programme report is no town's object: a code that is not a period answers 404 and decides nothing. */
 const reports = (f: ForeignFixtures) => f.db.selectFrom('monitoring_reports').selectAll().orderBy('id').execute();
@@ -20,4 +20,22 @@ export const cases: ForeignCases = {
   'POST /monitoring/indikatoren/:code/werte': TOWN_FIELD,
   'GET /monitoring/berichte/:zeitraum': { as: 'office', request: async () => ({ path: '/monitoring/berichte/2025-Q9' }), snapshot: reports },
   'POST /monitoring/berichte/:zeitraum': { as: 'office', request: async () => ({ path: '/monitoring/berichte/1999-13', form: { decision: 'approved' } }), snapshot: reports },
+  /** A town's report is addressed by the town (the access scope) and a period, which is no object: a period that does not exist answers 404 and writes nothing. */
+  'GET /monitoring/berichte/:zeitraum/kommunen/:ags': { as: 'office', request: async () => ({ path: `/monitoring/berichte/2025-Q9/kommunen/${FOREIGN}` }), snapshot: reports },
+  'GET /verwaltung/:ags/monitoring/berichte/:zeitraum': { as: 'coordinator', request: async () => ({ path: `/verwaltung/${OWN}/monitoring/berichte/2025-Q9` }), snapshot: reports },
+  'POST /verwaltung/:ags/monitoring/berichte/:zeitraum': {
+    as: 'coordinator',
+    request: async () => ({ path: `/verwaltung/${OWN}/monitoring/berichte/1999-13`, form: { narrative: 'Text', action: 'submit' } }),
+    snapshot: reports,
+  },
+  'POST /verwaltung/:ags/monitoring/berichte/:zeitraum/entscheidung': {
+    as: 'office',
+    request: async () => ({ path: `/verwaltung/${FOREIGN}/monitoring/berichte/1999-13/entscheidung`, form: { decision: 'approved' } }),
+    snapshot: reports,
+  },
+  'GET /verwaltung/:ags/monitoring/berichte/:zeitraum/verlauf.svg': {
+    as: 'coordinator',
+    request: async () => ({ path: `/verwaltung/${OWN}/monitoring/berichte/2025-Q9/verlauf.svg` }),
+    snapshot: reports,
+  },
 };
