@@ -1,6 +1,8 @@
 import { isFunder, isProgrammeOffice } from '../../platform/access/actor.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { MONITORING_AUDIT_ACTIONS } from './audit-actions.ts';
+import { CATALOGUE_AUDIT_ACTIONS } from './catalogue-audit-actions.ts';
+import { monitoringCatalogueRoutes } from './catalogue-routes.tsx';
 import { monitoringDefinitionRoutes } from './definitions-routes.tsx';
 import { REPORT_AUDIT_ACTIONS } from './report-audit-actions.ts';
 import { monitoringReportExportRoutes } from './report-export-routes.ts';
@@ -16,8 +18,9 @@ export const monitoringModule: AppModule = {
     await app.register(monitoringTownReportRoutes, options);
     await app.register(monitoringReportExportRoutes, options);
     await app.register(monitoringDefinitionRoutes, options);
+    await app.register(monitoringCatalogueRoutes, options);
   },
-  auditActions: [...MONITORING_AUDIT_ACTIONS, ...REPORT_AUDIT_ACTIONS],
+  auditActions: [...MONITORING_AUDIT_ACTIONS, ...REPORT_AUDIT_ACTIONS, ...CATALOGUE_AUDIT_ACTIONS],
   messages: { public: [], staff: ['monitoring.'] },
   staffAreas: ['/monitoring'],
   navigation: [{ href: '/monitoring', labelKey: 'monitoring.nav', visible: (actor) => isProgrammeOffice(actor) || isFunder(actor) }],

@@ -11,6 +11,13 @@ const DEFINITIONS_REFUSAL = 'signed in is the door; only the office, the funder 
 export const entries: Entries = {
   'GET /monitoring/indikatoren': { expect: DASHBOARD_READERS, refusedByHandler: DEFINITIONS_REFUSAL },
   'GET /monitoring/indikatoren/:code': { expect: DASHBOARD_READERS, path: '/monitoring/indikatoren/O1', refusedByHandler: DEFINITIONS_REFUSAL },
+  'GET /monitoring/indikatoren/:code/bearbeiten': { expect: OFFICE, path: '/monitoring/indikatoren/O1/bearbeiten' },
+  'POST /monitoring/indikatoren/:code/bearbeiten': { expect: invalidFor(OFFICE), path: '/monitoring/indikatoren/O1/bearbeiten' },
+  'POST /monitoring/indikatoren/:code/status': { expect: invalidFor(OFFICE), path: '/monitoring/indikatoren/O1/status' },
+  'GET /monitoring/indikatoren/:code/zielwerte': { expect: OFFICE, path: '/monitoring/indikatoren/O1/zielwerte' },
+  'POST /monitoring/indikatoren/:code/zielwerte': { expect: invalidFor(OFFICE), path: '/monitoring/indikatoren/O1/zielwerte' },
+  'GET /monitoring/indikatoren/:code/werte': { expect: OFFICE, path: '/monitoring/indikatoren/R5/werte' },
+  'POST /monitoring/indikatoren/:code/werte': { expect: invalidFor(OFFICE), path: '/monitoring/indikatoren/R5/werte' },
   'GET /monitoring': { expect: FUNDER, path: '/monitoring?zeitraum=2026' },
   'GET /monitoring/verlauf.svg': { expect: FUNDER_UNAPPROVED, path: '/monitoring/verlauf.svg?zeitraum=2026' },
   'GET /monitoring/teilnehmende.csv': { expect: FUNDER_UNAPPROVED, path: '/monitoring/teilnehmende.csv?zeitraum=2026' },
