@@ -7,11 +7,13 @@ import { municipalityOptions } from '../municipalities/index.ts';
 import { catalogueRepository } from './catalogue-repository.ts';
 import { monitoringRepository } from './repository.ts';
 import { factSources } from './sources.ts';
+import { editHref } from './views/catalogue-pages.tsx';
 import { DefinitionPage, DefinitionsList, type SourceInfo } from './views/definitions-page.tsx';
 
 /** Signed in; who else than the office, the funder and coordinators is refused by the handler. */
 const SIGNED_IN = { access: 'signedIn' } as const;
 export const CodeParams = Type.Object({ code: Type.String({ maxLength: 8 }) });
+const VersionQuery = Type.Object({ fassung: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) });
 
 /** The definitions are read by everyone who sees a dashboard: the office, the funder and the coordinators. */
 export function canReadDefinitions(actor: Actor): boolean {
@@ -54,13 +56,17 @@ export const monitoringDefinitionRoutes: ModulePlugin = async (app, { services }
     return reply.render(<DefinitionsList indicators={indicators} editable={office} />, { title: request.t('monitoring.definition.list_title') });
   });
 
-  app.get('/monitoring/indikatoren/:code', { config: SIGNED_IN, schema: { params: CodeParams } }, async (request, reply) => {
+  app.get('/monitoring/indikatoren/:code', { config: SIGNED_IN, schema: { params: CodeParams, querystring: VersionQuery } }, async (request, reply) => {
     readable(request);
     const { versions, targets, sources } = await definitionOf(services, request.params.code);
     const office = isProgrammeOffice(request.actor);
     const current = versions[0] as (typeof versions)[number];
-    return reply.render(<DefinitionPage versions={versions} targets={targets} sources={sources} showAuthors={office} />, {
-      title: `${current.code}: ${request.locale === 'de' ? current.name_de : current.name_en}`,
-    });
+    if (request.query.fassung !== undefined && !versions.some((v) => v.version === request.query.fassung)) throw AppError.notFound();
+    return reply.render(
+      <DefinitionPage versions={versions} targets={targets} sources={sources} showAuthors={office} version={request.query.fassung} editHref={office ? editHref(current.code) : undefined} />,
+      {
+        title: `${current.code}: ${request.locale === 'de' ? current.name_de : current.name_en}`,
+      },
+    );
   });
 };

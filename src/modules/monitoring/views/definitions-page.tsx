@@ -161,6 +161,7 @@ export function DefinitionPage({
   showAuthors,
   editHref,
   actions,
+  version,
 }: {
   versions: VersionRow[];
   targets: TargetRow[];
@@ -168,9 +169,12 @@ export function DefinitionPage({
   showAuthors: boolean;
   editHref?: string;
   actions?: preact.ComponentChildren;
+  /** An earlier version to show (a report links to the version it was computed with); the newest when absent. */
+  version?: number;
 }) {
   const { t, locale } = useView();
-  const current = versions[0] as VersionRow;
+  const newest = versions[0] as VersionRow;
+  const current = versions.find((v) => v.version === version) ?? newest;
   const definition = locale === 'de' ? current.definition_de : current.definition_en || current.definition_de;
   const sourceIds = [current.numerator_source, current.denominator_source].filter((id, i, all): id is string => id !== null && all.indexOf(id) === i);
   return (
@@ -183,6 +187,18 @@ export function DefinitionPage({
       <h1 class="kern-heading-large">
         {current.code}: {indicatorName(locale, current)}
       </h1>
+      {current !== newest ? (
+        <div class="kern-alert kern-alert--warning" role="status">
+          <div class="kern-alert__body">
+            <p class="kern-body">
+              {t('monitoring.definition.old_version', { version: current.version, newest: newest.version })}{' '}
+              <a class="kern-link" href={definitionHref(current.code)}>
+                {t('monitoring.definition.to_newest')}
+              </a>
+            </p>
+          </div>
+        </div>
+      ) : null}
       {current.status === 'retired' ? (
         <div class="kern-alert kern-alert--info" role="status">
           <div class="kern-alert__body">
@@ -217,7 +233,7 @@ export function DefinitionPage({
           <dd class="kern-description-list-item__value">{t(`monitoring.definition.status_${current.status}`)}</dd>
         </div>
       </dl>
-      {editHref ? (
+      {editHref && current === newest ? (
         <p class="kern-body">
           <a class="kern-link" href={editHref}>
             {t('monitoring.definition.edit')}
@@ -304,7 +320,13 @@ export function DefinitionPage({
             return (
               <tr class="kern-table__row" key={version.version}>
                 <th class="kern-table__header kern-table__header--numeric" scope="row">
-                  {version.version}
+                  {version === current ? (
+                    version.version
+                  ) : (
+                    <a class="kern-link" href={`${definitionHref(version.code)}?fassung=${version.version}`} aria-label={t('monitoring.definition.show_version', { version: version.version })}>
+                      {version.version}
+                    </a>
+                  )}
                 </th>
                 <td class="kern-table__cell">
                   {version.superseded_at
