@@ -5,6 +5,7 @@ import { CATALOGUE_AUDIT_ACTIONS } from './catalogue-audit-actions.ts';
 import { monitoringCatalogueRoutes } from './catalogue-routes.tsx';
 import { monitoringDefinitionRoutes } from './definitions-routes.tsx';
 import { REPORT_AUDIT_ACTIONS } from './report-audit-actions.ts';
+import { seedReportDemo } from './report-demo.ts';
 import { monitoringReportExportRoutes } from './report-export-routes.ts';
 import { monitoringReportRoutes } from './report-routes.tsx';
 import { monitoringTownReportRoutes } from './report-town-routes.tsx';
@@ -23,5 +24,6 @@ export const monitoringModule: AppModule = {
   auditActions: [...MONITORING_AUDIT_ACTIONS, ...REPORT_AUDIT_ACTIONS, ...CATALOGUE_AUDIT_ACTIONS],
   messages: { public: [], staff: ['monitoring.'] },
   staffAreas: ['/monitoring'],
+  seedDemo: seedReportDemo,
   navigation: [{ href: '/monitoring', labelKey: 'monitoring.nav', visible: (actor) => isProgrammeOffice(actor) || isFunder(actor) }],
 };
