@@ -12,6 +12,7 @@ import { type Period, parsePeriod } from './periods.ts';
 import { reportRepository } from './repository.ts';
 import { monitoringService, protectParticipantTable } from './service.ts';
 import { periodLabel } from './views/dashboard.tsx';
+import { ReportLink } from './views/report-town.tsx';
 
 const OFFICE = { access: 'office' } as const;
 const PeriodParams = Type.Object({ zeitraum: Type.String({ maxLength: 20 }) });
@@ -33,6 +34,7 @@ function ReportPage({ period, status, form }: { period: Period; status: string; 
           {t('monitoring.report.dashboard')}
         </a>
       </p>
+      <ReportLink href={`/monitoring/berichte?zeitraum=${encodeURIComponent(period.code)}`} labelKey="monitoring.reports.link" />
       <ErrorSummary form={form} labels={labels} />
       <Form action={`/monitoring/berichte/${encodeURIComponent(period.code)}`}>
         <SelectField
