@@ -40,9 +40,9 @@ function testFiles(dir: string): string[] {
 
 function nodeTest(label: string, files: string[], env: Record<string, string>, concurrency = 2): void {
   if (files.length === 0) return;
-  // A test that waits forever (e.g. a query blocked behind its own transaction on PGlite) fails after two minutes instead.
+  // A test that waits forever (e.g. a query blocked behind its own transaction on PGlite) fails after five minutes instead (the authorization matrix alone needs two on a busy machine).
   // A file ends with its last test: a start refused on purpose (route-contract) leaves something open on PGlite that would keep the file alive until the timeout.
-  run(label, process.execPath, ['--import', 'tsx', '--test', '--test-force-exit', `--test-concurrency=${concurrency}`, '--test-timeout=120000', '--test-reporter=spec', ...files], env);
+  run(label, process.execPath, ['--import', 'tsx', '--test', '--test-force-exit', `--test-concurrency=${concurrency}`, '--test-timeout=300000', '--test-reporter=spec', ...files], env);
 }
 
 const wants = (suite: Suite) => !only || only === suite;

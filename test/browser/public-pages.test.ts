@@ -82,7 +82,7 @@ describe('public pages in chromium', () => {
   });
 
   it('keeps the legal, sources and account pages accessible', async () => {
-    for (const path of ['/impressum', '/datenschutz', '/barrierefreiheit', '/quellen', '/api', '/anmelden', '/registrieren', '/passwort-vergessen', '/gibt-es-nicht']) {
+    for (const path of ['/impressum', '/datenschutz', '/barrierefreiheit', '/quellen', '/opendata', '/anmelden', '/registrieren', '/passwort-vergessen', '/gibt-es-nicht']) {
       await session.page.goto(`${session.baseUrl}${path}`);
       await expectAccessible(session, path);
     }

@@ -167,12 +167,17 @@ describe('municipality register and pages', () => {
   });
 
   it('renders the legal and information pages without missing texts', async () => {
-    for (const path of ['/impressum', '/datenschutz', '/barrierefreiheit', '/quellen', '/api']) {
+    for (const path of ['/impressum', '/datenschutz', '/barrierefreiheit', '/quellen', '/opendata']) {
       const response = await visitor.get(path);
       assert.equal(response.statusCode, 200, path);
       assert.doesNotMatch(visibleText(response.body), /\bsite\.[a-z_]+\./, `${path} shows a raw catalog key`);
     }
     assert.match(visibleText((await visitor.get('/quellen')).body), /© GeoBasis-DE \/ BKG \(2026\), dl-de\/by-2-0/);
-    assert.match(visibleText((await visitor.get('/api')).body), /\/kommunen\/\{ags\}\/umsetzung\.csv/);
+    const old = await visitor.get('/api');
+    assert.equal(old.statusCode, 301, 'the old address of the open-data page still leads there');
+    assert.equal(old.headers.location, '/opendata');
+    const api = (await visitor.get('/opendata')).body;
+    assert.match(api, /href="\/opendata\/measures\.csv"/, 'the implementation state of the measures is offered as a file');
+    assert.match(visibleText(api), /\/opendata\/measures\.csv\?ags=06431002/, 'with an example of one town');
   });
 });

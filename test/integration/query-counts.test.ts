@@ -41,7 +41,8 @@ describe('queries per page', () => {
     // List, count, the page's seat counts and the towns of the filter.
     ['visitor', '/veranstaltungen', 4],
     ['visitor', '/veranstaltungen?format=dialogue&sprache=tr&barrierefrei=step_free', 4],
-    ['visitor', '/veranstaltungen/1', 1],
+    // The event, and its organisers from the network register (read in parallel).
+    ['visitor', '/veranstaltungen/1', 2],
     ['visitor', `/kommunen/${BENSHEIM}/umsetzung`, 5],
     ['visitor', `/kommunen/${BENSHEIM}/umsetzung.csv`, 2],
     ['coordinator', `/verwaltung/${BENSHEIM}`, 6],

@@ -15,6 +15,8 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    // Closing waits for open connections at most this long (the default is 30 s).
+    closeTimeout: 1000,
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
@@ -30,6 +32,8 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
         .catch(callback);
     },
   });
+  // A client killed mid-conversation (the crash tests) resets its connection; without a listener that reset would end the test process.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.server.address() as { port: number };
   return {

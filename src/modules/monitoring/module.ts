@@ -1,7 +1,13 @@
 import { isFunder, isProgrammeOffice } from '../../platform/access/actor.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { MONITORING_AUDIT_ACTIONS } from './audit-actions.ts';
+import { CATALOGUE_AUDIT_ACTIONS } from './catalogue-audit-actions.ts';
+import { monitoringCatalogueRoutes } from './catalogue-routes.tsx';
+import { monitoringDefinitionRoutes } from './definitions-routes.tsx';
+import { REPORT_AUDIT_ACTIONS } from './report-audit-actions.ts';
+import { monitoringReportExportRoutes } from './report-export-routes.ts';
 import { monitoringReportRoutes } from './report-routes.tsx';
+import { monitoringTownReportRoutes } from './report-town-routes.tsx';
 import { monitoringRoutes } from './routes.tsx';
 
 export const monitoringModule: AppModule = {
@@ -9,8 +15,12 @@ export const monitoringModule: AppModule = {
   plugin: async (app, options) => {
     await app.register(monitoringRoutes, options);
     await app.register(monitoringReportRoutes, options);
+    await app.register(monitoringTownReportRoutes, options);
+    await app.register(monitoringReportExportRoutes, options);
+    await app.register(monitoringDefinitionRoutes, options);
+    await app.register(monitoringCatalogueRoutes, options);
   },
-  auditActions: MONITORING_AUDIT_ACTIONS,
+  auditActions: [...MONITORING_AUDIT_ACTIONS, ...REPORT_AUDIT_ACTIONS, ...CATALOGUE_AUDIT_ACTIONS],
   messages: { public: [], staff: ['monitoring.'] },
   staffAreas: ['/monitoring'],
   navigation: [{ href: '/monitoring', labelKey: 'monitoring.nav', visible: (actor) => isProgrammeOffice(actor) || isFunder(actor) }],

@@ -11,6 +11,7 @@ import { managedTown, municipalityOptions } from '../municipalities/index.ts';
 import { AMIF_COLUMNS } from './amif-repository.ts';
 import { type Period, parsePeriod, periodOptions, PROGRAMME_PERIOD, stepsOf } from './periods.ts';
 import { AMIF_GROUPS, monitoringService, protectParticipantTable } from './service.ts';
+import { ReportDownloads, ReportLink, townReportHref } from './views/report-town.tsx';
 import { DashboardPage, KeyFigures, ParticipantTables, periodLabel, type TownName, Trend } from './views/dashboard.tsx';
 
 const FUNDER = { access: 'funder' } as const;
@@ -59,6 +60,8 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
     const query = `zeitraum=${encodeURIComponent(period.code)}`;
     return reply.render(
       <DashboardPage {...page} reportHref={reportHref}>
+        <ReportLink href={`/monitoring/berichte?${query}`} labelKey="monitoring.reports.link" />
+        {protect ? <ReportDownloads base={`/monitoring/berichte/${encodeURIComponent(period.code)}`} protect /> : null}
         <KeyFigures values={figures} period={period} />
         <Trend chartHref={`/monitoring/verlauf.svg?${query}`} points={trend} />
         <ParticipantTables rows={table.rows} all={table.all} towns={towns} protectedTables={protect ? protectParticipantTable(table.rows) : null} csvHref={`/monitoring/teilnehmende.csv?${query}`} />
@@ -120,6 +123,7 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
     const title = t('monitoring.town.title', { name: town.name });
     return reply.render(
       <DashboardPage title={title} lead={t('monitoring.town.lead')} action={base} period={period} options={periodOptions()}>
+        <ReportLink href={townReportHref(town.ags, period.code)} labelKey="monitoring.town_report.link" />
         <KeyFigures values={figures} period={period} />
         <Trend chartHref={`${base}/verlauf.svg?${query}`} points={trend} />
         <ParticipantTables

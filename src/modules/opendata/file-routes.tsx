@@ -3,6 +3,8 @@ import type { ModulePlugin } from '../../platform/module.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { createReadStream } from 'node:fs';
 import { bulkInfo, bulkPath } from './bulk.ts';
+import { catalogueQuads } from './dcat.ts';
+import { toJsonLd, toTurtle } from './dcat-formats.ts';
 import { columnDocs, filterDocs } from './columns.ts';
 import { etagOnSend, notModifiedSince } from './conditional.ts';
 import { collections, findCollection, lastModifiedOf, readAll, toCsv, townOf } from './service.ts';
@@ -36,6 +38,16 @@ export const openDataFileRoutes: ModulePlugin = async (app, { services }) => {
       .header('content-length', info.bytes)
       .header('access-control-allow-origin', '*')
       .send(createReadStream(bulkPath(services)));
+  });
+
+  // Before the wildcard: the DCAT-AP.de catalogue for harvesters (GovData and the like).
+  app.get('/opendata/catalog.ttl', { config: PUBLIC }, async (_request, reply) => {
+    const turtle = await toTurtle(await catalogueQuads(services));
+    return reply.type('text/turtle; charset=utf-8').header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300').send(turtle);
+  });
+  app.get('/opendata/catalog.jsonld', { config: PUBLIC }, async (_request, reply) => {
+    const document = toJsonLd(await catalogueQuads(services));
+    return reply.type('application/ld+json; charset=utf-8').header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300').send(JSON.stringify(document));
   });
 
   app.get('/opendata/*', { config: PUBLIC, schema: { params: FileParams, querystring: FileQuery } }, async (request, reply) => {

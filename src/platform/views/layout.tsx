@@ -213,7 +213,7 @@ export function Layout({ title, breadcrumbs = [], children }: { title: string; b
                   </a>
                 </li>
                 <li>
-                  <a class="kern-link" href="/api">
+                  <a class="kern-link" href="/opendata">
                     {t('layout.footer.api')}
                   </a>
                 </li>

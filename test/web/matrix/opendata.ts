@@ -7,6 +7,8 @@ const collections = allModules().flatMap((m) => m.openData ?? []);
 export const entries: Entries = {
   'GET /opendata': { expect: PUBLIC },
   'GET /opendata/*': { expect: PUBLIC, path: '/opendata/measures.csv' },
+  'GET /opendata/catalog.ttl': { expect: PUBLIC },
+  'GET /opendata/catalog.jsonld': { expect: PUBLIC },
   // Built by the nightly job; a fresh installation has none yet.
   'GET /opendata/alle.zip': { expect: all('not_found'), refusedByHandler: 'the bulk file does not exist before the job first ran' },
   'OPTIONS /api/v1/*': { expect: PUBLIC, path: '/api/v1/measures' },

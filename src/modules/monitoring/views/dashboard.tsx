@@ -85,7 +85,9 @@ export function KeyFigures({ values, period }: { values: IndicatorValue[]; perio
           {values.map((v) => (
             <tr class="kern-table__row" key={v.indicator.code}>
               <th class="kern-table__header" scope="row">
-                {v.indicator.code}
+                <a class="kern-link" href={`/monitoring/indikatoren/${encodeURIComponent(v.indicator.code)}`} aria-label={t('monitoring.definition.link', { code: v.indicator.code })}>
+                  {v.indicator.code}
+                </a>
               </th>
               <td class="kern-table__cell">{name(v)}</td>
               <td class="kern-table__cell kern-table__cell--numeric">{formatValue(locale, v)}</td>
@@ -109,7 +111,12 @@ export function Trend({ chartHref, points }: { chartHref: string; points: Array<
       </h2>
       <figure class="vv-chart">
         <img src={chartHref} alt={t('monitoring.trend.alt')} width={560} height={60 + points.length * 36} />
-        <figcaption class="kern-body">{t('monitoring.trend.caption')}</figcaption>
+        <figcaption class="kern-body">
+          {t('monitoring.trend.caption')}{' '}
+          <a class="kern-link" href="/monitoring/indikatoren/O1">
+            {t('monitoring.definition.link', { code: 'O1' })}
+          </a>
+        </figcaption>
       </figure>
       <table class="kern-table">
         <caption class="kern-table__caption">{t('monitoring.trend.table')}</caption>
@@ -161,7 +168,12 @@ export function ParticipantTables({
       <h2 class="kern-heading-medium" id="monitoring-amif">
         {t('monitoring.amif.title')}
       </h2>
-      <p class="kern-body">{t('monitoring.amif.lead')}</p>
+      <p class="kern-body">
+        {t('monitoring.amif.lead')}{' '}
+        <a class="kern-link" href="/monitoring/indikatoren/O1">
+          {t('monitoring.definition.link', { code: 'O1' })}
+        </a>
+      </p>
       {protectedTables ? <p class="kern-body">{t('monitoring.amif.suppression', { mark: WITHHELD_MARK })}</p> : null}
       <p class="kern-body">
         <a class="kern-link" href={csvHref}>

@@ -100,6 +100,12 @@ export function OpenDataPage({ collections, bulk, licenceKey }: { collections: C
           </li>
         </ul>
       </section>
+      <section aria-labelledby="od-health">
+        <h2 class="kern-heading-medium" id="od-health">
+          {t('opendata.page.health_title')}
+        </h2>
+        <p class="kern-body">{t('opendata.page.health_text')}</p>
+      </section>
       <h2 class="kern-heading-medium">{t('opendata.page.collections_title')}</h2>
       {collections.map((c) => (
         <section key={c.id} aria-labelledby={`od-${c.id}`} class="vv-section">

@@ -66,7 +66,7 @@ export function HomePage({ participants }: { participants: Participants }) {
             </a>
           </li>
           <li>
-            <a class="kern-link" href="/api">
+            <a class="kern-link" href="/opendata">
               {t('site.home.link_open_data')}
             </a>
           </li>

@@ -37,5 +37,4 @@ export const TEXT_PAGES: Record<string, { path: string; sections: string[] }> = 
   accessibility: { path: '/barrierefreiheit', sections: ['status', 'limitations', 'preparation', 'feedback', 'enforcement'] },
   sources: { path: '/quellen', sections: ['boundaries', 'population', 'census', 'software', 'fonts'] },
   // The collections come first, from the module manifests (see routes.tsx).
-  api: { path: '/api', sections: ['health', 'terms'] },
 };
