@@ -28,6 +28,7 @@ import { createTransport, deliverPendingMail, purgeSentMail } from './platform/m
 import type { AppModule, AppServices } from './platform/module.ts';
 import { mailAndAuditPersonalData } from './platform/privacy/mail-and-audit.ts';
 import { PROJECT_ROOT } from './platform/paths.ts';
+import { applyRetention as applyRetentionRules, RETENTION_JOB } from './platform/retention/retention.ts';
 import { platformModules } from './platform/routes.ts';
 
 const ROOT = PROJECT_ROOT;
@@ -52,6 +53,8 @@ export interface App {
   routes: Array<{ method: string; url: string; access: Access; bodyFields: string[]; module: string }>;
   /** Sends every queued mail now (tests and the outbox job use this). */
   deliverMail(): Promise<number>;
+  /** Applies every module's retention periods at `now` (the daily job uses this); returns what each rule touched. */
+  applyRetention(now?: Date): Promise<Record<string, number>>;
   /** Deletes sent mail older than MAIL_RETENTION_DAYS (the daily job uses this); returns how many. */
   purgeMail(now?: Date): Promise<number>;
   close(): Promise<void>;
@@ -196,8 +199,18 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const startJobs = options.startJobs ?? true;
   const deliverMail = () => deliverPendingMail(db, transport, mailConfig);
   const purgeMail = (now?: Date) => purgeSentMail(db, { dataDir: config.dataDir, retentionDays: config.mailRetentionDays, ...(now ? { now } : {}) });
+  const retentionRules = registered.flatMap((m) => m.retention?.(services) ?? []);
+  const applyRetention = (now?: Date) => applyRetentionRules(db, retentionRules, now);
   if (startJobs) {
     const definitions = [
+      {
+        name: RETENTION_JOB,
+        cron: '41 3 * * *',
+        handler: async () => {
+          const done = await applyRetention();
+          fastify.log.info({ done }, 'retention periods applied');
+        },
+      },
       {
         name: MAIL_JOB,
         cron: '* * * * *',
@@ -227,6 +240,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     routes,
     deliverMail,
     purgeMail,
+    applyRetention,
     async close() {
       await jobs.stop();
       await fastify.close();

@@ -19,6 +19,15 @@ export interface Config {
   pageCacheMaxBytes: number;
   /** Days a sent mail (row and .eml file) is kept for the programme office's outbox, then deleted. */
   mailRetentionDays: number;
+  /** Sessions expired or signed out this many days ago are deleted. */
+  sessionRetentionDays: number;
+  /** Used or expired links from e-mails (confirm, reset, invite) are deleted after this many days. */
+  authTokenRetentionDays: number;
+  /** Guests' names and addresses of registrations without attendance are removed this many days after the event. */
+  guestDataRetentionDays: number;
+  /** Last day of the programme period (AMIF); evidence is kept for `evidenceRetentionYears` after it. */
+  programmeEnd: string;
+  evidenceRetentionYears: number;
   demoData: boolean;
   production: boolean;
   logLevel: string;
@@ -146,6 +155,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const pageCacheSeconds = parseCount('PAGE_CACHE_SECONDS', env.PAGE_CACHE_SECONDS, 5);
   const pageCacheMaxBytes = parsePositive('PAGE_CACHE_MAX_BYTES', env.PAGE_CACHE_MAX_BYTES, 32 * 1024 * 1024, 12);
   const mailRetentionDays = parsePositive('MAIL_RETENTION_DAYS', env.MAIL_RETENTION_DAYS, 30, 5);
+  const programmeEnd = env.PROGRAMME_END || '2027-12-31';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(programmeEnd) || Number.isNaN(Date.parse(`${programmeEnd}T00:00:00Z`))) {
+    throw new ConfigError(`PROGRAMME_END must be a date like 2027-12-31, got "${programmeEnd}"`);
+  }
   const openDataLicence = env.OPEN_DATA_LICENCE || 'dl-de/by-2-0';
   if (openDataLicence !== 'dl-de/by-2-0' && openDataLicence !== 'cc-by-4.0') {
     throw new ConfigError(`OPEN_DATA_LICENCE must be dl-de/by-2-0 or cc-by-4.0, got "${openDataLicence}"`);
@@ -175,5 +188,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     officeRequiresSecondFactor,
     pageCacheMaxBytes,
     mailRetentionDays,
+    sessionRetentionDays: parsePositive('SESSION_RETENTION_DAYS', env.SESSION_RETENTION_DAYS, 30, 5),
+    authTokenRetentionDays: parsePositive('AUTH_TOKEN_RETENTION_DAYS', env.AUTH_TOKEN_RETENTION_DAYS, 7, 5),
+    guestDataRetentionDays: parsePositive('GUEST_DATA_RETENTION_DAYS', env.GUEST_DATA_RETENTION_DAYS, 180, 5),
+    programmeEnd,
+    evidenceRetentionYears: parsePositive('EVIDENCE_RETENTION_YEARS', env.EVIDENCE_RETENTION_YEARS, 5, 2),
   };
 }

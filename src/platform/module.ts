@@ -13,6 +13,7 @@ import type { FileStore } from './files/store.ts';
 import type { MessageAreas } from './i18n/catalog.ts';
 import type { JobDefinition, JobQueue } from './jobs/queue.ts';
 import type { PersonalDataHandler } from './privacy/registry.ts';
+import type { RetentionRule } from './retention/retention.ts';
 import type { NavEntry } from './views/context.ts';
 import type { OpenDataCollection } from './open-data.ts';
 
@@ -56,6 +57,8 @@ export interface AppModule {
   privateAreas?: string[];
   jobs?: (services: AppServices) => JobDefinition[];
   personalData?: PersonalDataHandler;
+  /** Its retention periods: what the daily retention job deletes or anonymises (see platform/retention). */
+  retention?: (services: AppServices) => RetentionRule[];
   /** Every action it writes to the audit log, each with its label `audit.<action>` (German and English). */
   auditActions?: readonly AuditAction[];
   /** Reference data every installation needs (e.g. the municipality register); runs on every start, idempotent. */

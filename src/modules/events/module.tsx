@@ -9,6 +9,7 @@ import { registrationService } from './registration.ts';
 import { eventRepository } from './repository.ts';
 import { eventRoutes } from './routes.tsx';
 import { UpcomingEvents } from './views/upcoming.tsx';
+import { registrationRetention } from './retention.ts';
 import { eventFacts } from './facts-repository.ts';
 
 export const REMINDER_JOB = 'event-reminders';
@@ -29,6 +30,7 @@ export const eventsModule: AppModule = {
   // Every quarter of an hour: the reminder goes out between 24 h and 23¾ h before the start, and the mark in the table survives restarts.
   jobs: (services) => [{ name: REMINDER_JOB, cron: '*/15 * * * *', handler: async () => void (await registrationService(services).sendReminders()) }],
   personalData: eventsPersonalData,
+  retention: registrationRetention,
   seedDemo: seedEventsDemo,
   async municipalitySection(services, municipality) {
     const events = await eventRepository(services.db).upcomingForMunicipality(municipality.id, 5);

@@ -65,6 +65,8 @@ export async function renderProgrammeDashboard(
   request: FastifyRequest<{ Querystring: DashboardQuery }>,
   reply: FastifyReply,
   page: { title: string; lead: string; action: string; period: Period; options: string[] },
+  /** What the dashboard shows above the figures (the links to the period's reports). */
+  top?: preact.ComponentChildren,
 ) {
   const service = monitoringService(services);
   const t = request.t;
@@ -110,6 +112,7 @@ export async function renderProgrammeDashboard(
       reportHref={protect ? undefined : `/monitoring/berichte/${encodeURIComponent(period.code)}`}
       filters={<LevelFields levels={levels} level={level} indicators={indicators} indicator={indicator} />}
     >
+      {top}
       <p class="kern-body">{t('monitoring.level.showing', { level: levelName, count: level.townIds.length })}</p>
       <KeyFigures values={figures} period={period} withheld={withheld} />
       {trend ? <Trend chartHref={`/monitoring/verlauf.svg?${query}`} points={trend} /> : <p class="kern-body">{t('monitoring.level.trend_land_only')}</p>}

@@ -13,7 +13,7 @@ import { LAND } from './levels.ts';
 import { type Period, parsePeriod, periodOptions, PROGRAMME_PERIOD, stepsOf } from './periods.ts';
 import { DashboardQuery, levelOf, renderProgrammeDashboard } from './programme-dashboard.tsx';
 import { AMIF_GROUPS, monitoringService, protectParticipantTable } from './service.ts';
-import { ReportLink, townReportHref } from './views/report-town.tsx';
+import { ReportDownloads, ReportLink, townReportHref } from './views/report-town.tsx';
 import { DashboardPage, KeyFigures, ParticipantTables, periodLabel, type TownName, Trend } from './views/dashboard.tsx';
 
 const FUNDER = { access: 'funder' } as const;
@@ -56,7 +56,18 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
     if (!allowed) {
       return reply.render(<DashboardPage {...page} notice={t(options.length ? 'monitoring.funder.not_approved' : 'monitoring.funder.none_approved')} />, { title: page.title });
     }
-    return renderProgrammeDashboard(services, request, reply, page);
+    const protect = !isProgrammeOffice(request.actor);
+    const query = `zeitraum=${encodeURIComponent(period.code)}`;
+    return renderProgrammeDashboard(
+      services,
+      request,
+      reply,
+      page,
+      <>
+        <ReportLink href={`/monitoring/berichte?${query}`} labelKey="monitoring.reports.link" />
+        {protect ? <ReportDownloads base={`/monitoring/berichte/${encodeURIComponent(period.code)}`} protect /> : null}
+      </>,
+    );
   });
 
   app.get('/monitoring/verlauf.svg', { config: FUNDER, schema: { querystring: DashboardQuery } }, async (request, reply) => {

@@ -31,6 +31,12 @@ export const entries: Entries = {
   'POST /verwaltung/:ags/monitoring/berichte/:zeitraum': { expect: invalidFor(COORDINATOR), path: `/verwaltung/${OWN}/monitoring/berichte/2026` },
   'POST /verwaltung/:ags/monitoring/berichte/:zeitraum/entscheidung': { expect: invalidFor(OFFICE), path: `/verwaltung/${OWN}/monitoring/berichte/2026/entscheidung` },
   'GET /verwaltung/:ags/monitoring/berichte/:zeitraum/verlauf.svg': { expect: COORDINATOR, path: `/verwaltung/${OWN}/monitoring/berichte/2026/verlauf.svg` },
+  'GET /verwaltung/:ags/monitoring/berichte/:zeitraum/export/:datei': { expect: COORDINATOR, path: `/verwaltung/${OWN}/monitoring/berichte/2026/export/bericht.csv` },
+  'GET /monitoring/berichte/:zeitraum/kommunen/:ags/export/:datei': {
+    expect: { ...FUNDER, funder: 'not_found', programme_office: 'not_found' },
+    path: `/monitoring/berichte/2026/kommunen/${OWN}/export/bericht.xlsx`,
+  },
+  'GET /monitoring/berichte/:zeitraum/export/:datei': { expect: FUNDER_UNAPPROVED, path: '/monitoring/berichte/2026/export/bericht.pdf' },
   'GET /verwaltung/:ags/monitoring': { expect: COORDINATOR },
   'GET /verwaltung/:ags/monitoring/verlauf.svg': { expect: COORDINATOR },
   'GET /verwaltung/:ags/monitoring/teilnehmende.csv': { expect: COORDINATOR },
