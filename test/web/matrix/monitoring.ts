@@ -23,6 +23,7 @@ export const entries: Entries = {
   'GET /monitoring/indikatoren/:code/werte': { expect: OFFICE, path: '/monitoring/indikatoren/R5/werte' },
   'POST /monitoring/indikatoren/:code/werte': { expect: invalidFor(OFFICE), path: '/monitoring/indikatoren/R5/werte' },
   'GET /monitoring': { expect: FUNDER, path: '/monitoring?zeitraum=2026' },
+  'GET /monitoring/karte.svg': { expect: FUNDER_UNAPPROVED, path: '/monitoring/karte.svg?zeitraum=2026&ebene=land&indikator=O1' },
   'GET /monitoring/verlauf.svg': { expect: FUNDER_UNAPPROVED, path: '/monitoring/verlauf.svg?zeitraum=2026' },
   'GET /monitoring/teilnehmende.csv': { expect: FUNDER_UNAPPROVED, path: '/monitoring/teilnehmende.csv?zeitraum=2026' },
   'GET /monitoring/berichte/:zeitraum': { expect: OFFICE, path: '/monitoring/berichte/2026' },
