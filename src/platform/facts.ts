@@ -48,6 +48,11 @@ export interface FactSource {
   /** The rows, as a query monitoring wraps as a subquery (`selectFrom(source.rows(db).as('f'))`). */
   // biome-ignore lint/suspicious/noExplicitAny: each source selects from its own tables; monitoring reads only the FactRow columns and the declared dimensions
   rows: (db: Kysely<Database>) => SelectQueryBuilder<any, any, FactRow>;
+  /**
+   * For a `values` source whose mean may be shown only from this many rows per town and period (the
+   * cohesion survey: 10 answers): below it the town's mean is left out of every figure.
+   */
+  minimumRows?: number;
   /** Where the records behind a figure are listed, for someone allowed to see them (drill-down); none when there is no such page. */
   drillDown?: (scope: { ags: string; from: string; to: string }) => string;
 }

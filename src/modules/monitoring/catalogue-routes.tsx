@@ -10,10 +10,10 @@ import { municipalityOptions, participatingMunicipalities } from '../municipalit
 import { catalogueRepository } from './catalogue-repository.ts';
 import { filterText, IndicatorForm, indicatorInput, ManualValueForm, PARTICIPANT_DIMENSIONS, parseDecimal, StatusForm, TargetForm } from './catalogue-forms.ts';
 import { catalogueService } from './catalogue-service.ts';
-import { CodeParams, sourceInfos } from './definitions-routes.tsx';
+import { CodeParams } from './definitions-routes.tsx';
 import { periodOptions } from './periods.ts';
 import type { Indicator } from './service.ts';
-import { factSources } from './sources.ts';
+import { factSources, sourceInfos } from './sources.ts';
 import { EditIndicatorPage, ManualValuesPage, TargetsPage, valuesHref } from './views/catalogue-pages.tsx';
 import { definitionHref } from './views/definitions-page.tsx';
 

@@ -6,9 +6,9 @@ import type { AppServices, ModulePlugin } from '../../platform/module.ts';
 import { municipalityOptions } from '../municipalities/index.ts';
 import { catalogueRepository } from './catalogue-repository.ts';
 import { monitoringRepository } from './repository.ts';
-import { factSources } from './sources.ts';
+import { sourceInfos } from './sources.ts';
 import { editHref } from './views/catalogue-pages.tsx';
-import { DefinitionPage, DefinitionsList, type SourceInfo } from './views/definitions-page.tsx';
+import { DefinitionPage, DefinitionsList } from './views/definitions-page.tsx';
 
 /** Signed in; who else than the office, the funder and coordinators is refused by the handler. */
 const SIGNED_IN = { access: 'signedIn' } as const;
@@ -18,16 +18,6 @@ const VersionQuery = Type.Object({ fassung: Type.Optional(Type.Integer({ minimum
 /** The definitions are read by everyone who sees a dashboard: the office, the funder and the coordinators. */
 export function canReadDefinitions(actor: Actor): boolean {
   return isProgrammeOffice(actor) || isFunder(actor) || hasRole(actor, 'coordinator');
-}
-
-/** Every source an indicator may name: those the modules declare and the two monitoring computes itself. */
-export function sourceInfos(services: AppServices): Map<string, SourceInfo> {
-  const infos = new Map<string, SourceInfo>([
-    ['monitoring.participants', { labelKey: 'monitoring.fact.participants', kind: 'persons' }],
-    ['monitoring.active_towns', { labelKey: 'monitoring.fact.active_towns', kind: 'records' }],
-  ]);
-  for (const [id, source] of factSources(services.modules())) infos.set(id, { labelKey: source.labelKey, kind: source.kind });
-  return infos;
 }
 
 /** The versions, targets (with town names) and sources of one indicator, or 404. */

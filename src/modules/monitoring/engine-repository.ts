@@ -75,6 +75,15 @@ export function engineRepository(db: Kysely<Database>) {
       return { mean: row.mean === null ? null : Number(row.mean), count: Number(row.count) };
     },
 
+    /** The mean of a `values` source per town, with how many rows each rests on (for sources with a minimum, e.g. R8). */
+    async meanByTown(source: FactSource, filter: FactFilter): Promise<Array<{ municipality_id: number; mean: number; count: number }>> {
+      const rows = await filtered(source, filter)
+        .select(['f.municipality_id', sql<string>`avg(f.value)`.as('mean'), sql<string>`count(*)`.as('count')])
+        .groupBy('f.municipality_id')
+        .execute();
+      return rows.map((row) => ({ municipality_id: Number(row.municipality_id), mean: Number(row.mean), count: Number(row.count) }));
+    },
+
     /** The distinct towns with any fact of these sources in the period (O10). */
     async activeTowns(sources: readonly FactSource[], filter: FactFilter): Promise<number[]> {
       if (sources.length === 0) return [];

@@ -4,7 +4,10 @@ import { MONITORING_AUDIT_ACTIONS } from './audit-actions.ts';
 import { CATALOGUE_AUDIT_ACTIONS } from './catalogue-audit-actions.ts';
 import { monitoringCatalogueRoutes } from './catalogue-routes.tsx';
 import { monitoringDefinitionRoutes } from './definitions-routes.tsx';
+import { monitoringMapRoutes } from './map-routes.tsx';
 import { REPORT_AUDIT_ACTIONS } from './report-audit-actions.ts';
+import { seedReportDemo } from './report-demo.ts';
+import { monitoringReportExportRoutes } from './report-export-routes.ts';
 import { monitoringReportRoutes } from './report-routes.tsx';
 import { monitoringTownReportRoutes } from './report-town-routes.tsx';
 import { monitoringRoutes } from './routes.tsx';
@@ -15,11 +18,14 @@ export const monitoringModule: AppModule = {
     await app.register(monitoringRoutes, options);
     await app.register(monitoringReportRoutes, options);
     await app.register(monitoringTownReportRoutes, options);
+    await app.register(monitoringReportExportRoutes, options);
     await app.register(monitoringDefinitionRoutes, options);
     await app.register(monitoringCatalogueRoutes, options);
+    await app.register(monitoringMapRoutes, options);
   },
   auditActions: [...MONITORING_AUDIT_ACTIONS, ...REPORT_AUDIT_ACTIONS, ...CATALOGUE_AUDIT_ACTIONS],
   messages: { public: [], staff: ['monitoring.'] },
   staffAreas: ['/monitoring'],
+  seedDemo: seedReportDemo,
   navigation: [{ href: '/monitoring', labelKey: 'monitoring.nav', visible: (actor) => isProgrammeOffice(actor) || isFunder(actor) }],
 };

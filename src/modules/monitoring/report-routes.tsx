@@ -10,9 +10,10 @@ import { useView } from '../../platform/views/context.ts';
 import { ErrorSummary, Form, FormActions, type FormState, SelectField, TextArea } from '../../platform/views/forms.tsx';
 import { type Period, parsePeriod } from './periods.ts';
 import { reportRepository } from './repository.ts';
-import { monitoringService, protectParticipantTable } from './service.ts';
+import { computeReportContent } from './report-content.ts';
+import { monitoringService } from './service.ts';
 import { periodLabel } from './views/dashboard.tsx';
-import { ReportLink } from './views/report-town.tsx';
+import { ReportDownloads, ReportLink } from './views/report-town.tsx';
 
 const OFFICE = { access: 'office' } as const;
 const PeriodParams = Type.Object({ zeitraum: Type.String({ maxLength: 20 }) });
@@ -35,6 +36,7 @@ function ReportPage({ period, status, form }: { period: Period; status: string; 
         </a>
       </p>
       <ReportLink href={`/monitoring/berichte?zeitraum=${encodeURIComponent(period.code)}`} labelKey="monitoring.reports.link" />
+      <ReportDownloads base={`/monitoring/berichte/${encodeURIComponent(period.code)}`} protect={false} />
       <ErrorSummary form={form} labels={labels} />
       <Form action={`/monitoring/berichte/${encodeURIComponent(period.code)}`}>
         <SelectField
@@ -87,16 +89,8 @@ export const monitoringReportRoutes: ModulePlugin = async (app, { services }) =>
       schema: DecisionForm,
       invalid: (form) => render(request, reply, period, form, 422),
       run: async (input) => {
-        let snapshot: unknown = null;
-        if (input.decision === 'approved') {
-          const [figures, table] = await Promise.all([service.keyFigures(period), service.participantTable(period)]);
-          snapshot = {
-            period,
-            extractedAt: new Date().toISOString(),
-            figures: figures.map((f) => ({ code: f.indicator.code, version: f.indicator.version, value: f.value, origin: f.origin, target: f.target })),
-            participants: { towns: table.rows.map((r) => r.municipalityId), protected: protectParticipantTable(table.rows) },
-          };
-        }
+        // Approval freezes the report's full content (figures with their catalogue version, trend, AMIF table protected and not).
+        const snapshot = input.decision === 'approved' ? await computeReportContent(service, period, null) : null;
         await db.transaction().execute(async (trx) => {
           const { id } = await reportRepository(trx).decide(period.code, { status: input.decision, note: input.note ?? '', snapshot, by: actorUserId(request.actor) });
           await writeAudit(trx, request.actor, {

@@ -7,6 +7,7 @@ import type { Period } from './periods.ts';
 import { computeReportContent, type ReportContent } from './report-content.ts';
 import { can } from './report-policy.ts';
 import { type ReportRow, townReportRepository } from './report-repository.ts';
+import { reportRepository } from './repository.ts';
 import { monitoringService } from './service.ts';
 import type { ReportStatus } from './tables.ts';
 
@@ -33,6 +34,9 @@ export interface TownReport {
 export function townReportService(services: AppServices) {
   const { db } = services;
   const monitoring = monitoringService(services);
+
+  /** A snapshot written before reports kept their full content (version 1) is recomputed instead. */
+  const isContent = (snapshot: unknown): boolean => typeof snapshot === 'object' && snapshot !== null && (snapshot as { version?: unknown }).version === 1;
 
   async function load(town: TownRef, period: Period): Promise<TownReport> {
     const report = await townReportRepository(db).find(town.id, period.code);
@@ -88,6 +92,17 @@ export function townReportService(services: AppServices) {
           after: { period: period.code, status: input.decision, note },
         });
       });
+    },
+
+    /**
+     * The programme report of a period with its content: the office gets it in any status (the
+     * frozen copy once approved, else computed now); anyone else only an approved one (else 404).
+     */
+    async programme(actor: Actor, period: Period): Promise<{ report: ReportRow | undefined; content: ReportContent; frozen: boolean }> {
+      const report = await reportRepository(db).programmeReport(period.code);
+      const frozen = report?.status === 'approved' && isContent(report.snapshot);
+      if (!isProgrammeOffice(actor) && !frozen) throw AppError.notFound();
+      return { report, content: frozen ? (report?.snapshot as ReportContent) : await computeReportContent(monitoring, period, null), frozen };
     },
 
     /** The town reports of a period, paged; the funder only ever gets the approved ones. */

@@ -15,7 +15,7 @@ import { type TownRef, townReportService } from './report-service.ts';
 import { REPORT_STATUSES, type ReportStatus } from './tables.ts';
 import { periodLabel } from './views/dashboard.tsx';
 import { ReportListPage } from './views/report-list.tsx';
-import { ApprovedReportPage, approvedReportHref, NARRATIVE_MAX, TownReportPage, townReportHref } from './views/report-town.tsx';
+import { ApprovedReportPage, NARRATIVE_MAX, TownReportPage, townReportHref } from './views/report-town.tsx';
 
 const FUNDER = { access: 'funder' } as const;
 const OFFICE = { access: 'office' } as const;
@@ -92,7 +92,7 @@ export const monitoringTownReportRoutes: ModulePlugin = async (app, { services }
     const town = townRef(await requireMunicipality(db, request.params.ags));
     const data = await reports.approved(request.actor, town, period);
     const title = request.t('monitoring.town_report.title', { name: town.name, period: periodLabel(request.t, period.code) });
-    return reply.render(<ApprovedReportPage data={data} csvHref={`${approvedReportHref(town.ags, period.code)}/bericht.csv`} />, { title });
+    return reply.render(<ApprovedReportPage data={data} />, { title });
   });
 
   app.get('/verwaltung/:ags/monitoring/berichte/:zeitraum', { config: TOWN, schema: { params: TownPeriodParams } }, async (request, reply) => {

@@ -9,9 +9,11 @@ import { WITHHELD_MARK } from '../../platform/stats/suppression.ts';
 import { barChartSvg } from '../../platform/views/charts.ts';
 import { managedTown, municipalityOptions } from '../municipalities/index.ts';
 import { AMIF_COLUMNS } from './amif-repository.ts';
+import { LAND } from './levels.ts';
 import { type Period, parsePeriod, periodOptions, PROGRAMME_PERIOD, stepsOf } from './periods.ts';
+import { DashboardQuery, levelOf, renderProgrammeDashboard } from './programme-dashboard.tsx';
 import { AMIF_GROUPS, monitoringService, protectParticipantTable } from './service.ts';
-import { ReportLink, townReportHref } from './views/report-town.tsx';
+import { ReportDownloads, ReportLink, townReportHref } from './views/report-town.tsx';
 import { DashboardPage, KeyFigures, ParticipantTables, periodLabel, type TownName, Trend } from './views/dashboard.tsx';
 
 const FUNDER = { access: 'funder' } as const;
@@ -47,7 +49,7 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
     return new Map(options.map((o) => [o.id, { id: o.id, ags: o.ags, name: o.name }]));
   }
 
-  app.get('/monitoring', { config: FUNDER, schema: { querystring: PeriodQuery } }, async (request, reply) => {
+  app.get('/monitoring', { config: FUNDER, schema: { querystring: DashboardQuery } }, async (request, reply) => {
     const { period, allowed, options } = await programmePeriod(request);
     const t = request.t;
     const page = { title: t('monitoring.programme.title'), lead: t('monitoring.programme.lead'), action: '/monitoring', period, options };
@@ -55,23 +57,26 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
       return reply.render(<DashboardPage {...page} notice={t(options.length ? 'monitoring.funder.not_approved' : 'monitoring.funder.none_approved')} />, { title: page.title });
     }
     const protect = !isProgrammeOffice(request.actor);
-    const reportHref = protect ? undefined : `/monitoring/berichte/${encodeURIComponent(period.code)}`;
-    const [figures, trend, table, towns] = await Promise.all([service.keyFigures(period), service.participantTrend(stepsOf(period)), service.participantTable(period), townNames()]);
     const query = `zeitraum=${encodeURIComponent(period.code)}`;
-    return reply.render(
-      <DashboardPage {...page} reportHref={reportHref}>
-        <KeyFigures values={figures} period={period} />
-        <Trend chartHref={`/monitoring/verlauf.svg?${query}`} points={trend} />
-        <ParticipantTables rows={table.rows} all={table.all} towns={towns} protectedTables={protect ? protectParticipantTable(table.rows) : null} csvHref={`/monitoring/teilnehmende.csv?${query}`} />
-      </DashboardPage>,
-      { title: page.title },
+    return renderProgrammeDashboard(
+      services,
+      request,
+      reply,
+      page,
+      <>
+        <ReportLink href={`/monitoring/berichte?${query}`} labelKey="monitoring.reports.link" />
+        {protect ? <ReportDownloads base={`/monitoring/berichte/${encodeURIComponent(period.code)}`} protect /> : null}
+      </>,
     );
   });
 
-  app.get('/monitoring/verlauf.svg', { config: FUNDER, schema: { querystring: PeriodQuery } }, async (request, reply) => {
+  app.get('/monitoring/verlauf.svg', { config: FUNDER, schema: { querystring: DashboardQuery } }, async (request, reply) => {
     const { period, allowed } = await programmePeriod(request);
     if (!allowed) throw AppError.notFound();
-    const trend = await service.participantTrend(stepsOf(period));
+    const { level } = await levelOf(services, request.query.ebene);
+    // below the Land the trend counts persons of a few towns: only for those who may see them
+    if (level.code !== LAND && !isProgrammeOffice(request.actor)) throw AppError.notFound();
+    const trend = await service.participantTrend(stepsOf(period), level.code === LAND ? undefined : level.townIds);
     const svg = await barChartSvg(
       trend.map((p) => periodLabel(request.t, p.period.code)),
       trend.map((p) => p.value),

@@ -55,6 +55,19 @@ export function monitoringService(services: AppServices) {
     return row?.value ?? 0;
   }
 
+  /**
+   * An indicator averaged over time from a `values` source (e.g. R8, the cohesion index): the mean
+   * per town, only of towns with the source's minimum of rows in the period, then the mean over those
+   * towns. Undefined for every other indicator; a value of null when no town reaches the minimum.
+   */
+  async function townMean(indicator: Indicator, period: Period, towns: readonly number[] | undefined): Promise<{ value: number | null } | undefined> {
+    const source = indicator.numerator_source ? sources().get(indicator.numerator_source) : undefined;
+    if (source?.kind !== 'values' || indicator.time_aggregation !== 'mean' || indicator.denominator_source) return undefined;
+    const rows = await engine.meanByTown(source, { from: period.from, to: period.to, municipalityIds: towns, dimensions: indicator.numerator_filter });
+    const shown = rows.filter((row) => row.count >= (source.minimumRows ?? 1));
+    return { value: shown.length ? shown.reduce((sum, row) => sum + row.mean, 0) / shown.length : null };
+  }
+
   async function value(indicator: Indicator, period: Period, towns: readonly number[] | undefined, targets: Map<string, number>): Promise<IndicatorValue> {
     const target = targets.get(indicator.code) ?? null;
     if (!indicator.numerator_source) {
@@ -64,6 +77,8 @@ export function monitoringService(services: AppServices) {
       const sum = rows.reduce((s, r) => s + Number(r.value), 0);
       return { indicator, value: sum, numerator: sum, denominator: null, origin: 'manual', target };
     }
+    const averaged = await townMean(indicator, period, towns);
+    if (averaged) return { indicator, value: averaged.value, numerator: averaged.value, denominator: null, origin: 'computed', target };
     const numerator = await count(indicator.numerator_source, indicator.numerator_filter, period, towns);
     if (!indicator.denominator_source) return { indicator, value: numerator, numerator, denominator: null, origin: 'computed', target };
     const denominator = await count(indicator.denominator_source, indicator.denominator_filter, period, towns);

@@ -16,6 +16,11 @@ export function municipalityOptions(db: Kysely<Database>) {
   return municipalitiesRepository(db).options();
 }
 
+/** Every municipality with its Kreis and Regierungsbezirk (the AGS hierarchy: Land → Regierungsbezirk → Kreis → Kommune). */
+export function municipalityHierarchy(db: Kysely<Database>) {
+  return municipalitiesRepository(db).hierarchy();
+}
+
 /** The participating municipalities with their join date and cohort. */
 export function participatingMunicipalities(db: Kysely<Database>) {
   return municipalitiesRepository(db).participants();
@@ -34,3 +39,5 @@ export function stateMapData(db: Kysely<Database>) {
   return municipalitiesRepository(db).participants();
 }
 export { POINT_MAP_SIZE, type PointMap, pointMap } from './point-map.ts';
+export { STATE_MAP_SIZE, projectedStateMap } from './maps.ts';
+export type { ProjectedShape } from './map.ts';

@@ -143,6 +143,18 @@ export function municipalitiesRepository(db: Db) {
         .execute();
     },
 
+    /** Every municipality with its Kreis and Regierungsbezirk (the AGS hierarchy) and whether it takes part. */
+    hierarchy() {
+      return db
+        .selectFrom('municipalities as m')
+        .leftJoin('programme_participations as p', 'p.municipality_id', 'm.id')
+        .select(['m.id', 'm.ags', 'm.name', 'm.county_ags', 'm.county_name', 'm.county_type', 'm.region', sql<boolean>`p.municipality_id is not null`.as('participating')])
+        .orderBy('m.region')
+        .orderBy('m.county_name')
+        .orderBy('m.name')
+        .execute();
+    },
+
     options() {
       return db.selectFrom('municipalities').select(['id', 'ags', 'name', 'county_name']).orderBy('name').execute();
     },

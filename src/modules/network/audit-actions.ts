@@ -5,6 +5,8 @@ export const NETWORK_AUDIT_ACTIONS = [
   'network.cooperation_created',
   'network.cooperation_deleted',
   'network.cooperation_updated',
+  'network.import_run',
+  'network.import_undone',
   'network.membership_added',
   'network.membership_deleted',
   'network.organisation_created',

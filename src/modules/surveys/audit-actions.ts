@@ -1,6 +1,7 @@
 /** What this module writes to the audit log; each action's label is `audit.<action>` in German and English. */
 export const SURVEYS_AUDIT_ACTIONS = [
   'survey.answers_exported',
+  'survey.cohesion_wave_created',
   'survey.created',
   'survey.offline_response_entered',
   'survey.question_added',

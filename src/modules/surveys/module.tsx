@@ -6,18 +6,20 @@ import { surveyRoutes } from './routes.tsx';
 import { isOpen } from './service.ts';
 import { OpenSurveys } from './views/open-surveys.tsx';
 import { surveyFacts } from './facts-repository.ts';
+import { seedSurveysDemo } from './demo.ts';
 
-/** A general survey engine: participation surveys now, cohesion surveys and feedback forms later. */
+/** A general survey engine: participation surveys, feedback forms after events, and the cohesion survey (R8) from its template. */
 export const surveysModule: AppModule = {
   name: 'surveys',
   openData: surveysOpenData,
   facts: surveyFacts,
   auditActions: SURVEYS_AUDIT_ACTIONS,
   plugin: surveyRoutes,
-  messages: { public: ['surveys.'], staff: ['surveys.export', 'surveys.offline'] },
+  seedDemo: seedSurveysDemo,
+  messages: { public: ['surveys.'], staff: ['surveys.export', 'surveys.offline', 'surveys.cohesion_admin.'] },
   async municipalitySection(services, municipality) {
     const surveys = await surveyRepository(services.db).list(municipality.id, true);
     const open = surveys.filter((s) => isOpen(s));
-    return open.length ? <OpenSurveys surveys={open} /> : null;
+    return open.length ? <OpenSurveys surveys={open} town={municipality.name} /> : null;
   },
 };

@@ -6,35 +6,39 @@ import type { OpenDataQuery } from '../../platform/open-data.ts';
 export function surveysOpenDataRepository(db: Kysely<Database>) {
   return {
     questions(query: OpenDataQuery) {
-      return db
-        .selectFrom('survey_questions as q')
-        .innerJoin('surveys as s', 's.id', 'q.survey_id')
-        .innerJoin('municipalities as m', 'm.id', 's.municipality_id')
-        .select((eb) => [
-          'q.id',
-          'q.survey_id',
-          's.title as survey_title',
-          'm.ags',
-          's.opens_on',
-          's.closes_on',
-          'q.position',
-          'q.kind',
-          'q.prompt',
-          'q.options',
-          eb
-            .selectFrom('survey_responses as r')
-            .whereRef('r.survey_id', '=', 's.id')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .as('responses'),
-        ])
-        .where('s.published', '=', true)
-        .where('q.kind', '<>', 'text')
-        .$if(query.municipalityId !== undefined, (q) => q.where('s.municipality_id', '=', query.municipalityId ?? 0))
-        .$if(typeof query.filters.umfrage === 'number', (q) => q.where('q.survey_id', '=', Number(query.filters.umfrage)))
-        .$if(query.after !== undefined, (q) => q.where('q.id', '>', query.after ?? 0))
-        .orderBy('q.id')
-        .limit(query.limit)
-        .execute();
+      return (
+        db
+          .selectFrom('survey_questions as q')
+          .innerJoin('surveys as s', 's.id', 'q.survey_id')
+          .innerJoin('municipalities as m', 'm.id', 's.municipality_id')
+          .select((eb) => [
+            'q.id',
+            'q.survey_id',
+            's.title as survey_title',
+            'm.ags',
+            's.opens_on',
+            's.closes_on',
+            'q.position',
+            'q.kind',
+            'q.prompt',
+            'q.options',
+            eb
+              .selectFrom('survey_responses as r')
+              .whereRef('r.survey_id', '=', 's.id')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .as('responses'),
+          ])
+          .where('s.published', '=', true)
+          .where('q.kind', '<>', 'text')
+          // a cohesion wave's answers are published only as its index, from 10 answers on (its results page)
+          .where('s.template', 'is', null)
+          .$if(query.municipalityId !== undefined, (q) => q.where('s.municipality_id', '=', query.municipalityId ?? 0))
+          .$if(typeof query.filters.umfrage === 'number', (q) => q.where('q.survey_id', '=', Number(query.filters.umfrage)))
+          .$if(query.after !== undefined, (q) => q.where('q.id', '>', query.after ?? 0))
+          .orderBy('q.id')
+          .limit(query.limit)
+          .execute()
+      );
     },
     choiceCounts(questionIds: number[]) {
       if (questionIds.length === 0) return Promise.resolve([]);

@@ -15,6 +15,7 @@ export function surveyRepository(db: Db) {
           's.closes_on',
           's.published',
           's.anonymous',
+          's.template',
           (eb) =>
             eb
               .selectFrom('survey_responses as r')
@@ -30,14 +31,27 @@ export function surveyRepository(db: Db) {
       return db
         .selectFrom('surveys as s')
         .innerJoin('municipalities as m', 'm.id', 's.municipality_id')
-        .select(['s.id', 's.municipality_id', 's.process_id', 's.title', 's.description', 's.anonymous', 's.opens_on', 's.closes_on', 's.published', 'm.ags', 'm.name as municipality_name'])
+        .select([
+          's.id',
+          's.municipality_id',
+          's.process_id',
+          's.title',
+          's.description',
+          's.anonymous',
+          's.opens_on',
+          's.closes_on',
+          's.published',
+          's.template',
+          'm.ags',
+          'm.name as municipality_name',
+        ])
         .where('s.id', '=', id)
         .executeTakeFirst();
     },
     questions(surveyId: number) {
       return db
         .selectFrom('survey_questions')
-        .select(['id', 'position', 'kind', 'prompt', 'help', 'required', 'options'])
+        .select(['id', 'position', 'kind', 'prompt', 'help', 'required', 'options', 'item_key'])
         .where('survey_id', '=', surveyId)
         .orderBy('position')
         .orderBy('id')

@@ -38,3 +38,6 @@ export function optionLines(text: string | undefined): string[] {
     .filter(Boolean)
     .slice(0, 30);
 }
+
+/** A new wave of the cohesion survey: only its period; the questions come from the template. */
+export const CohesionWaveForm = Type.Object({ opensOn: FormDate(), closesOn: FormDate() });

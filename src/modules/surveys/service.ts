@@ -169,6 +169,8 @@ export function surveyService(services: AppServices) {
     async update(actor: Actor, town: ManagedTown, surveyId: number, input: SurveyInput & { published: boolean }): Promise<void> {
       const survey = await ofTown(town, surveyId);
       checkPeriod(input);
+      // The cohesion survey is anonymous by its nature: people tell how they were treated.
+      if (survey.template && !input.anonymous) throw new ValidationError({ anonymous: { key: 'surveys.errors.template_anonymous' } });
       const responses = await surveyRepository(db).responseCount(surveyId);
       // Once people have answered anonymously, switching to personal would change what they agreed to.
       if (responses > 0 && survey.anonymous !== input.anonymous) throw new ValidationError({ anonymous: { key: 'surveys.errors.anonymity_locked' } });
@@ -186,7 +188,8 @@ export function surveyService(services: AppServices) {
     },
 
     async addQuestion(actor: Actor, town: ManagedTown, surveyId: number, input: QuestionInput): Promise<void> {
-      await ofTown(town, surveyId);
+      // A template's questions stay as they are, so that its waves stay comparable.
+      if ((await ofTown(town, surveyId)).template) throw new ValidationError({ prompt: { key: 'surveys.errors.template_locked' } });
       if ((input.kind === 'single' || input.kind === 'multiple') && input.options.length < 2) throw new ValidationError({ options: { key: 'surveys.errors.options_needed' } });
       if (input.kind === 'scale' && input.options.length !== 0 && input.options.length !== 2) throw new ValidationError({ options: { key: 'surveys.errors.scale_labels' } });
       if ((await surveyRepository(db).responseCount(surveyId)) > 0) throw new ValidationError({ prompt: { key: 'surveys.errors.questions_locked' } });
@@ -202,6 +205,7 @@ export function surveyService(services: AppServices) {
     async deleteQuestion(actor: Actor, town: ManagedTown, surveyId: number, questionId: number): Promise<void> {
       const survey = await ofTown(town, surveyId);
       partOfSurvey(await surveyRepository(db).question(questionId), survey);
+      if (survey.template) throw AppError.conflict('surveys.errors.template_locked');
       if ((await surveyRepository(db).responseCount(surveyId)) > 0) throw AppError.conflict('surveys.errors.questions_locked');
       await db.transaction().execute(async (trx) => {
         const result = await surveyRepository(trx).deleteQuestion(surveyId, questionId);

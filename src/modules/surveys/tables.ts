@@ -1,10 +1,16 @@
 import type { Generated } from 'kysely';
-import type { CreatedAt, DateText, Json } from '../../platform/db/columns.ts';
+import type { CreatedAt, DateText, Json, Optional } from '../../platform/db/columns.ts';
 
 /** The tables this module owns; other modules reach them only through its index.ts. */
 
 export const QUESTION_KINDS = ['single', 'multiple', 'scale', 'number', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** Surveys made from a template of the programme (the cohesion survey, R8). */
+export const SURVEY_TEMPLATES = ['cohesion'] as const;
+export type SurveyTemplate = (typeof SURVEY_TEMPLATES)[number];
+export const COHESION_DIMENSIONS = ['trust', 'belonging', 'acceptance', 'discrimination', 'engagement'] as const;
+export type CohesionDimension = (typeof COHESION_DIMENSIONS)[number];
 
 export interface SurveysTable {
   id: Generated<number>;
@@ -17,6 +23,7 @@ export interface SurveysTable {
   closes_on: DateText;
   published: Generated<boolean>;
   created_at: CreatedAt;
+  template: Optional<SurveyTemplate | null>;
 }
 
 export interface SurveyQuestionsTable {
@@ -28,6 +35,11 @@ export interface SurveyQuestionsTable {
   help: string;
   required: boolean;
   options: Json<string[]>;
+  /** A template's item: its wording is `surveys.cohesion.item.<key>` in every language. */
+  item_key: Optional<string | null>;
+  dimension: Optional<CohesionDimension | null>;
+  /** The scale counts backwards (5 = worst), e.g. how often someone was treated unfairly. */
+  reversed: Optional<boolean>;
 }
 
 export interface SurveyResponsesTable {

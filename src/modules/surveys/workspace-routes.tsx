@@ -10,6 +10,7 @@ import { toCsv, toXlsx } from '../../platform/http/tables.ts';
 import type { ModulePlugin } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
 import { managedTown } from '../municipalities/index.ts';
+import { localizeQuestions } from './cohesion.ts';
 import { answerTable } from './export.ts';
 import { surveyRepository } from './repository.ts';
 import { AnswerBody, type AnswerForm, optionLines, QuestionForm, SurveyCreateForm, SurveyEditForm } from './schemas.ts';
@@ -57,7 +58,8 @@ export const workspaceSurveyRoutes: ModulePlugin = async (app, { services }) => 
   async function renderEdit(request: FastifyRequest, reply: FastifyReply, surveyId: number, forms: { survey?: FormState; question?: FormState } = {}) {
     const town = managedTown(request);
     const survey = await service.ofTown(town, surveyId);
-    const [questions, responses] = await Promise.all([repo.questions(survey.id), repo.responseCount(survey.id)]);
+    const [all, responses] = await Promise.all([repo.questions(survey.id), repo.responseCount(survey.id)]);
+    const questions = localizeQuestions(all, request.t);
     const surveyForm = forms.survey ?? {
       values: {
         title: survey.title,
@@ -71,7 +73,15 @@ export const workspaceSurveyRoutes: ModulePlugin = async (app, { services }) => 
     };
     const failed = Object.keys(forms.survey?.errors ?? {}).length + Object.keys(forms.question?.errors ?? {}).length > 0;
     return reply.render(
-      <SurveyEditPage ags={town.ags} surveyId={survey.id} form={surveyForm} questionForm={forms.question ?? { values: { kind: 'single' }, errors: {} }} questions={questions} responses={responses} />,
+      <SurveyEditPage
+        ags={town.ags}
+        surveyId={survey.id}
+        form={surveyForm}
+        questionForm={forms.question ?? { values: { kind: 'single' }, errors: {} }}
+        questions={questions}
+        responses={responses}
+        template={survey.template !== null}
+      />,
       {
         title: request.t('surveys.edit_title'),
         breadcrumbs: [{ href: `/verwaltung/${town.ags}/umfragen`, label: request.t('surveys.nav') }, { label: survey.title }],
@@ -134,7 +144,7 @@ export const workspaceSurveyRoutes: ModulePlugin = async (app, { services }) => 
   async function renderOffline(request: FastifyRequest, reply: FastifyReply, surveyId: number, form: AnswerForm = { ...EMPTY_FORM, multi: {} }) {
     const town = managedTown(request);
     const survey = await service.ofTown(town, surveyId);
-    const questions = await repo.questions(survey.id);
+    const questions = localizeQuestions(await repo.questions(survey.id), request.t);
     const title = request.t('surveys.offline_title');
     return reply.render(<OfflineAnswersPage action={`${base(town.ags, survey.id)}/offline`} questions={questions} form={form} />, {
       title,

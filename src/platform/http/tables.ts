@@ -47,3 +47,25 @@ export async function toXlsx(sheetName: string, headers: string[], rows: Cell[][
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A workbook of several sheets (e.g. a report: one sheet per table and a notes sheet); sheet names are cut to Excel's 31 characters. */
+export async function toXlsxSheets(sheets: Array<{ name: string; headers: string[]; rows: Cell[][]; widths?: number[] }>): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Vielfalt verankern';
+  const used = new Set<string>();
+  for (const { name, headers, rows, widths } of sheets) {
+    // Excel forbids []:*?/\ in sheet names and needs them unique.
+    let sheetName = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+    for (let n = 2; used.has(sheetName); n++) sheetName = `${sheetName.slice(0, 28)} ${n}`;
+    used.add(sheetName);
+    const sheet = workbook.addWorksheet(sheetName);
+    sheet.addRow(safeHeaders(headers)).font = { bold: true };
+    for (const row of rows) sheet.addRow(row.map(safeCell));
+    sheet.columns.forEach((column, i) => {
+      column.width = widths?.[i] ?? 18;
+    });
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

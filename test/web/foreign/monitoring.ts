@@ -38,4 +38,15 @@ export const cases: ForeignCases = {
     request: async () => ({ path: `/verwaltung/${OWN}/monitoring/berichte/2025-Q9/verlauf.svg` }),
     snapshot: reports,
   },
+  'GET /verwaltung/:ags/monitoring/berichte/:zeitraum/export/:datei': {
+    as: 'coordinator',
+    request: async () => ({ path: `/verwaltung/${OWN}/monitoring/berichte/2025/export/bericht.exe` }),
+    snapshot: reports,
+  },
+  'GET /monitoring/berichte/:zeitraum/kommunen/:ags/export/:datei': {
+    as: 'office',
+    request: async () => ({ path: `/monitoring/berichte/2025-Q9/kommunen/${FOREIGN}/export/bericht.csv` }),
+    snapshot: reports,
+  },
+  'GET /monitoring/berichte/:zeitraum/export/:datei': { as: 'office', request: async () => ({ path: '/monitoring/berichte/2025/export/bericht' }), snapshot: reports },
 };

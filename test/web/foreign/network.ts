@@ -82,7 +82,44 @@ function pairCase(action: string, form?: Record<string, string>): ForeignCase {
   };
 }
 
+/** A pending import of the given town whose one row names that town's first organisation. */
+async function pendingImport(f: ForeignFixtures, municipalityId: number): Promise<number> {
+  const first = await firstOf(f, 'network_organisations', municipalityId);
+  const { name } = await f.db.selectFrom('network_organisations').select('name').where('id', '=', first).executeTakeFirstOrThrow();
+  const row = { municipality_id: municipalityId, file_name: 'fremd.csv', headers: JSON.stringify(['Name']), rows: JSON.stringify([[name]]), mapping: JSON.stringify({ name: '0' }), created_by: null };
+  return (await f.db.insertInto('network_imports').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+const importsOf = (f: ForeignFixtures, municipalityId: number) =>
+  f.db.selectFrom('network_imports').select(['id', 'status', 'mapping']).where('municipality_id', '=', municipalityId).orderBy('id').execute();
+const organisationsOf = (f: ForeignFixtures, municipalityId: number) =>
+  f.db.selectFrom('network_organisations').select(['id', 'name', 'updated_at']).where('municipality_id', '=', municipalityId).orderBy('id').execute();
+
+/** An import of FOREIGN under OWN's address: 404, and no import or organisation of either town changes. */
+function foreignImport(suffix: string, form?: Record<string, string>): ForeignCase {
+  return {
+    as: 'coordinator',
+    request: async (f) => ({ path: `/verwaltung/${OWN}/netzwerk/import/${await pendingImport(f, f.foreignId)}${suffix}`, form }),
+    snapshot: async (f) => ({ foreign: await organisationsOf(f, f.foreignId), own: (await organisationsOf(f, f.ownId)).length }),
+    expect: [404],
+  };
+}
+
 export const cases: ForeignCases = {
+  'GET /verwaltung/:ags/netzwerk/import/:id': foreignImport(''),
+  'GET /verwaltung/:ags/netzwerk/import/:id/fehler.csv': foreignImport('/fehler.csv'),
+  'POST /verwaltung/:ags/netzwerk/import/:id/zuordnung': foreignImport('/zuordnung', { name: '0' }),
+  'POST /verwaltung/:ags/netzwerk/import/:id/rueckgaengig': foreignImport('/rueckgaengig', {}),
+  // The body names the record to update: one of FOREIGN for the duplicate row of OWN's own import is a field error.
+  'POST /verwaltung/:ags/netzwerk/import/:id/ausfuehren': {
+    as: 'coordinator',
+    request: async (f) => ({
+      path: `/verwaltung/${OWN}/netzwerk/import/${await pendingImport(f, f.ownId)}/ausfuehren`,
+      form: { 'row-2': `update-${await firstOf(f, 'network_organisations', f.foreignId)}` },
+    }),
+    snapshot: async (f) => ({ foreign: await organisationsOf(f, f.foreignId), own: await organisationsOf(f, f.ownId), imports: (await importsOf(f, f.ownId)).filter((i) => i.status !== 'pending') }),
+    expect: [422],
+  },
   'POST /verwaltung/:ags/netzwerk/organisationen/neu': {
     as: 'coordinator',
     request: async (f) => ({ path: `/verwaltung/${OWN}/netzwerk/organisationen/neu`, form: { ...organisationForm, districtId: String(await foreignDistrict(f)) } }),

@@ -103,7 +103,8 @@ export async function someComment(f: Fixtures): Promise<string> {
 }
 
 export async function ownSurvey(f: Fixtures): Promise<number> {
-  const existing = await f.db.selectFrom('surveys').select('id').where('municipality_id', '=', f.ownId).executeTakeFirst();
+  // a survey of its own making: the demo's cohesion waves show no per-question charts
+  const existing = await f.db.selectFrom('surveys').select('id').where('municipality_id', '=', f.ownId).where('template', 'is', null).orderBy('id').executeTakeFirst();
   if (existing) return existing.id;
   const today = new Date().toISOString().slice(0, 10);
   const survey = await f.db

@@ -1,6 +1,14 @@
 /** The network module's routes: what every role gets. */
 import { firstNetwork, freshNetwork } from './fixtures.ts';
-import { type Entries, invalidFor, COORDINATOR, OWN, PUBLIC } from './types.ts';
+import { type Entries, type Fixtures, invalidFor, COORDINATOR, OWN, PUBLIC } from './types.ts';
+
+/** A fresh pending import of OWN whose one row names OWN's first organisation: a likely duplicate that needs a choice. */
+async function pendingImport(f: Fixtures): Promise<string> {
+  const first = await f.db.selectFrom('network_organisations').select('name').where('municipality_id', '=', f.ownId).orderBy('id').executeTakeFirstOrThrow();
+  const row = { municipality_id: f.ownId, file_name: 'matrix.csv', headers: JSON.stringify(['Name']), rows: JSON.stringify([[first.name]]), mapping: JSON.stringify({ name: '0' }), created_by: null };
+  const { id } = await f.db.insertInto('network_imports').values(row).returning('id').executeTakeFirstOrThrow();
+  return `/verwaltung/${OWN}/netzwerk/import/${id}`;
+}
 
 export const entries: Entries = {
   'GET /kommunen/:ags/netzwerk': { expect: PUBLIC },
@@ -65,4 +73,14 @@ export const entries: Entries = {
     expect: COORDINATOR,
     path: async (f) => `/verwaltung/${OWN}/netzwerk/organisationen/${await freshNetwork(f, 'organisation')}/kein-duplikat/${await freshNetwork(f, 'organisation')}`,
   },
+  'GET /verwaltung/:ags/netzwerk/import': { expect: COORDINATOR },
+  // A form post without a file: the allowed roles hear that the upload is not multipart.
+  'POST /verwaltung/:ags/netzwerk/import': { expect: { ...COORDINATOR, coordinator_own: 'bad_request', programme_office: 'bad_request' } },
+  'GET /verwaltung/:ags/netzwerk/import/:id': { expect: COORDINATOR, path: pendingImport },
+  'GET /verwaltung/:ags/netzwerk/import/:id/fehler.csv': { expect: COORDINATOR, path: async (f) => `${await pendingImport(f)}/fehler.csv` },
+  // Without a name column, and without a choice for the duplicate row: the form comes back with its messages.
+  'POST /verwaltung/:ags/netzwerk/import/:id/zuordnung': { expect: invalidFor(COORDINATOR), path: async (f) => `${await pendingImport(f)}/zuordnung` },
+  'POST /verwaltung/:ags/netzwerk/import/:id/ausfuehren': { expect: invalidFor(COORDINATOR), path: async (f) => `${await pendingImport(f)}/ausfuehren` },
+  // A pending import cannot be undone: the refusal goes back to the import page with its message.
+  'POST /verwaltung/:ags/netzwerk/import/:id/rueckgaengig': { expect: COORDINATOR, path: async (f) => `${await pendingImport(f)}/rueckgaengig` },
 };

@@ -1,6 +1,6 @@
 /** The surveys module's routes: what every role gets. */
 import { ownSurvey, surveyQuestion } from './fixtures.ts';
-import { type Entries, invalidFor, COORDINATOR, OWN, PUBLIC, SIGNED_IN } from './types.ts';
+import { type Entries, invalidFor, COORDINATOR, FUNDER, OWN, PUBLIC, SIGNED_IN } from './types.ts';
 
 export const entries: Entries = {
   'GET /umfragen/:id': { expect: PUBLIC, path: async (f) => `/umfragen/${await ownSurvey(f)}` },
@@ -24,5 +24,8 @@ export const entries: Entries = {
     expect: { ...COORDINATOR, coordinator_own: 'not_found', programme_office: 'not_found' },
     path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/freitexte/999999/freigeben`,
   },
+  'GET /verwaltung/:ags/zusammenhalt': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/zusammenhalt': { expect: invalidFor(COORDINATOR) },
+  'GET /programmbuero/zusammenhalt': { expect: FUNDER },
   'GET /verwaltung/:ags/umfragen/:id/export/:file': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/umfragen/${await ownSurvey(f)}/export/antworten.xlsx` },
 };

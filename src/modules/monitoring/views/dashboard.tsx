@@ -11,7 +11,7 @@ export interface TownName {
   name: string;
 }
 
-function PeriodForm({ action, period, options }: { action: string; period: Period; options: string[] }) {
+function PeriodForm({ action, period, options, filters }: { action: string; period: Period; options: string[]; filters?: preact.ComponentChildren }) {
   const { t } = useView();
   return (
     <form method="get" action={action} class="vv-filters" aria-label={t('monitoring.period.form')}>
@@ -27,6 +27,7 @@ function PeriodForm({ action, period, options }: { action: string; period: Perio
           ))}
         </select>
       </div>
+      {filters}
       <div class="vv-actions">
         <button type="submit" class="kern-btn kern-btn--secondary">
           <span class="kern-label">{t('monitoring.period.show')}</span>
@@ -49,7 +50,11 @@ function formatValue(locale: string, v: IndicatorValue): string {
   return v.indicator.unit === 'percent' ? `${text} %` : text;
 }
 
-export function KeyFigures({ values, period }: { values: IndicatorValue[]; period: Period }) {
+/**
+ * The key figures; `withheld` names the figures protected for the viewer (shown as the mark), and
+ * `drillDown` links a figure to the records behind it for those allowed to see them.
+ */
+export function KeyFigures({ values, period, withheld, drillDown }: { values: IndicatorValue[]; period: Period; withheld?: Set<string>; drillDown?: Map<string, string> }) {
   const { t, locale } = useView();
   const name = (v: IndicatorValue) => (locale === 'de' ? v.indicator.name_de : v.indicator.name_en);
   return (
@@ -90,7 +95,17 @@ export function KeyFigures({ values, period }: { values: IndicatorValue[]; perio
                 </a>
               </th>
               <td class="kern-table__cell">{name(v)}</td>
-              <td class="kern-table__cell kern-table__cell--numeric">{formatValue(locale, v)}</td>
+              <td class="kern-table__cell kern-table__cell--numeric">
+                {withheld?.has(v.indicator.code) ? (
+                  WITHHELD_MARK
+                ) : drillDown?.has(v.indicator.code) ? (
+                  <a class="kern-link" href={drillDown.get(v.indicator.code)} aria-label={t('monitoring.drill.link', { value: formatValue(locale, v), code: v.indicator.code })}>
+                    {formatValue(locale, v)}
+                  </a>
+                ) : (
+                  formatValue(locale, v)
+                )}
+              </td>
               <td class="kern-table__cell">{t(`monitoring.unit.${v.indicator.unit}`)}</td>
               <td class="kern-table__cell kern-table__cell--numeric">{v.target === null ? '–' : formatNumber(locale, v.target, v.indicator.decimals, true)}</td>
               <td class="kern-table__cell">{t(`monitoring.origin.${v.origin}`)}</td>
@@ -260,6 +275,7 @@ export function DashboardPage({
   options,
   notice,
   reportHref,
+  filters,
   children,
 }: {
   title: string;
@@ -269,6 +285,8 @@ export function DashboardPage({
   options: string[];
   notice?: string;
   reportHref?: string;
+  /** More fields of the filter form (level, map indicator). */
+  filters?: preact.ComponentChildren;
   children?: preact.ComponentChildren;
 }) {
   const { t } = useView();
@@ -276,7 +294,7 @@ export function DashboardPage({
     <>
       <h1 class="kern-heading-large">{title}</h1>
       <p class="kern-body">{lead}</p>
-      {options.length > 0 ? <PeriodForm action={action} period={period} options={options} /> : null}
+      {options.length > 0 ? <PeriodForm action={action} period={period} options={options} filters={filters} /> : null}
       {reportHref ? (
         <p class="kern-body">
           <a class="kern-link" href={reportHref}>

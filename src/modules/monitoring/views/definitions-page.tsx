@@ -4,11 +4,7 @@ import type { Indicator } from '../service.ts';
 import type { FactFilterSpec } from '../tables.ts';
 import { periodLabel } from './dashboard.tsx';
 
-/** What the definition pages know of a source: its label key and what one row counts. */
-export interface SourceInfo {
-  labelKey: string;
-  kind: 'persons' | 'records' | 'values';
-}
+import type { SourceInfo } from '../sources.ts';
 
 export const definitionHref = (code: string) => `/monitoring/indikatoren/${encodeURIComponent(code)}`;
 

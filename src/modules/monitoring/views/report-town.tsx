@@ -109,14 +109,12 @@ export function TownReportPage({
   canDecide,
   narrativeForm,
   decisionForm,
-  downloads,
 }: {
   data: TownReport;
   canWrite: boolean;
   canDecide: boolean;
   narrativeForm: FormState;
   decisionForm: FormState;
-  downloads?: preact.ComponentChildren;
 }) {
   const { t } = useView();
   const href = townReportHref(data.town.ags, data.period.code);
@@ -141,7 +139,7 @@ export function TownReportPage({
         </section>
       )}
       {canDecide ? <DecisionForm data={data} form={decisionForm} /> : null}
-      {downloads}
+      <ReportDownloads base={href} protect={false} />
       <ReportBody
         content={data.content}
         towns={new Map([[data.town.id, data.town]])}
@@ -154,7 +152,7 @@ export function TownReportPage({
 }
 
 /** An approved town report as the funder sees it: the frozen narrative and figures, small cells withheld. */
-export function ApprovedReportPage({ data, downloads, csvHref }: { data: TownReport; downloads?: preact.ComponentChildren; csvHref: string }) {
+export function ApprovedReportPage({ data }: { data: TownReport }) {
   const { t } = useView();
   return (
     <>
@@ -171,8 +169,14 @@ export function ApprovedReportPage({ data, downloads, csvHref }: { data: TownRep
         </h2>
         <Narrative text={data.report?.narrative ?? ''} />
       </section>
-      {downloads}
-      <ReportBody content={data.content} towns={new Map([[data.town.id, data.town]])} protect={true} chartHref={null} csvHref={csvHref} />
+      <ReportDownloads base={approvedReportHref(data.town.ags, data.period.code)} protect={true} />
+      <ReportBody
+        content={data.content}
+        towns={new Map([[data.town.id, data.town]])}
+        protect={true}
+        chartHref={null}
+        csvHref={`${approvedReportHref(data.town.ags, data.period.code)}/export/bericht.csv`}
+      />
     </>
   );
 }
@@ -186,5 +190,27 @@ export function ReportLink({ href, labelKey }: { href: string; labelKey: string 
         {t(labelKey)}
       </a>
     </p>
+  );
+}
+
+/** Links to the report as XLSX, CSV and PDF (`base` is the report's address). */
+export function ReportDownloads({ base, protect }: { base: string; protect: boolean }) {
+  const { t } = useView();
+  return (
+    <section aria-labelledby="report-downloads">
+      <h2 class="kern-heading-medium" id="report-downloads">
+        {t('monitoring.export.title')}
+      </h2>
+      <p class="kern-body">{t(protect ? 'monitoring.export.lead_protected' : 'monitoring.export.lead')}</p>
+      <ul class="kern-list">
+        {(['xlsx', 'csv', 'pdf'] as const).map((format) => (
+          <li key={format}>
+            <a class="kern-link" href={`${base}/export/bericht.${format}`}>
+              {t(`monitoring.export.${format}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

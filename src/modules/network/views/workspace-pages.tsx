@@ -22,6 +22,7 @@ export function NetworkNav({ ags, current }: { ags: string; current: NetworkArea
     ['memberships', `${base}/mitgliedschaften`, 'network.workspace.nav.memberships'],
     ['cooperations', `${base}/kooperationen`, 'network.workspace.nav.cooperations'],
     ['duplicates', `${base}/duplikate`, 'network.workspace.nav.duplicates'],
+    ['import', `${base}/import`, 'network.workspace.nav.import'],
   ] as const;
   return <SubNavigation label={t('network.workspace.nav.label')} items={items} current={current} />;
 }

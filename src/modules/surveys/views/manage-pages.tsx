@@ -45,6 +45,11 @@ export function SurveyListPage({ ags, name, surveys, processes, form }: { ags: s
   return (
     <>
       <h1 class="kern-heading-large">{t('surveys.manage_title', { name })}</h1>
+      <p class="kern-body">
+        <a class="kern-link" href={`/verwaltung/${ags}/zusammenhalt`}>
+          {t('surveys.cohesion_admin.link')}
+        </a>
+      </p>
       {surveys.length ? (
         <ul class="kern-list">
           {surveys.map((s) => (
@@ -86,9 +91,12 @@ export function SurveyEditPage({
   questionForm,
   questions,
   responses,
+  template,
 }: {
   ags: string;
   surveyId: number;
+  /** Made from a template: its questions stay as they are. */
+  template: boolean;
   form: FormState;
   questionForm: FormState;
   questions: Array<{ id: number; kind: string; prompt: string; required: boolean }>;
@@ -135,7 +143,7 @@ export function SurveyEditPage({
                 ({t(`surveys.kind.${q.kind}`)}
                 {q.required ? `, ${t('surveys.required')}` : ''})
               </span>
-              {responses === 0 ? (
+              {responses === 0 && !template ? (
                 <Form action={`${base}/fragen/${q.id}/loeschen`} class="vv-inline-form">
                   {' '}
                   <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
@@ -152,7 +160,7 @@ export function SurveyEditPage({
       ) : (
         <p class="kern-body">{t('surveys.no_questions')}</p>
       )}
-      {responses === 0 ? (
+      {responses === 0 && !template ? (
         <>
           <h2 class="kern-heading-medium">{t('surveys.add_question')}</h2>
           <ErrorSummary form={questionForm} labels={surveyLabels(t)} />
@@ -166,7 +174,7 @@ export function SurveyEditPage({
           </Form>
         </>
       ) : (
-        <p class="kern-body">{t('surveys.errors.questions_locked')}</p>
+        <p class="kern-body">{t(template ? 'surveys.errors.template_locked' : 'surveys.errors.questions_locked')}</p>
       )}
     </>
   );

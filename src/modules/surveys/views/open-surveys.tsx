@@ -1,7 +1,8 @@
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 
-export function OpenSurveys({ surveys }: { surveys: Array<{ id: number; title: string; closes_on: string }> }) {
+/** The town's open surveys; a template's wave is named in the reader's language. */
+export function OpenSurveys({ surveys, town }: { surveys: Array<{ id: number; title: string; closes_on: string; template: string | null }>; town: string }) {
   const { t, locale } = useView();
   return (
     <>
@@ -10,7 +11,7 @@ export function OpenSurveys({ surveys }: { surveys: Array<{ id: number; title: s
         {surveys.map((s) => (
           <li key={s.id}>
             <a class="kern-link" href={`/umfragen/${s.id}`}>
-              {s.title}
+              {s.template === 'cohesion' ? t('surveys.cohesion.title', { name: town }) : s.title}
             </a>{' '}
             <span class="vv-muted">({t('surveys.until', { date: formatDate(locale, s.closes_on) })})</span>
           </li>

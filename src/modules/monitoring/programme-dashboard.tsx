@@ -1,0 +1,136 @@
+import { type Static, Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isProgrammeOffice } from '../../platform/access/actor.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { AppServices } from '../../platform/module.ts';
+import { municipalityHierarchy, municipalityOptions } from '../municipalities/index.ts';
+import { findLevel, LAND, type Level, levelsOf } from './levels.ts';
+import type { Period } from './periods.ts';
+import { stepsOf } from './periods.ts';
+import { type Indicator, monitoringService, protectParticipantTable } from './service.ts';
+import { indicatorByTown, protectTownValues, withheldFigures } from './town-values.ts';
+import { ChoroplethSection, LevelFields, type MapRow } from './views/choropleth-section.tsx';
+import { DashboardPage, KeyFigures, ParticipantTables, type TownName, Trend } from './views/dashboard.tsx';
+
+/** The programme dashboard takes a period, a level (`land`, `rb:…`, `kreis:…`, `kommune:…`) and the map's indicator. */
+export const DashboardQuery = Type.Object({
+  zeitraum: Type.Optional(Type.String({ maxLength: 20 })),
+  ebene: Type.Optional(Type.String({ maxLength: 60 })),
+  indikator: Type.Optional(Type.String({ maxLength: 8 })),
+});
+type DashboardQuery = Static<typeof DashboardQuery>;
+
+/** The level asked for among the levels that hold participating towns, or 404. */
+export async function levelOf(services: AppServices, code: string | undefined): Promise<{ levels: Level[]; level: Level; towns: Map<number, TownName & { ags: string }> }> {
+  const rows = await municipalityHierarchy(services.db);
+  const levels = levelsOf(rows);
+  const level = findLevel(levels, code);
+  if (!level) throw AppError.notFound();
+  return { levels, level, towns: new Map(rows.map((r) => [r.id, { id: r.id, ags: r.ags, name: r.name }])) };
+}
+
+/** The indicator the map shows: the one asked for among the active ones, O1 by default; 404 for another code. */
+export function mapIndicator(indicators: readonly Indicator[], code: string | undefined): Indicator {
+  const active = indicators.filter((i) => i.status === 'active');
+  const found = active.find((i) => i.code === (code ?? 'O1')) ?? (code === undefined ? active[0] : undefined);
+  if (!found) throw AppError.notFound();
+  return found;
+}
+
+/**
+ * The map's data for a level: the indicator per participating town of the level, protected for
+ * viewers without the right to the persons (the funder), plus the protected AMIF rows it rests on.
+ */
+export async function mapData(services: AppServices, indicator: Indicator, period: Period, level: Level, protect: boolean): Promise<MapRow[]> {
+  const service = monitoringService(services);
+  const values = await indicatorByTown(services, indicator, period, level.townIds);
+  let shown: Map<number, number | null | undefined> = values;
+  if (protect) {
+    const land = await service.participantTable(period);
+    shown = await protectTownValues(services, indicator, period, values, land.rows);
+  }
+  return level.townIds.map((id) => ({ townId: id, value: shown.get(id) }));
+}
+
+/**
+ * The programme dashboard at a level (Land, Regierungsbezirk, Kreis, Kommune): key figures, trend,
+ * choropleth and AMIF table of the level's towns. For the funder, every person figure comes from
+ * the protection of the whole Land's tables, so that no level can be differenced against another:
+ * the AMIF rows are those of the Land-wide protected table (no sums of a level are added), and
+ * person key figures below the Land are withheld except a single town's participants, which are
+ * its protected row total.
+ */
+export async function renderProgrammeDashboard(
+  services: AppServices,
+  request: FastifyRequest<{ Querystring: DashboardQuery }>,
+  reply: FastifyReply,
+  page: { title: string; lead: string; action: string; period: Period; options: string[] },
+  /** What the dashboard shows above the figures (the links to the period's reports). */
+  top?: preact.ComponentChildren,
+) {
+  const service = monitoringService(services);
+  const t = request.t;
+  const { period } = page;
+  const { levels, level, towns: allTowns } = await levelOf(services, request.query.ebene);
+  const protect = !isProgrammeOffice(request.actor);
+  const indicators = (await service.indicators()).filter((i) => i.status === 'active');
+  const indicator = mapIndicator(indicators, request.query.indikator);
+  const land = level.code === LAND;
+  const scope = land ? undefined : level.townIds;
+  const [figures, trend, table, landTable, mapRows, names] = await Promise.all([
+    service.keyFigures(period, scope),
+    protect && !land ? Promise.resolve(null) : service.participantTrend(stepsOf(period), scope),
+    service.participantTable(period, scope),
+    protect && !land ? service.participantTable(period) : Promise.resolve(null),
+    mapData(services, indicator, period, level, protect),
+    municipalityOptions(services.db),
+  ]);
+  const townNames = new Map(names.map((o) => [o.id, { id: o.id, ags: o.ags, name: o.name }]));
+  let rows = table.rows;
+  let protectedTables = protect ? protectParticipantTable(table.rows) : null;
+  let withheld = new Set<string>();
+  if (protect && landTable) {
+    // the level's rows cut out of the Land-wide protection, never protected on their own
+    const landProtected = protectParticipantTable(landTable.rows);
+    const keep = landTable.rows.map((row, r) => [row, r] as const).filter(([row]) => row.municipalityId !== null && level.townIds.includes(row.municipalityId));
+    rows = keep.map(([row]) => row);
+    protectedTables = Object.fromEntries(
+      Object.entries(landProtected).map(([group, p]) => [
+        group,
+        { ...p, cells: keep.map(([, r]) => p.cells[r] ?? []), rowTotals: keep.map(([, r]) => p.rowTotals[r] ?? null), columnTotals: [], total: null },
+      ]),
+    ) as unknown as typeof landProtected;
+    const landRow = landTable.rows.findIndex((row) => level.kind === 'town' && row.municipalityId === level.townIds[0]);
+    const townTotal = level.kind !== 'town' ? undefined : landRow < 0 ? 0 : landProtected.sex.rowTotals[landRow];
+    withheld = withheldFigures(services, figures, townTotal);
+  }
+  const query = new URLSearchParams({ zeitraum: period.code, ebene: level.code, indikator: indicator.code });
+  const levelName = level.kind === 'land' ? t('monitoring.level.land') : level.name;
+  return reply.render(
+    <DashboardPage
+      {...page}
+      reportHref={protect ? undefined : `/monitoring/berichte/${encodeURIComponent(period.code)}`}
+      filters={<LevelFields levels={levels} level={level} indicators={indicators} indicator={indicator} />}
+    >
+      {top}
+      <p class="kern-body">{t('monitoring.level.showing', { level: levelName, count: level.townIds.length })}</p>
+      <KeyFigures values={figures} period={period} withheld={withheld} />
+      {trend ? <Trend chartHref={`/monitoring/verlauf.svg?${query}`} points={trend} /> : <p class="kern-body">{t('monitoring.level.trend_land_only')}</p>}
+      <ChoroplethSection
+        indicator={indicator}
+        period={period}
+        rows={mapRows.map((row) => ({ ...row, town: allTowns.get(row.townId) }))}
+        mapHref={`/monitoring/karte.svg?${query}`}
+        protectedView={protect}
+      />
+      <ParticipantTables
+        rows={rows}
+        all={protect && !land ? null : table.all}
+        towns={townNames}
+        protectedTables={protectedTables}
+        csvHref={`/monitoring/teilnehmende.csv?zeitraum=${encodeURIComponent(period.code)}`}
+      />
+    </DashboardPage>,
+    { title: page.title },
+  );
+}
