@@ -5,6 +5,7 @@ import type { DemoSeedContext } from '../../platform/module.ts';
 import { participatingMunicipalities } from '../municipalities/index.ts';
 import { type Period, parsePeriod } from './periods.ts';
 import { computeReportContent } from './report-content.ts';
+import { townReportRepository } from './report-repository.ts';
 import { monitoringService } from './service.ts';
 
 const APPROVED_NARRATIVE = `Im laufenden Jahr hat die Stadt ihre Dialogreihe „Nachbarschaft im Gespräch“ in drei Stadtteilen fortgesetzt. Besonders gut angenommen wurden die Abende im Familienzentrum, zu denen viele Menschen zum ersten Mal kamen.
@@ -29,29 +30,22 @@ export async function seedReportDemo({ services, log }: DemoSeedContext): Promis
   const now = new Date();
   const earlier = new Date(now.getTime() - 7 * 86_400_000);
   await services.db.transaction().execute(async (trx) => {
-    const approved = await trx
-      .insertInto('monitoring_reports')
-      .values({
-        municipality_id: approvedTown.id,
-        period: period.code,
-        status: 'approved',
-        narrative: APPROVED_NARRATIVE,
-        snapshot: JSON.stringify(snapshot),
-        submitted_at: earlier,
-        decided_at: now,
-        decision_note: 'Vielen Dank, der Bericht ist vollständig.',
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const submitted = await trx
-      .insertInto('monitoring_reports')
-      .values({ municipality_id: submittedTown.id, period: period.code, status: 'submitted', narrative: SUBMITTED_NARRATIVE, submitted_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const repo = townReportRepository(trx);
+    const approved = await repo.insertDemo({
+      municipality_id: approvedTown.id,
+      period: period.code,
+      status: 'approved',
+      narrative: APPROVED_NARRATIVE,
+      snapshot: JSON.stringify(snapshot),
+      submitted_at: earlier,
+      decided_at: now,
+      decision_note: 'Vielen Dank, der Bericht ist vollständig.',
+      updated_at: now,
+    });
+    const submitted = await repo.insertDemo({ municipality_id: submittedTown.id, period: period.code, status: 'submitted', narrative: SUBMITTED_NARRATIVE, submitted_at: now, updated_at: now });
     for (const [id, town, action] of [
-      [approved.id, approvedTown.id, 'monitoring.town_report_approved'],
-      [submitted.id, submittedTown.id, 'monitoring.town_report_submitted'],
+      [approved, approvedTown.id, 'monitoring.town_report_approved'],
+      [submitted, submittedTown.id, 'monitoring.town_report_submitted'],
     ] as const) {
       await writeAudit(trx, SYSTEM, { action, entityType: 'monitoring_report', entityId: id, municipalityId: town, after: { period: period.code, demo: true } });
     }

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
 import type { MonitoringReportsTable, ReportStatus } from './tables.ts';
@@ -65,6 +65,12 @@ export function townReportRepository(db: Kysely<Database>) {
         .returningAll()
         .executeTakeFirst();
       return row ?? null;
+    },
+
+    /** A report as the demo data has it (a status other than draft, with its dates and snapshot). */
+    async insertDemo(values: Insertable<MonitoringReportsTable>): Promise<number> {
+      const row = await db.insertInto('monitoring_reports').values(values).returning('id').executeTakeFirstOrThrow();
+      return row.id;
     },
 
     /** One page of the town reports of a period, those waiting for a decision first. */
