@@ -6,6 +6,7 @@ import { monitoringCatalogueRoutes } from './catalogue-routes.tsx';
 import { monitoringDefinitionRoutes } from './definitions-routes.tsx';
 import { monitoringMapRoutes } from './map-routes.tsx';
 import { REPORT_AUDIT_ACTIONS } from './report-audit-actions.ts';
+import { seedReportDemo } from './report-demo.ts';
 import { monitoringReportExportRoutes } from './report-export-routes.ts';
 import { monitoringReportRoutes } from './report-routes.tsx';
 import { monitoringTownReportRoutes } from './report-town-routes.tsx';
@@ -25,5 +26,6 @@ export const monitoringModule: AppModule = {
   auditActions: [...MONITORING_AUDIT_ACTIONS, ...REPORT_AUDIT_ACTIONS, ...CATALOGUE_AUDIT_ACTIONS],
   messages: { public: [], staff: ['monitoring.'] },
   staffAreas: ['/monitoring'],
+  seedDemo: seedReportDemo,
   navigation: [{ href: '/monitoring', labelKey: 'monitoring.nav', visible: (actor) => isProgrammeOffice(actor) || isFunder(actor) }],
 };

@@ -2,7 +2,11 @@ import { SYSTEM } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { DemoSeedContext } from '../../platform/module.ts';
 import { participatingMunicipalities } from '../municipalities/index.ts';
+import { eventOptions } from '../events/index.ts';
+import { measureOptions } from '../strategy/index.ts';
 import { DEMO_CARDS } from './demo-cards.ts';
+import { DEMO_EXAMPLES } from './demo-examples.ts';
+import { exampleRepository } from './example-repository.ts';
 import { toolkitRepository } from './repository.ts';
 import type { Status } from './tables.ts';
 
@@ -15,12 +19,13 @@ function demoStatus(index: number): Status {
   return 'published';
 }
 
-/** 25 method cards spread over the participating towns, with versions, a few translations and Leichte-Sprache summaries. */
+/** 25 method cards spread over the participating towns, with versions, a few translations and Leichte-Sprache summaries; 8 published examples naming them. */
 export async function seedToolkitDemo({ services, log }: DemoSeedContext): Promise<void> {
   const towns = await participatingMunicipalities(services.db);
   if (!towns.length) return;
   await services.db.transaction().execute(async (trx) => {
     const repo = toolkitRepository(trx);
+    const cardIds: number[] = [];
     for (const [i, card] of DEMO_CARDS.entries()) {
       const town = towns[i % towns.length];
       if (!town) continue;
@@ -44,11 +49,36 @@ export async function seedToolkitDemo({ services, log }: DemoSeedContext): Promi
         review_note: status === 'changes_requested' ? 'Bitte die Schritte genauer beschreiben und eine Ansprechperson nennen.' : '',
         published_at: status === 'published' ? new Date(Date.UTC(2025, i % 12, 1 + i)) : null,
       });
+      cardIds.push(id);
       await repo.refreshSearch(id);
       await repo.insertVersion({ method_id: id, version: 1, status, content: JSON.stringify({ title: card.title, summary: card.summary }), actor_user_id: null });
       if (card.en) await repo.upsertTranslation({ method_id: id, locale: 'en', title: card.en.title, summary: card.en.summary, goal: '', steps: [] });
     }
-    await writeAudit(trx, SYSTEM, { action: 'demo.toolkit_seeded', entityType: 'programme', after: { methods: DEMO_CARDS.length } });
+    // Examples: each in a town, naming published cards, the town's first measures and its latest events.
+    const examples = exampleRepository(trx);
+    for (const [i, example] of DEMO_EXAMPLES.entries()) {
+      const town = towns[i % towns.length];
+      if (!town) continue;
+      const [measures, events] = await Promise.all([measureOptions(trx, town.id), eventOptions(trx, town.id, 10)]);
+      const { id } = await examples.insertExample({
+        municipality_id: town.id,
+        status: 'published',
+        title: example.title,
+        problem: example.problem,
+        approach: example.approach,
+        result: example.result,
+        lessons: example.lessons,
+        published_at: new Date(Date.UTC(2025, 3 + i, 10)),
+      });
+      const links = {
+        methods: example.cards.map((c) => cardIds[c]).filter((c): c is number => c !== undefined),
+        measures: measures.slice(i % 2, (i % 2) + 2).map((m) => m.id),
+        events: events.slice(0, 1 + (i % 2)).map((e) => e.id),
+      };
+      await examples.replaceLinks(id, links);
+      await examples.insertVersion({ example_id: id, version: 1, status: 'published', content: JSON.stringify({ title: example.title, links }), actor_user_id: null });
+    }
+    await writeAudit(trx, SYSTEM, { action: 'demo.toolkit_seeded', entityType: 'programme', after: { methods: DEMO_CARDS.length, examples: DEMO_EXAMPLES.length } });
   });
-  log(`demo: ${DEMO_CARDS.length} toolkit method cards`);
+  log(`demo: ${DEMO_CARDS.length} toolkit method cards, ${DEMO_EXAMPLES.length} good-practice examples`);
 }

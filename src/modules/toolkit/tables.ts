@@ -125,6 +125,16 @@ export interface ToolkitExampleMethodsTable {
   method_id: number;
 }
 
+/** What an example names besides its methods: the measures it belongs to, the events where it ran. */
+export const EXAMPLE_LINK_KINDS = ['measure', 'event'] as const;
+export type ExampleLinkKind = (typeof EXAMPLE_LINK_KINDS)[number];
+
+export interface ToolkitExampleLinksTable {
+  example_id: number;
+  kind: ExampleLinkKind;
+  object_id: number;
+}
+
 export interface ToolkitMethodUsesTable {
   method_id: number;
   kind: UseKind;
@@ -142,6 +152,7 @@ export interface ToolkitTables {
   toolkit_example_versions: ToolkitExampleVersionsTable;
   toolkit_example_methods: ToolkitExampleMethodsTable;
   toolkit_method_uses: ToolkitMethodUsesTable;
+  toolkit_example_links: ToolkitExampleLinksTable;
 }
 
 declare module '../../platform/db/schema.ts' {

@@ -166,13 +166,32 @@ export function Layout({ title, breadcrumbs = [], children }: { title: string; b
               <span class="vv-brand__name">{t('layout.site_name')}</span>
               <span class="vv-brand__claim">{t('layout.site_claim')}</span>
             </a>
-            <div class="vv-header__tools">
+            <div class="vv-header__tools vv-wide">
               <LanguageSwitch />
               <AccountArea />
             </div>
           </div>
-          <div class="kern-container">
+          <div class="kern-container vv-wide">
             <MainNavigation entries={ctx.nav} />
+          </div>
+          {/* On a phone the same links sit behind two disclosures (no JavaScript), so the page's own content shows on the first screen. */}
+          <div class="kern-container vv-compact vv-header__compact">
+            <details class="vv-disclosure">
+              <summary>{t('layout.menu.summary')}</summary>
+              <div class="vv-disclosure__body">
+                <MainNavigation entries={ctx.nav} />
+                <AccountArea />
+              </div>
+            </details>
+            <details class="vv-disclosure">
+              <summary>
+                {t('layout.language.summary')}
+                {locale === 'en' ? null : <span lang="en"> / Language</span>}
+              </summary>
+              <div class="vv-disclosure__body">
+                <LanguageSwitch />
+              </div>
+            </details>
           </div>
         </header>
         <div class="kern-container">

@@ -80,6 +80,41 @@ async function cardState(f: ForeignFixtures) {
 
 const validCard = { title: 'Übernommen', summary: 'x', steps: 'a', format: 'workshop', duration: 'short', groupSize: 'small', fieldsOfAction: 'education' };
 
+const examples = new WeakMap<object, Promise<number>>();
+
+/** A draft example of FOREIGN, which its own town could still change. */
+function foreignExample(f: ForeignFixtures): Promise<number> {
+  let id = examples.get(f.db);
+  if (!id) {
+    id = f.db
+      .insertInto('toolkit_examples')
+      .values({ municipality_id: f.foreignId, title: 'Fremdes Beispiel', problem: 'P', approach: 'A', result: 'R' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
+    examples.set(f.db, id);
+  }
+  return id;
+}
+
+const validExample = { title: 'Übernommen', problem: 'P', approach: 'A', result: 'R' };
+
+function onForeignExample(suffix: string, form?: Record<string, string>): ForeignCase {
+  return {
+    as: 'coordinator',
+    request: async (f) => ({ path: `/verwaltung/${OWN}/werkzeugkoffer/beispiele/${await foreignExample(f)}${suffix}`, form }),
+    snapshot: async (f) => {
+      const id = await foreignExample(f);
+      const [example, versions, methods] = await Promise.all([
+        f.db.selectFrom('toolkit_examples').select(['title', 'status', 'version']).where('id', '=', id).executeTakeFirst(),
+        f.db.selectFrom('toolkit_example_versions').select('id').where('example_id', '=', id).execute(),
+        f.db.selectFrom('toolkit_example_links').selectAll().where('example_id', '=', id).execute(),
+      ]);
+      return { example, versions, methods };
+    },
+  };
+}
+
 function onForeign(suffix: string, form?: Record<string, string>): ForeignCase {
   return {
     as: 'coordinator',
@@ -109,4 +144,20 @@ export const cases: ForeignCases = {
   'GET /werkzeugkoffer/methoden/:id/pdf': { notApplicable: 'the public PDF of a card: every published card of every town is public, an unpublished one is 404 for everyone' },
   'GET /programmbuero/werkzeugkoffer/methoden/:id': { notApplicable: 'the programme office reviews the cards of every town' },
   'POST /programmbuero/werkzeugkoffer/methoden/:id/entscheidung': { notApplicable: 'the programme office decides on the cards of every town' },
+  'GET /werkzeugkoffer/beispiele/:id': { notApplicable: 'the public example: every published example of every town is public, an unpublished one is 404 for everyone' },
+  'GET /verwaltung/:ags/werkzeugkoffer/beispiele/:id': onForeignExample(''),
+  'POST /verwaltung/:ags/werkzeugkoffer/beispiele/:id': onForeignExample('', { ...validExample }),
+  'POST /verwaltung/:ags/werkzeugkoffer/beispiele/:id/einreichen': onForeignExample('/einreichen'),
+  // A new example of OWN that names FOREIGN's measure: a field error, and no example is created.
+  'POST /verwaltung/:ags/werkzeugkoffer/beispiele/neu': {
+    as: 'coordinator',
+    request: async (f) => {
+      const measure = await f.db.selectFrom('measures').select('id').where('municipality_id', '=', f.foreignId).orderBy('id').executeTakeFirstOrThrow();
+      return { path: `/verwaltung/${OWN}/werkzeugkoffer/beispiele/neu`, form: { ...validExample, measureIds: String(measure.id) } };
+    },
+    snapshot: async (f) => f.db.selectFrom('toolkit_examples').select('id').where('municipality_id', '=', f.ownId).orderBy('id').execute(),
+    expect: [422],
+  },
+  'GET /programmbuero/werkzeugkoffer/beispiele/:id': { notApplicable: 'the programme office reviews the examples of every town' },
+  'POST /programmbuero/werkzeugkoffer/beispiele/:id/entscheidung': { notApplicable: 'the programme office decides on the examples of every town' },
 };

@@ -1,5 +1,9 @@
+import { todayInBerlin } from '../../../src/platform/i18n/catalog.ts';
 /** The monitoring module's routes: what every role gets. */
 import { all, type Entries, COORDINATOR, FUNDER, invalidFor, type Matrix, OFFICE, OWN } from './types.ts';
+
+/** The year of the demo's town reports. */
+const THIS_YEAR = todayInBerlin().slice(0, 4);
 
 /** No programme report is approved in the test data: the funder sees the notice, and no chart or table of an unapproved period. */
 const FUNDER_UNAPPROVED = { ...FUNDER, funder: 'not_found' as const };
@@ -25,17 +29,14 @@ export const entries: Entries = {
   'GET /monitoring/berichte/:zeitraum': { expect: OFFICE, path: '/monitoring/berichte/2026' },
   'POST /monitoring/berichte/:zeitraum': { expect: invalidFor(OFFICE), path: '/monitoring/berichte/2026' },
   'GET /monitoring/berichte': { expect: FUNDER, path: '/monitoring/berichte?zeitraum=2026' },
-  /** The demo data holds no approved town report for 2026: its page answers 404 to everyone, as for a report that does not exist. */
-  'GET /monitoring/berichte/:zeitraum/kommunen/:ags': { expect: { ...FUNDER, funder: 'not_found', programme_office: 'not_found' }, path: `/monitoring/berichte/2026/kommunen/${OWN}` },
+  /** The demo data holds an approved report of the own town for the current year (see monitoring/report-demo.ts). */
+  'GET /monitoring/berichte/:zeitraum/kommunen/:ags': { expect: FUNDER, path: `/monitoring/berichte/${THIS_YEAR}/kommunen/${OWN}` },
   'GET /verwaltung/:ags/monitoring/berichte/:zeitraum': { expect: COORDINATOR, path: `/verwaltung/${OWN}/monitoring/berichte/2026` },
   'POST /verwaltung/:ags/monitoring/berichte/:zeitraum': { expect: invalidFor(COORDINATOR), path: `/verwaltung/${OWN}/monitoring/berichte/2026` },
   'POST /verwaltung/:ags/monitoring/berichte/:zeitraum/entscheidung': { expect: invalidFor(OFFICE), path: `/verwaltung/${OWN}/monitoring/berichte/2026/entscheidung` },
   'GET /verwaltung/:ags/monitoring/berichte/:zeitraum/verlauf.svg': { expect: COORDINATOR, path: `/verwaltung/${OWN}/monitoring/berichte/2026/verlauf.svg` },
   'GET /verwaltung/:ags/monitoring/berichte/:zeitraum/export/:datei': { expect: COORDINATOR, path: `/verwaltung/${OWN}/monitoring/berichte/2026/export/bericht.csv` },
-  'GET /monitoring/berichte/:zeitraum/kommunen/:ags/export/:datei': {
-    expect: { ...FUNDER, funder: 'not_found', programme_office: 'not_found' },
-    path: `/monitoring/berichte/2026/kommunen/${OWN}/export/bericht.xlsx`,
-  },
+  'GET /monitoring/berichte/:zeitraum/kommunen/:ags/export/:datei': { expect: FUNDER, path: `/monitoring/berichte/${THIS_YEAR}/kommunen/${OWN}/export/bericht.xlsx` },
   'GET /monitoring/berichte/:zeitraum/export/:datei': { expect: FUNDER_UNAPPROVED, path: '/monitoring/berichte/2026/export/bericht.pdf' },
   'GET /verwaltung/:ags/monitoring': { expect: COORDINATOR },
   'GET /verwaltung/:ags/monitoring/verlauf.svg': { expect: COORDINATOR },

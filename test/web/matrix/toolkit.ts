@@ -32,6 +32,13 @@ async function attachment(f: Fixtures): Promise<{ method: number; id: number }> 
   return { method, id };
 }
 
+/** An example of the own town in a given state. */
+async function example(f: Fixtures, status: Status): Promise<number> {
+  const row = { municipality_id: f.ownId, status, title: 'Matrix-Beispiel', problem: 'P', approach: 'A', result: 'R', published_at: status === 'published' ? new Date() : null };
+  return (await f.db.insertInto('toolkit_examples').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+const exampleDesk = (id: number) => `/verwaltung/${OWN}/werkzeugkoffer/beispiele/${id}`;
+
 const workspace = (id: number) => `/verwaltung/${OWN}/werkzeugkoffer/methoden/${id}`;
 
 export const entries: Entries = {
@@ -65,5 +72,19 @@ export const entries: Entries = {
   'POST /programmbuero/werkzeugkoffer/methoden/:id/entscheidung': {
     expect: invalidFor(OFFICE),
     path: async (f) => `/programmbuero/werkzeugkoffer/methoden/${await card(f, 'submitted')}/entscheidung`,
+  },
+  'GET /werkzeugkoffer/beispiele': { expect: PUBLIC },
+  'GET /werkzeugkoffer/beispiele/:id': { expect: PUBLIC, path: async (f) => `/werkzeugkoffer/beispiele/${await example(f, 'published')}` },
+  'GET /verwaltung/:ags/werkzeugkoffer/beispiele': { expect: COORDINATOR },
+  'GET /verwaltung/:ags/werkzeugkoffer/beispiele/neu': { expect: COORDINATOR },
+  'POST /verwaltung/:ags/werkzeugkoffer/beispiele/neu': { expect: invalidFor(COORDINATOR) },
+  'GET /verwaltung/:ags/werkzeugkoffer/beispiele/:id': { expect: COORDINATOR, path: async (f) => exampleDesk(await example(f, 'draft')) },
+  'POST /verwaltung/:ags/werkzeugkoffer/beispiele/:id': { expect: invalidFor(COORDINATOR), path: async (f) => exampleDesk(await example(f, 'draft')) },
+  'POST /verwaltung/:ags/werkzeugkoffer/beispiele/:id/einreichen': { expect: COORDINATOR, path: async (f) => `${exampleDesk(await example(f, 'draft'))}/einreichen` },
+  'GET /programmbuero/werkzeugkoffer/beispiele': { expect: OFFICE },
+  'GET /programmbuero/werkzeugkoffer/beispiele/:id': { expect: OFFICE, path: async (f) => `/programmbuero/werkzeugkoffer/beispiele/${await example(f, 'submitted')}` },
+  'POST /programmbuero/werkzeugkoffer/beispiele/:id/entscheidung': {
+    expect: invalidFor(OFFICE),
+    path: async (f) => `/programmbuero/werkzeugkoffer/beispiele/${await example(f, 'submitted')}/entscheidung`,
   },
 };

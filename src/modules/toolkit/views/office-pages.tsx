@@ -21,6 +21,11 @@ export function ReviewQueuePage({ queue }: { queue: PageResult<QueueRow> }) {
     <>
       <h1 class="kern-heading-large">{t('toolkit.office.title')}</h1>
       <p class="kern-body">{t('toolkit.office.lead')}</p>
+      <p class="kern-body">
+        <a class="kern-link" href="/programmbuero/werkzeugkoffer/beispiele">
+          {t('toolkit.office.examples_link')}
+        </a>
+      </p>
       {queue.items.length ? (
         <div class="kern-table-responsive">
           <table class="kern-table kern-table--striped">

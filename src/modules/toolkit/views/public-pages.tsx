@@ -41,6 +41,11 @@ export function ToolkitListPage({ results, facets, query, suggestion }: { result
     <>
       <h1 class="kern-heading-large">{t('toolkit.public.title')}</h1>
       <p class="kern-body">{t('toolkit.public.lead')}</p>
+      <p class="kern-body">
+        <a class="kern-link" href="/werkzeugkoffer/beispiele">
+          {t('toolkit.public.examples_link')}
+        </a>
+      </p>
       <FilterForm action="/werkzeugkoffer" label={t('toolkit.public.filter_label')}>
         <FilterSearch name="q" label={t('toolkit.public.search')} value={query.q} />
         <FilterSelect name="feld" label={t('toolkit.card.fields')} value={query.feld} options={facetOptions(facets, 'field', FIELDS, (v) => t(`toolkit.field.${v}`))} />

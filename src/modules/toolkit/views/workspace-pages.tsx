@@ -32,6 +32,9 @@ export function TownToolkitPage({ ags, name, methods }: { ags: string; name: str
       <p class="kern-body">
         <a class="kern-btn kern-btn--primary" href={`${base}/methoden/neu`}>
           <span class="kern-label">{t('toolkit.workspace.new_method')}</span>
+        </a>{' '}
+        <a class="kern-link" href={`${base}/beispiele`}>
+          {t('toolkit.workspace.examples_link')}
         </a>
       </p>
       {methods.items.length ? (
