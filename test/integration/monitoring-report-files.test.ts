@@ -132,7 +132,8 @@ describe('monitoring report files', () => {
 
   it('keeps every withheld cell withheld in XLSX, CSV and PDF for the funder', async () => {
     assert.equal((await office.post(`${TOWN}/entscheidung`, { decision: 'approved' })).statusCode, 303);
-    assert.equal((await office.post(PROGRAMME, { decision: 'approved' })).statusCode, 303);
+    assert.match((await office.get(PROGRAMME)).body, /name="narrative"/);
+    assert.equal((await office.post(PROGRAMME, { decision: 'approved', narrative: 'Sachteil des Programmbüros 2025' })).statusCode, 303);
 
     const book = await workbook(await funder.get(`${FUNDER_TOWN}/export/bericht.xlsx`));
     const notes = rowsOf(book, 'Hinweise')
@@ -174,6 +175,7 @@ describe('monitoring report files', () => {
       );
     const programmePdf = await pdfText((await funder.get(`${PROGRAMME}/export/bericht.pdf`)).rawPayload);
     assert.match(programmePdf.text, /Vielfalt verankern/);
+    assert.match(programmePdf.text, /Sachteil des Programmbüros 2025/, 'the office narrative is printed');
     assert.doesNotMatch(programmePdf.text.replace(/\s+/g, ' '), /Viernheim( 0)* 3/);
     const forOffice = await workbook(await office.get(`${PROGRAMME}/export/bericht.xlsx`));
     const unprotected = rowsOf(forOffice, forOffice.worksheets[3]?.name ?? '').find((r) => r[0] === VIERNHEIM) as unknown[];

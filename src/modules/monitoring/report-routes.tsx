@@ -20,11 +20,13 @@ const PeriodParams = Type.Object({ zeitraum: Type.String({ maxLength: 20 }) });
 const DecisionForm = Type.Object({
   decision: Type.Union([Type.Literal('approved'), Type.Literal('sent_back')]),
   note: Type.Optional(FormText({ max: 2000 })),
+  /** The office's narrative part of the programme report, kept with the decision (and frozen with an approval). */
+  narrative: Type.Optional(FormText({ max: 20000 })),
 });
 
 function ReportPage({ period, status, form }: { period: Period; status: string; form: FormState }) {
   const { t } = useView();
-  const labels = { decision: t('monitoring.report.decision'), note: t('monitoring.report.note') };
+  const labels = { decision: t('monitoring.report.decision'), note: t('monitoring.report.note'), narrative: t('monitoring.town_report.narrative') };
   return (
     <>
       <h1 class="kern-heading-large">{t('monitoring.report.title', { period: periodLabel(t, period.code) })}</h1>
@@ -39,6 +41,7 @@ function ReportPage({ period, status, form }: { period: Period; status: string; 
       <ReportDownloads base={`/monitoring/berichte/${encodeURIComponent(period.code)}`} protect={false} />
       <ErrorSummary form={form} labels={labels} />
       <Form action={`/monitoring/berichte/${encodeURIComponent(period.code)}`}>
+        <TextArea form={form} name="narrative" label={labels.narrative} hint={t('monitoring.report.narrative_hint')} rows={10} maxLength={20000} />
         <SelectField
           form={form}
           name="decision"
@@ -79,10 +82,11 @@ export const monitoringReportRoutes: ModulePlugin = async (app, { services }) =>
 
   app.get('/monitoring/berichte/:zeitraum', { config: OFFICE, schema: { params: PeriodParams } }, async (request, reply) => {
     const period = periodOf(request.params.zeitraum);
-    return render(request, reply, period, { values: {}, errors: {} });
+    const report = await reportRepository(db).programmeReport(period.code);
+    return render(request, reply, period, { values: { narrative: report?.narrative ?? '' }, errors: {} });
   });
 
-  app.post('/monitoring/berichte/:zeitraum', { config: OFFICE, schema: { params: PeriodParams, body: formBody(DecisionForm) } }, async (request, reply) => {
+  app.post('/monitoring/berichte/:zeitraum', { config: OFFICE, schema: { params: PeriodParams, body: formBody(DecisionForm, [], 40000) } }, async (request, reply) => {
     const period = periodOf(request.params.zeitraum);
     return formAction(reply, {
       body: request.body,
@@ -92,12 +96,18 @@ export const monitoringReportRoutes: ModulePlugin = async (app, { services }) =>
         // Approval freezes the report's full content (figures with their catalogue version, trend, AMIF table protected and not).
         const snapshot = input.decision === 'approved' ? await computeReportContent(service, period, null) : null;
         await db.transaction().execute(async (trx) => {
-          const { id } = await reportRepository(trx).decide(period.code, { status: input.decision, note: input.note ?? '', snapshot, by: actorUserId(request.actor) });
+          const { id } = await reportRepository(trx).decide(period.code, {
+            status: input.decision,
+            note: input.note ?? '',
+            narrative: input.narrative?.trim() ?? '',
+            snapshot,
+            by: actorUserId(request.actor),
+          });
           await writeAudit(trx, request.actor, {
             action: input.decision === 'approved' ? 'monitoring.report_approved' : 'monitoring.report_sent_back',
             entityType: 'monitoring_report',
             entityId: id,
-            after: { period: period.code, note: input.note ?? '' },
+            after: { period: period.code, note: input.note ?? '', narrative: input.narrative?.trim() ?? '' },
           });
         });
         return { redirect: `/monitoring/berichte/${encodeURIComponent(period.code)}`, flash: { key: input.decision === 'approved' ? 'monitoring.report.approved' : 'monitoring.report.sent_back' } };

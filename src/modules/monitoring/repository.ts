@@ -46,9 +46,10 @@ export function reportRepository(db: Kysely<Database>) {
     programmeReport(period: string) {
       return db.selectFrom('monitoring_reports').selectAll().where('municipality_id', 'is', null).where('period', '=', period).executeTakeFirst();
     },
-    async decide(period: string, decision: { status: 'approved' | 'sent_back'; note: string; snapshot: unknown; by: number | null }) {
+    async decide(period: string, decision: { status: 'approved' | 'sent_back'; note: string; narrative: string; snapshot: unknown; by: number | null }) {
       const values = {
         status: decision.status,
+        narrative: decision.narrative,
         decision_note: decision.note,
         snapshot: decision.snapshot === null ? null : JSON.stringify(decision.snapshot),
         decided_at: new Date(),
