@@ -38,6 +38,7 @@ export const eventFacts: readonly FactSource[] = [
   {
     id: 'events.registrations',
     labelKey: 'monitoring.fact.events_registrations',
+    drillDown: ({ ags }) => `/verwaltung/${ags}/veranstaltungen`,
     kind: 'persons',
     dimensions: eventDimensions,
     rows: (db) => registrations(db, false),
@@ -53,6 +54,7 @@ export const eventFacts: readonly FactSource[] = [
   {
     id: 'events.held',
     labelKey: 'monitoring.fact.events_held',
+    drillDown: ({ ags }) => `/verwaltung/${ags}/veranstaltungen`,
     kind: 'records',
     dimensions: { format: EVENT_FORMATS, channel: PERSON_DIMENSIONS.channel },
     rows: (db) =>

@@ -4,6 +4,7 @@ import { isProgrammeOffice } from '../../platform/access/actor.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { municipalityHierarchy, municipalityOptions } from '../municipalities/index.ts';
+import { drillDownLinks } from './drill-down.ts';
 import { findLevel, LAND, type Level, levelsOf } from './levels.ts';
 import type { Period } from './periods.ts';
 import { stepsOf } from './periods.ts';
@@ -114,7 +115,12 @@ export async function renderProgrammeDashboard(
     >
       {top}
       <p class="kern-body">{t('monitoring.level.showing', { level: levelName, count: level.townIds.length })}</p>
-      <KeyFigures values={figures} period={period} withheld={withheld} />
+      <KeyFigures
+        values={figures}
+        period={period}
+        withheld={withheld}
+        drillDown={!protect && level.kind === 'town' ? drillDownLinks(services, figures, allTowns.get(level.townIds[0] as number)?.ags ?? '', period) : undefined}
+      />
       {trend ? <Trend chartHref={`/monitoring/verlauf.svg?${query}`} points={trend} /> : <p class="kern-body">{t('monitoring.level.trend_land_only')}</p>}
       <ChoroplethSection
         indicator={indicator}

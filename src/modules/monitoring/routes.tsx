@@ -9,11 +9,14 @@ import { WITHHELD_MARK } from '../../platform/stats/suppression.ts';
 import { barChartSvg } from '../../platform/views/charts.ts';
 import { managedTown, municipalityOptions } from '../municipalities/index.ts';
 import { AMIF_COLUMNS } from './amif-repository.ts';
+import { drillDownLinks } from './drill-down.ts';
 import { LAND } from './levels.ts';
 import { type Period, parsePeriod, periodOptions, PROGRAMME_PERIOD, stepsOf } from './periods.ts';
 import { DashboardQuery, levelOf, renderProgrammeDashboard } from './programme-dashboard.tsx';
+import { profileRepository } from './profile-repository.ts';
 import { AMIF_GROUPS, monitoringService, protectParticipantTable } from './service.ts';
 import { ReportDownloads, ReportLink, townReportHref } from './views/report-town.tsx';
+import { ProfileSection } from './views/profile-section.tsx';
 import { DashboardPage, KeyFigures, ParticipantTables, periodLabel, type TownName, Trend } from './views/dashboard.tsx';
 
 const FUNDER = { access: 'funder' } as const;
@@ -120,14 +123,21 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
     const period = parsePeriod(request.query.zeitraum ?? defaultPeriod());
     if (!period) throw AppError.notFound();
     const t = request.t;
-    const [figures, trend, table] = await Promise.all([service.keyFigures(period, [town.id]), service.participantTrend(stepsOf(period), [town.id]), service.participantTable(period, [town.id])]);
+    const scores = service.sources().get('diversity_check.dimension_scores');
+    const [figures, trend, table, profile] = await Promise.all([
+      service.keyFigures(period, [town.id]),
+      service.participantTrend(stepsOf(period), [town.id]),
+      service.participantTable(period, [town.id]),
+      scores ? profileRepository(services.db).profile(scores, town.id, period.to) : Promise.resolve(null),
+    ]);
     const base = `/verwaltung/${town.ags}/monitoring`;
     const query = `zeitraum=${encodeURIComponent(period.code)}`;
     const title = t('monitoring.town.title', { name: town.name });
     return reply.render(
       <DashboardPage title={title} lead={t('monitoring.town.lead')} action={base} period={period} options={periodOptions()}>
         <ReportLink href={townReportHref(town.ags, period.code)} labelKey="monitoring.town_report.link" />
-        <KeyFigures values={figures} period={period} />
+        <KeyFigures values={figures} period={period} drillDown={drillDownLinks(services, figures, town.ags, period)} />
+        {scores && profile ? <ProfileSection dimensions={scores.dimensions.dimension ?? []} cells={profile} href={`/verwaltung/${town.ags}/vielfalts-check`} /> : null}
         <Trend chartHref={`${base}/verlauf.svg?${query}`} points={trend} />
         <ParticipantTables
           rows={table.rows}

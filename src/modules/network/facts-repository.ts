@@ -35,6 +35,7 @@ export const networkFacts: readonly FactSource[] = [
   {
     id: 'network.migrant_organisations',
     labelKey: 'monitoring.fact.network_migrant_organisations',
+    drillDown: ({ ags }) => `/verwaltung/${ags}/netzwerk/organisationen`,
     kind: 'records',
     dimensions: {},
     rows: (db) =>
@@ -52,6 +53,7 @@ export const networkFacts: readonly FactSource[] = [
   {
     id: 'network.cooperations_started',
     labelKey: 'monitoring.fact.network_cooperations_started',
+    drillDown: ({ ags }) => `/verwaltung/${ags}/netzwerk/kooperationen`,
     kind: 'records',
     dimensions: { type: COOPERATION_TYPES, mixed: YES_NO },
     rows: (db) =>
@@ -72,6 +74,7 @@ export const networkFacts: readonly FactSource[] = [
   {
     id: 'network.organisations',
     labelKey: 'monitoring.fact.network_organisations',
+    drillDown: ({ ags }) => `/verwaltung/${ags}/netzwerk/organisationen`,
     kind: 'records',
     dimensions: { type: ORGANISATION_TYPES },
     rows: (db) =>

@@ -14,6 +14,7 @@ export const participationFacts: readonly FactSource[] = [
   {
     id: 'participation.processes',
     labelKey: 'monitoring.fact.participation_processes',
+    drillDown: ({ ags }) => `/verwaltung/${ags}/beteiligung`,
     kind: 'records',
     dimensions: {},
     rows: (db) =>
@@ -41,6 +42,7 @@ export const participationFacts: readonly FactSource[] = [
   {
     id: 'participation.contributions',
     labelKey: 'monitoring.fact.participation_contributions',
+    drillDown: ({ ags }) => `/verwaltung/${ags}/beteiligung`,
     kind: 'persons',
     dimensions: { type: CONTRIBUTION_TYPES, channel: PERSON_DIMENSIONS.channel },
     rows: (db) =>

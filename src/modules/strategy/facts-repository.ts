@@ -13,6 +13,7 @@ export const strategyFacts: readonly FactSource[] = [
   {
     id: 'strategy.adopted',
     labelKey: 'monitoring.fact.strategy_adopted',
+    drillDown: ({ ags }) => `/verwaltung/${ags}/strategie`,
     kind: 'records',
     dimensions: {},
     rows: (db) =>
@@ -30,6 +31,7 @@ export const strategyFacts: readonly FactSource[] = [
   {
     id: 'strategy.measures',
     labelKey: 'monitoring.fact.strategy_measures',
+    drillDown: ({ ags }) => `/verwaltung/${ags}/massnahmen`,
     kind: 'records',
     dimensions: { status: MEASURE_STATUSES },
     rows: (db) =>
@@ -38,6 +40,7 @@ export const strategyFacts: readonly FactSource[] = [
   {
     id: 'strategy.progress',
     labelKey: 'monitoring.fact.strategy_progress',
+    drillDown: ({ ags }) => `/verwaltung/${ags}/massnahmen`,
     kind: 'values',
     dimensions: { status: MEASURE_STATUSES },
     rows: (db) =>
