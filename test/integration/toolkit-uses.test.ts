@@ -86,7 +86,10 @@ describe('toolkit: where the methods were used', () => {
     assert.match(form, /Sprachcafé in der Bücherei \(Viernheim\)/);
     assert.doesNotMatch(form, /Unfertige Methode|Eigener Entwurf/, 'drafts are not offered');
 
-    const created = await coordinator.post(`/verwaltung/${BENSHEIM}/massnahmen/neu`, measureForm('Sprachtreff im Quartier', ids.field as number, [ids.sprachcafe as number, ids.spaziergang as number]));
+    const created = await coordinator.post(
+      `/verwaltung/${BENSHEIM}/massnahmen/neu`,
+      measureForm('Sprachtreff im Quartier', ids.field as number, [ids.sprachcafe as number, ids.spaziergang as number]),
+    );
     assert.equal(created.statusCode, 303);
     ids.measure = Number(/\/(\d+)$/.exec(String(created.headers.location))?.[1]);
     const edit = (await coordinator.get(`/verwaltung/${BENSHEIM}/massnahmen/${ids.measure}`)).body;
