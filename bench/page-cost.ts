@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   });
   const app = await buildApp({ config, handle, startJobs: false, logger: process.env.COST_LOG_LEVEL ? { level: process.env.COST_LOG_LEVEL } : false });
   const appUrl = await app.fastify.listen({ port: 0, host: '127.0.0.1' });
-  const ctx = benchContext({ db, appUrl, connections: 1, duration: 1, baselineRps: () => 1 });
+  const ctx = benchContext({ db, appUrl, connections: 1, duration: 1, baselineRps: () => 1, services: app.services });
   const wanted = process.argv.slice(2);
   const sets = await loadScenarioSets();
   try {

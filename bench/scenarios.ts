@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/platform/db/schema.ts';
+import type { AppServices } from '../src/platform/module.ts';
 import { signInOverHttp } from './sign-in.ts';
 
 /**
@@ -28,6 +29,8 @@ export interface BenchContext {
   signIn(email: string, password: string): Promise<string>;
   /** Computes a value once per run and shares it between scenarios (e.g. "the busiest town"). */
   once<T>(key: string, make: () => Promise<T>): Promise<T>;
+  /** The services of the app with the page cache off, for runs that call the app's code in process (e.g. a job). */
+  services: AppServices;
 }
 
 /** What a page scenario requests, and what the page must show to count (a 200 without the data would be a cheap benchmark). */
@@ -102,7 +105,7 @@ export async function loadScenarioSets(): Promise<ScenarioSet[]> {
 }
 
 /** The context every scenario gets; sessions and shared values are made once per run. */
-export function benchContext(base: Pick<BenchContext, 'db' | 'appUrl' | 'connections' | 'duration' | 'baselineRps'>): BenchContext {
+export function benchContext(base: Pick<BenchContext, 'db' | 'appUrl' | 'connections' | 'duration' | 'baselineRps' | 'services'>): BenchContext {
   const memo = new Map<string, Promise<unknown>>();
   const ctx: BenchContext = {
     ...base,

@@ -71,24 +71,28 @@ describe('open data and read API', () => {
     assert.ok(rowsSeen > 421, 'the demo data fills the collections');
   });
 
-  it('publishes the indicator values of approved periods only, with small person counts withheld', async () => {
-    const year = String(new Date().getUTCFullYear());
-    const body = (await get('/opendata/indicator-values.json')).json() as {
-      data: Array<{ ags: string; indicator_code: string; unit: string; period: string; value: number | null; withheld: boolean }>;
-    };
-    assert.ok(body.data.length > 0, 'the approved year has values');
+  it('publishes the key figures of approved reports only, as frozen, with small person counts withheld', async () => {
+    type Row = { level: string; ags: string | null; indicator_code: string; unit: string; period: string; value: number | null; withheld: boolean };
+    const body = (await get('/opendata/indicator-values.json')).json() as { data: Row[] };
+    // The demo: Bensheim's report of this year is approved, Viernheim's only submitted.
+    assert.ok(body.data.length > 0, 'the approved report has figures');
     assert.ok(
-      body.data.every((r) => r.period === year),
-      'no period the office has not approved',
+      body.data.every((r) => r.level === 'municipality' && r.ags === '06431002'),
+      'nothing of a report not approved',
     );
-    for (const row of body.data.filter((r) => r.unit === 'persons')) assert.ok(row.value === null || row.value === 0 || row.value >= 5, `${row.indicator_code} ${row.ags}: ${row.value}`);
-    assert.ok(body.data.every((r) => r.withheld === (r.value === null) || r.value === null));
-    const o1 = (await get(`/api/v1/indicator-values?indicator=O1&ags=06431002`)).json() as { data: Array<{ indicator_code: string; ags: string }> };
-    assert.deepEqual(
-      o1.data.map((r) => [r.indicator_code, r.ags]),
-      [['O1', '06431002']],
-    );
-    assert.equal((await get('/api/v1/indicator-values?period=2099')).statusCode, 200);
+    for (const row of body.data) {
+      assert.equal(row.withheld, row.withheld && row.value === null, `${row.indicator_code}: a withheld figure has no value`);
+      if (row.unit === 'persons') assert.ok(row.value === null || row.value === 0 || row.value >= 5, `${row.indicator_code}: ${row.value}`);
+    }
+    const snapshot = (await db.selectFrom('monitoring_reports').select('snapshot').where('status', '=', 'approved').executeTakeFirstOrThrow()).snapshot as {
+      figures: Array<{ code: string; value: number | null; withheld: boolean }>;
+    };
+    const o1 = snapshot.figures.find((f) => f.code === 'O1');
+    const published = (await get('/api/v1/indicator-values?indicator=O1&ags=06431002')).json() as { data: Row[] };
+    assert.equal(published.data.length, 1);
+    assert.equal(published.data[0]?.value, o1?.withheld ? null : o1?.value, 'the value as frozen at approval');
+    assert.deepEqual((await get('/api/v1/indicator-values?ags=06431020')).json().data, [], 'the submitted report stays unpublished');
+    assert.deepEqual((await get('/api/v1/indicator-values?period=2099')).json().data, []);
     assert.equal((await get('/api/v1/indicator-values?period=nicht')).statusCode, 400);
   });
 

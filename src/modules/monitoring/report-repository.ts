@@ -92,3 +92,29 @@ export function townReportRepository(db: Kysely<Database>) {
     },
   };
 }
+
+/** What the public may read of the reports: the approved ones with their frozen snapshot (open data). */
+export function publicReportRepository(db: Kysely<Database>) {
+  return {
+    /** Approved reports with a snapshot, of one town (and the programme's) or all, by id. */
+    approvedSnapshots(municipalityId?: number) {
+      return db
+        .selectFrom('monitoring_reports')
+        .select(['id', 'municipality_id', 'period', 'snapshot', 'decided_at'])
+        .where('status', '=', 'approved')
+        .where('snapshot', 'is not', null)
+        .$if(municipalityId !== undefined, (q) => q.where('municipality_id', '=', municipalityId ?? 0))
+        .orderBy('id')
+        .execute();
+    },
+    async lastApproval(municipalityId?: number): Promise<Date | null> {
+      const row = await db
+        .selectFrom('monitoring_reports')
+        .select((eb) => eb.fn.max('decided_at').as('at'))
+        .where('status', '=', 'approved')
+        .$if(municipalityId !== undefined, (q) => q.where('municipality_id', '=', municipalityId ?? 0))
+        .executeTakeFirst();
+      return row?.at ? new Date(row.at) : null;
+    },
+  };
+}

@@ -3,22 +3,26 @@ import { Col, type OpenDataCollection } from '../../platform/open-data.ts';
 import { publicIndicatorValues, publicValuesModified } from '../monitoring/index.ts';
 
 const IndicatorValueRow = Type.Object({
-  id: Col.id('Stable number of the value: indicator, period and municipality in one'),
-  ags: Col.ags(),
-  municipality: Col.text('Name of the municipality'),
+  id: Col.id('Stable number of the value: its approved report and its place in it'),
+  level: Col.oneOf(['municipality', 'programme'], 'From the report of one municipality, or of the whole programme'),
+  ags: Col.nullable(Col.ags()),
+  municipality: Col.nullable(Col.text('Name of the municipality; empty for the whole programme')),
   indicator_code: Col.text('Code of the indicator in the programme catalogue, e.g. O1'),
+  indicator_version: Col.int('Version of the indicator definition the value was computed with'),
   indicator_name: Col.text('Name of the indicator (German)'),
   unit: Col.oneOf(['persons', 'records', 'number', 'percent', 'index', 'euro'], 'Unit of the value'),
   period: Col.text('Period: a year (2026), a quarter (2026-Q1), a month (2026-03) or the programme period (programm)'),
   period_from: Col.date('First day of the period'),
   period_to: Col.date('Last day of the period'),
   value: Col.nullable(Col.number('The value; empty where withheld or where a share has no denominator')),
+  target: Col.nullable(Col.number('The target set for the period, if any')),
   withheld: Col.bool('Withheld by small-cell protection: a count of 1–4 persons, or a value from which one could be worked out'),
+  approved_at: Col.nullable(Col.dateTime('When the programme office approved the report the value is frozen in')),
 });
 
 /**
- * Public indicator values: what the monitoring module releases (periods whose programme report the
- * office approved), protected as for the funder; asked for through monitoring's index.ts.
+ * Public indicator values: the key figures of the period reports the office approved, as frozen at
+ * approval and protected as the funder sees them; asked for through monitoring's index.ts.
  */
 export const indicatorValuesCollection: OpenDataCollection = {
   id: 'indicator-values',
@@ -40,5 +44,5 @@ export const indicatorValuesCollection: OpenDataCollection = {
     });
     return all.filter((row) => query.after === undefined || row.id > query.after).slice(0, query.limit) as unknown as Array<Record<string, unknown>>;
   },
-  lastModified: (services) => publicValuesModified(services),
+  lastModified: (services, query) => publicValuesModified(services, query.municipalityId),
 };

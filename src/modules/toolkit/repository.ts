@@ -43,6 +43,7 @@ export interface FacetRow {
 function filtered(f: SearchFilter): RawBuilder<unknown> {
   const query = f.text ? sql`websearch_to_tsquery('german', ${f.text})` : sql`null::tsquery`;
   return sql`select m.id, m.title, m.summary, m.goal, m.steps, m.format, m.duration, m.group_size, m.fields_of_action, m.target_groups, m.municipality_id,
+      m.use_towns as towns, m.use_count as uses,
       ${f.text ? sql`ts_rank(m.search, ${query})` : sql`0`} as rank,
       (${f.field ?? null}::text is null or ${f.field ?? null}::text = any(m.fields_of_action)) as ok_field,
       (${f.targetGroup ?? null}::text is null or ${f.targetGroup ?? null}::text = any(m.target_groups)) as ok_target,
@@ -69,16 +70,10 @@ export function toolkitRepository(db: Db) {
       const titleMark = f.text ? sql<string>`ts_headline('german', p.title, ${query}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`})` : sql<string>`p.title`;
       const result = await sql<SearchRow>`
         with base as (${filtered(f)}),
-        counted as (
-          select b.*, coalesce(u.towns, 0) as towns, coalesce(u.uses, 0) as uses, cast(count(*) over () as integer) as total
-          from base b left join (
-            select method_id, cast(count(distinct municipality_id) as integer) as towns, cast(count(*) as integer) as uses
-            from toolkit_method_uses where kind <> 'example' group by method_id
-          ) u on u.method_id = b.id
-          where ok_field and ok_target and ok_format and ok_duration and ok_size and ok_town
-        ),
         page as (
-          select * from counted order by ${order}, title, id
+          select b.*, cast(count(*) over () as integer) as total from base b
+          where ok_field and ok_target and ok_format and ok_duration and ok_size and ok_town
+          order by ${order}, title, id
           limit ${page.pageSize} offset ${page.offset}
         )
         select p.id, ${titleMark} as title, p.summary, p.format, p.duration, p.group_size, p.fields_of_action, p.target_groups, mu.ags, mu.name as town, ${headline} as headline, p.towns, p.uses, p.total

@@ -58,6 +58,9 @@ export interface ToolkitMethodsTable {
   review_note: Optional<string>;
   version: Optional<number>;
   attachment_text: Optional<string>;
+  /** How many towns and records (measures, events, training modules) name the card; written with the links. */
+  use_towns: Generated<number>;
+  use_count: Generated<number>;
   /** Written by the repository from title, summary (weight A), goal, steps (B) and attachments (C). */
   search: ColumnType<string, never, never>;
   published_at: NullableTime;

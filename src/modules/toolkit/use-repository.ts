@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import type { MethodUseKind, MethodUser } from '../../platform/method-links.ts';
 
@@ -10,6 +10,19 @@ type Db = Kysely<Database> | Transaction<Database>;
  * the `methodLinks` hook (platform/method-links.ts); no foreign key crosses the modules.
  */
 export function useRepository(db: Db) {
+  /** Writes the cards' counts (towns, uses) again from the link table, for the cards whose links changed. */
+  async function recount(methodIds: number[]): Promise<void> {
+    const ids = [...new Set(methodIds)];
+    if (!ids.length) return;
+    // Lock the cards first (in id order): the count below then runs with a snapshot taken after any
+    // other transaction that changed their links has committed, so concurrent links are all counted.
+    await sql`select id from toolkit_methods where id = any(${ids}::int[]) order by id for update`.execute(db);
+    await sql`update toolkit_methods m set
+        use_towns = (select count(distinct u.municipality_id) from toolkit_method_uses u where u.method_id = m.id and u.kind <> 'example'),
+        use_count = (select count(*) from toolkit_method_uses u where u.method_id = m.id and u.kind <> 'example')
+      where m.id = any(${ids}::int[])`.execute(db);
+  }
+
   return {
     publishedChoices() {
       return db
@@ -36,16 +49,18 @@ export function useRepository(db: Db) {
       return rows.map((r) => r.method_id);
     },
     async replace(user: MethodUser, methodIds: number[]): Promise<void> {
-      await db.deleteFrom('toolkit_method_uses').where('kind', '=', user.kind).where('object_id', '=', user.objectId).execute();
+      const removed = await db.deleteFrom('toolkit_method_uses').where('kind', '=', user.kind).where('object_id', '=', user.objectId).returning('method_id').execute();
       const ids = [...new Set(methodIds)];
       if (ids.length)
         await db
           .insertInto('toolkit_method_uses')
           .values(ids.map((method_id) => ({ method_id, kind: user.kind, object_id: user.objectId, municipality_id: user.municipalityId })))
           .execute();
+      await recount([...removed.map((r) => r.method_id), ...ids]);
     },
     async forget(kind: MethodUseKind, objectId: number): Promise<void> {
-      await db.deleteFrom('toolkit_method_uses').where('kind', '=', kind).where('object_id', '=', objectId).execute();
+      const removed = await db.deleteFrom('toolkit_method_uses').where('kind', '=', kind).where('object_id', '=', objectId).returning('method_id').execute();
+      await recount(removed.map((r) => r.method_id));
     },
     /** The records that name a card (at most 500, newest link first), for its public page. */
     usesOfMethod(methodId: number) {
