@@ -37,6 +37,16 @@ export function monitoringRepository(db: Kysely<Database>) {
       const rows = await db.selectFrom('monitoring_reports').select('period').where('municipality_id', 'is', null).where('status', '=', 'approved').orderBy('period', 'desc').execute();
       return rows.map((r) => r.period);
     },
+    /** When the office last approved a programme report (the public indicator values change with it). */
+    async lastApprovedProgrammeReport(): Promise<Date | null> {
+      const row = await db
+        .selectFrom('monitoring_reports')
+        .select((eb) => eb.fn.max('updated_at').as('at'))
+        .where('municipality_id', 'is', null)
+        .where('status', '=', 'approved')
+        .executeTakeFirst();
+      return row?.at ? new Date(row.at) : null;
+    },
   };
 }
 
