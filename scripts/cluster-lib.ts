@@ -7,6 +7,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -156,6 +157,58 @@ async function exited(child: ChildProcess | undefined): Promise<void> {
   await once(child, 'exit');
 }
 
+export interface ReverseProxy {
+  url: string;
+  /** The generated configuration file. */
+  config: string;
+  /** Stops nginx and removes its temporary folder. */
+  stop(): Promise<void>;
+}
+
+/** nginx with the configuration of `nginxConfig`, in a temporary folder of its own; resolves once it listens. */
+export async function startNginx(options: { host?: string; port: number; upstreams: string[]; upstreamHeader?: boolean; nginx?: string; log?: ClusterOptions['log'] }): Promise<ReverseProxy> {
+  const nginx = nginxBinary(options.nginx);
+  const host = options.host ?? '127.0.0.1';
+  const listen = `${host.includes(':') ? `[${host}]` : host}:${options.port}`;
+  const dir = mkdtempSync(join(tmpdir(), 'vv-cluster-'));
+  // nginx's worker runs as an unprivileged user when started by root: it must reach its temp folders.
+  chmodSync(dir, 0o755);
+  const config = join(dir, 'nginx.conf');
+  writeFileSync(config, nginxConfig({ dir, listen, upstreams: options.upstreams, upstreamHeader: options.upstreamHeader }));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const check = spawnSync(nginx, ['-t', '-q', '-e', 'stderr', '-p', dir, '-c', config], { encoding: 'utf8' });
+  if (check.status !== 0) {
+    remove();
+    throw new ClusterError(`nginx refuses the generated configuration:\n${check.stderr}`);
+  }
+  const child = spawn(nginx, ['-e', 'stderr', '-p', dir, '-c', config, '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  lines('nginx', child.stdout, options.log);
+  lines('nginx', child.stderr, options.log);
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited(child);
+    remove();
+  };
+  // A TCP connection, not a request: a request would reach an upstream and count in its health.
+  const started = Date.now();
+  for (;;) {
+    const listening = await new Promise<boolean>((resolve) => {
+      const socket = connect(options.port, host, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (listening) break;
+    if (child.exitCode !== null || Date.now() - started > 10_000) {
+      await stop();
+      throw new ClusterError('nginx did not start');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { url: `http://${listen}`, config, stop };
+}
+
 /**
  * Starts the instances (the first alone, so that it runs the migrations and, with DEMO_DATA, loads
  * the demo; then the rest at once) and nginx in front. Refuses PGlite: its database belongs to one
@@ -205,37 +258,22 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await waitHealthy(instance.url, 180_000, () => instance.child === child && instance.alive());
   }
 
-  const dir = mkdtempSync(join(tmpdir(), 'vv-cluster-'));
-  // nginx's worker runs as an unprivileged user when started by root: it must reach its temp folders.
-  chmodSync(dir, 0o755);
-  const config = join(dir, 'nginx.conf');
-  writeFileSync(
-    config,
-    nginxConfig({ dir, listen: `${host.includes(':') ? `[${host}]` : host}:${options.port}`, upstreams: instances.map((i) => `127.0.0.1:${i.port}`), upstreamHeader: options.upstreamHeader }),
-  );
-  let proxy: ChildProcess | undefined;
+  let proxy: ReverseProxy | undefined;
   const stopAll = async () => {
-    proxy?.kill('SIGTERM');
     for (const instance of instances) if (instance.alive()) instance.child?.kill('SIGTERM');
-    await Promise.all([exited(proxy), ...instances.map((i) => exited(i.child))]);
-    rmSync(dir, { recursive: true, force: true });
+    await Promise.all([proxy?.stop(), ...instances.map((i) => exited(i.child))]);
   };
 
   try {
-    const check = spawnSync(nginx, ['-t', '-q', '-e', 'stderr', '-p', dir, '-c', config], { encoding: 'utf8' });
-    if (check.status !== 0) throw new ClusterError(`nginx refuses the generated configuration:\n${check.stderr}`);
     const [head, ...rest] = instances;
     if (head) await startInstance(head);
     await Promise.all(rest.map(startInstance));
-    proxy = spawn(nginx, ['-e', 'stderr', '-p', dir, '-c', config, '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    lines('nginx', proxy.stdout, options.log);
-    lines('nginx', proxy.stderr, options.log);
-    const nginxProcess = proxy;
-    await waitHealthy(publicUrl, 10_000, () => nginxProcess.exitCode === null);
+    proxy = await startNginx({ host, port: options.port, upstreams: instances.map((i) => `127.0.0.1:${i.port}`), upstreamHeader: options.upstreamHeader, nginx, log: options.log });
   } catch (error) {
     await stopAll();
     throw error;
   }
+  const config = proxy.config;
 
   return {
     url: publicUrl,
