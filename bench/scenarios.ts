@@ -15,6 +15,8 @@ import { signInOverHttp } from './sign-in.ts';
 
 export interface BenchContext {
   db: Kysely<Database>;
+  /** The services of the app measured (page cache off): for scenarios that run a job's work first (e.g. the monitoring summary). */
+  services: AppServices;
   /** The app with the page cache off: what a signed-in person or a crawler over many URLs gets. */
   appUrl: string;
   connections: number;
@@ -29,8 +31,6 @@ export interface BenchContext {
   signIn(email: string, password: string): Promise<string>;
   /** Computes a value once per run and shares it between scenarios (e.g. "the busiest town"). */
   once<T>(key: string, make: () => Promise<T>): Promise<T>;
-  /** The services of the app with the page cache off, for runs that call the app's code in process (e.g. a job). */
-  services: AppServices;
 }
 
 /** What a page scenario requests, and what the page must show to count (a 200 without the data would be a cheap benchmark). */
@@ -105,7 +105,7 @@ export async function loadScenarioSets(): Promise<ScenarioSet[]> {
 }
 
 /** The context every scenario gets; sessions and shared values are made once per run. */
-export function benchContext(base: Pick<BenchContext, 'db' | 'appUrl' | 'connections' | 'duration' | 'baselineRps' | 'services'>): BenchContext {
+export function benchContext(base: Pick<BenchContext, 'db' | 'services' | 'appUrl' | 'connections' | 'duration' | 'baselineRps'>): BenchContext {
   const memo = new Map<string, Promise<unknown>>();
   const ctx: BenchContext = {
     ...base,
