@@ -8,7 +8,8 @@
  *   COST_PROFILE=prof npx tsx bench/page-cost.ts umsetzung
  *   npx tsx bench/cpu-profile-summary.ts prof/umsetzung.cpuprofile
  *
- * Environment: BENCH_PG_URL, BENCH_DB as for bench/run.ts; COST_REQUESTS (default 200);
+ * Environment: BENCH_PG_URL, BENCH_DB as for bench/run.ts; COST_REQUESTS (default 200); COST_WARMUP
+ * (requests before measuring, default 20);
  * COST_SQL=1 lists each statement of one request with its time; COST_EXPLAIN=1 runs each read of
  * that request again under EXPLAIN (ANALYZE, BUFFERS) and prints its time and shared buffers
  * (COST_EXPLAIN_PLANS=1 also the plans); COST_HTML=<dir> writes each page;
@@ -32,6 +33,7 @@ import { benchContext, isPageScenario, loadScenarioSets } from './scenarios.ts';
 const SERVER_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = process.env.BENCH_DB ?? 'vv_bench';
 const REQUESTS = Number(process.env.COST_REQUESTS ?? 200);
+const WARMUP_REQUESTS = Number(process.env.COST_WARMUP ?? 20);
 
 interface Statement {
   sql: string;
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
   });
   const app = await buildApp({ config, handle, startJobs: false, logger: process.env.COST_LOG_LEVEL ? { level: process.env.COST_LOG_LEVEL } : false });
   const appUrl = await app.fastify.listen({ port: 0, host: '127.0.0.1' });
-  const ctx = benchContext({ db, appUrl, connections: 1, duration: 1, baselineRps: () => 1 });
+  const ctx = benchContext({ db, services: app.services, appUrl, connections: 1, duration: 1, baselineRps: () => 1 });
   const wanted = process.argv.slice(2);
   const sets = await loadScenarioSets();
   try {
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
         const missing = target.mustContain.filter((text) => !first.body.includes(text));
         if (missing.length) console.error(`${scenario.name}: the page does not show ${missing.join(', ')}`);
         if (process.env.COST_HTML) writeFileSync(join(process.env.COST_HTML, `${scenario.name}.html`), first.body);
-        for (let i = 0; i < 20; i++) await app.fastify.inject(request);
+        for (let i = 0; i < WARMUP_REQUESTS; i++) await app.fastify.inject(request);
         statements = [];
         await app.fastify.inject(request);
         const one = statements;

@@ -50,10 +50,11 @@ export async function publicIndicatorValues(services: AppServices, filter: { mun
   const townIds = towns.map((t) => t.id);
   const rows: PublicIndicatorValue[] = [];
   for (const period of periods) {
-    const land = await service.participantTable(period);
+    // the programme's figures of the period (the summary the jobs keep, else counted now), with each town's
+    const land = await service.figures(period);
     for (const indicator of active) {
-      const values = await indicatorByTown(services, indicator, period, townIds);
-      const shown = await protectTownValues(services, indicator, period, values, land.rows);
+      const { values, numerators } = indicatorByTown(land, indicator, townIds);
+      const shown = protectTownValues(services, indicator, values, numerators, land.participants.rows);
       for (const town of towns) {
         if (filter.municipalityId !== undefined && town.id !== filter.municipalityId) continue;
         const value = shown.get(town.id);

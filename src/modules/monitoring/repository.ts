@@ -28,6 +28,16 @@ export function monitoringRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Every hand-entered value of a period, summed per indicator and town (`null`: the programme as a whole). */
+    manualValuesOfPeriod(period: string) {
+      return db
+        .selectFrom('monitoring_manual_values')
+        .select(['indicator_code', 'municipality_id', sql<string>`sum(value)`.as('value')])
+        .where('period', '=', period)
+        .groupBy(['indicator_code', 'municipality_id'])
+        .execute();
+    },
+
     targets(period: string) {
       return db.selectFrom('monitoring_targets').select(['indicator_code', 'municipality_id', 'value']).where('period', '=', period).execute();
     },
