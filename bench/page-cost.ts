@@ -8,8 +8,11 @@
  *   COST_PROFILE=prof npx tsx bench/page-cost.ts umsetzung
  *   npx tsx bench/cpu-profile-summary.ts prof/umsetzung.cpuprofile
  *
- * Environment: BENCH_PG_URL, BENCH_DB as for bench/run.ts; COST_REQUESTS (default 200);
- * COST_SQL=1 lists each statement of one request with its time; COST_HTML=<dir> writes each page;
+ * Environment: BENCH_PG_URL, BENCH_DB as for bench/run.ts; COST_REQUESTS (default 200); COST_WARMUP
+ * (requests before measuring, default 20);
+ * COST_SQL=1 lists each statement of one request with its time; COST_EXPLAIN=1 runs each read of
+ * that request again under EXPLAIN (ANALYZE, BUFFERS) and prints its time and shared buffers
+ * (COST_EXPLAIN_PLANS=1 also the plans); COST_HTML=<dir> writes each page;
  * COST_LOG_LEVEL (default silent) for the app's log; COST_PROFILE=<dir> writes a CPU profile of the
  * measured requests of each page (<dir>/<scenario>.cpuprofile, as `node --cpu-prof` would, but
  * without the start).
@@ -30,10 +33,33 @@ import { benchContext, isPageScenario, loadScenarioSets } from './scenarios.ts';
 const SERVER_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = process.env.BENCH_DB ?? 'vv_bench';
 const REQUESTS = Number(process.env.COST_REQUESTS ?? 200);
+const WARMUP_REQUESTS = Number(process.env.COST_WARMUP ?? 20);
 
 interface Statement {
   sql: string;
+  parameters: readonly unknown[];
   ms: number;
+}
+
+/**
+ * COST_EXPLAIN=1: each read of one request again under EXPLAIN (ANALYZE, BUFFERS) with its own
+ * parameters. Shared buffers touched hardly depend on the machine's load, unlike milliseconds.
+ */
+async function explainAll(pool: pg.Pool, statements: Statement[]): Promise<void> {
+  for (const s of statements) {
+    if (!/^\s*(select|with)\b/i.test(s.sql)) continue;
+    const rows = (await pool.query(`explain (analyze, buffers, format json) ${s.sql}`, s.parameters as unknown[])).rows as Array<{
+      'QUERY PLAN': Array<{ Plan: Record<string, number>; 'Execution Time': number }>;
+    }>;
+    const plan = rows[0]?.['QUERY PLAN'][0];
+    if (!plan) continue;
+    const buffers = (plan.Plan['Shared Hit Blocks'] ?? 0) + (plan.Plan['Shared Read Blocks'] ?? 0);
+    console.log(`  EXPLAIN ${plan['Execution Time'].toFixed(2)} ms  ${buffers} buffers  ${s.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+    if (process.env.COST_EXPLAIN_PLANS === '1') {
+      const text = (await pool.query(`explain (analyze, buffers) ${s.sql}`, s.parameters as unknown[])).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
+      for (const line of text) console.log(`      ${line}`);
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -46,7 +72,7 @@ async function main(): Promise<void> {
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (event) => {
-      statements.push({ sql: event.query.sql, ms: event.queryDurationMillis });
+      statements.push({ sql: event.query.sql, parameters: event.query.parameters, ms: event.queryDurationMillis });
     },
   });
   const handle: DatabaseHandle = {
@@ -68,7 +94,7 @@ async function main(): Promise<void> {
   });
   const app = await buildApp({ config, handle, startJobs: false, logger: process.env.COST_LOG_LEVEL ? { level: process.env.COST_LOG_LEVEL } : false });
   const appUrl = await app.fastify.listen({ port: 0, host: '127.0.0.1' });
-  const ctx = benchContext({ db, appUrl, connections: 1, duration: 1, baselineRps: () => 1 });
+  const ctx = benchContext({ db, services: app.services, appUrl, connections: 1, duration: 1, baselineRps: () => 1 });
   const wanted = process.argv.slice(2);
   const sets = await loadScenarioSets();
   try {
@@ -82,7 +108,7 @@ async function main(): Promise<void> {
         const missing = target.mustContain.filter((text) => !first.body.includes(text));
         if (missing.length) console.error(`${scenario.name}: the page does not show ${missing.join(', ')}`);
         if (process.env.COST_HTML) writeFileSync(join(process.env.COST_HTML, `${scenario.name}.html`), first.body);
-        for (let i = 0; i < 20; i++) await app.fastify.inject(request);
+        for (let i = 0; i < WARMUP_REQUESTS; i++) await app.fastify.inject(request);
         statements = [];
         await app.fastify.inject(request);
         const one = statements;
@@ -109,6 +135,7 @@ async function main(): Promise<void> {
           `COST ${scenario.name} wall_ms=${wall.toFixed(2)} cpu_ms=${cpuMs.toFixed(2)} queries=${one.length} sql_ms=${sqlMs.toFixed(2)} kB=${(Buffer.byteLength(first.body) / 1024).toFixed(1)}`,
         );
         if (process.env.COST_SQL === '1') for (const s of one) console.log(`  ${s.ms.toFixed(2)} ms  ${s.sql.replace(/\s+/g, ' ').slice(0, 300)}`);
+        if (process.env.COST_EXPLAIN === '1') await explainAll(pool, one);
       }
     }
   } finally {

@@ -178,7 +178,7 @@ async function measureScenarios(chosen: Array<{ set: ScenarioSet; scenario: Page
     if (base.failure) throw new Error(base.failure);
     const baselineRps = base.rps;
 
-    const ctx = benchContext({ db: handle.db, appUrl: urls['cache=off'] as string, connections: CONNECTIONS, duration: DURATION, baselineRps: () => baselineRps });
+    const ctx = benchContext({ db: handle.db, services: uncached.services, appUrl: urls['cache=off'] as string, connections: CONNECTIONS, duration: DURATION, baselineRps: () => baselineRps });
 
     // Pages first, then the runs that change data (the registration run adds thousands of rows).
     for (const { scenario, variants } of chosen) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/platform/db/schema.ts';
+import type { AppServices } from '../src/platform/module.ts';
 import { signInOverHttp } from './sign-in.ts';
 
 /**
@@ -14,6 +15,8 @@ import { signInOverHttp } from './sign-in.ts';
 
 export interface BenchContext {
   db: Kysely<Database>;
+  /** The services of the app measured (page cache off): for scenarios that run a job's work first (e.g. the monitoring summary). */
+  services: AppServices;
   /** The app with the page cache off: what a signed-in person or a crawler over many URLs gets. */
   appUrl: string;
   connections: number;
@@ -102,7 +105,7 @@ export async function loadScenarioSets(): Promise<ScenarioSet[]> {
 }
 
 /** The context every scenario gets; sessions and shared values are made once per run. */
-export function benchContext(base: Pick<BenchContext, 'db' | 'appUrl' | 'connections' | 'duration' | 'baselineRps'>): BenchContext {
+export function benchContext(base: Pick<BenchContext, 'db' | 'services' | 'appUrl' | 'connections' | 'duration' | 'baselineRps'>): BenchContext {
   const memo = new Map<string, Promise<unknown>>();
   const ctx: BenchContext = {
     ...base,

@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     mkdirSync(join(config.dataDir, 'db'), { recursive: true });
     handle = await openPglite(join(config.dataDir, 'db'));
   }
+  // One instance at a time creates the job queues, migrates and seeds; the next finds it done.
+  const releaseStartup = await handle.startupLock?.();
   phase('database');
   const app = await buildApp({
     config,
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
   phase('migrations');
   await seedInstallation({ services: app.services, modules: allModules(), demo: config.demoData, log: (message) => log.info(message) });
+  await releaseStartup?.();
   phase('seed');
 
   let closing = false;

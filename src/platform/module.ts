@@ -16,6 +16,7 @@ import type { PersonalDataHandler } from './privacy/registry.ts';
 import type { RetentionRule } from './retention/retention.ts';
 import type { NavEntry } from './views/context.ts';
 import type { OpenDataCollection } from './open-data.ts';
+import type { MethodLinks } from './method-links.ts';
 
 /** A module's routes, with params, query and body typed from their TypeBox schemas. */
 export type ModulePlugin = FastifyPluginAsyncTypebox<{ services: AppServices }>;
@@ -79,6 +80,8 @@ export interface AppModule {
    * qualification: shown by the network next to its people, so nobody types them again.
    */
   accountRoles?: (services: AppServices, userIds: number[]) => Promise<Map<number, Array<'diversity_manager' | 'multiplier'>>>;
+  /** The method cards measures, events and training modules may name (the toolkit offers them; see platform/method-links.ts). */
+  methodLinks?: MethodLinks;
   /** The countable facts it offers to monitoring (see platform/facts.ts). */
   facts?: readonly FactSource[];
   /** Demo data for an empty installation with DEMO_DATA on; runs in module order. */

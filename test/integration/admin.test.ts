@@ -8,6 +8,8 @@ import { DEMO_PASSWORD, demoAccounts } from '../../src/modules/admin/index.ts';
 import { participatingMunicipalities } from '../../src/modules/municipalities/index.ts';
 import { TestClient, visibleText } from '../support/client.ts';
 import { municipalityId } from '../support/users.ts';
+import { adminRepository } from '../../src/modules/admin/repository.ts';
+import { pageRequest } from '../../src/platform/http/pagination.ts';
 
 const BENSHEIM = '06431002';
 
@@ -115,6 +117,22 @@ describe('programme office', () => {
     assert.match(visibleText(wrong.body), /gültiges Datum/);
     const range = visibleText((await office.get('/programmbuero/protokoll?von=2000-01-01&bis=2000-12-31')).body);
     assert.match(range, /Keine Treffer/);
+  });
+
+  it('names the account an entry is about, and counts a long log only as far as it pages', async () => {
+    const about = visibleText((await office.get('/programmbuero/protokoll?typ=user')).body);
+    assert.match(about, /Nora Neu/);
+    const repo = adminRepository(t.app.services.db);
+    const all = await t.app.services.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(all.n) > 10, 'the demo writes more than ten entries');
+    // One entry per page: counted up to ten pages ahead, then "more than".
+    const capped = await repo.auditPage({}, pageRequest(1, 1), 3);
+    assert.deepEqual([capped.items.length, capped.total, capped.more], [1, 10, true]);
+    const exact = await repo.auditPage({}, pageRequest(1, 50));
+    assert.deepEqual([exact.total, exact.more], [Number(all.n), false]);
   });
 
   it('keeps everybody else out', async () => {

@@ -135,7 +135,7 @@ describe('monitoring facts', () => {
   it('builds the AMIF table per town and across towns from the persons behind every source', async () => {
     const amif = amifRepository(db);
     const participants = pick(sources, PARTICIPANT_SOURCES);
-    const rows = await amif.table(participants, { ...year, municipalityIds: [town, foreignTown] }, true);
+    const { rows } = await amif.tables(participants, { ...year, municipalityIds: [town, foreignTown] });
     const bensheim = rows.find((r) => r.municipalityId === town)?.counts;
     assert.ok(bensheim);
     assert.equal(bensheim.total, 4);
@@ -150,7 +150,7 @@ describe('monitoring facts', () => {
     const viernheim = rows.find((r) => r.municipalityId === foreignTown)?.counts;
     assert.equal(viernheim?.total, 1);
     assert.equal(viernheim?.['history.new'], 1, 'new in this town');
-    const [all] = await amif.table(participants, year, false);
+    const { all } = await amif.tables(participants, year);
     assert.equal(all?.counts.total, 4);
     assert.equal(all?.counts['history.returning'], 1);
   });

@@ -27,6 +27,11 @@ describe('open data and read API', () => {
     t = await startTestApp({ variant: 'demo' });
     db = t.app.services.db;
     ids = t.app.modules.flatMap((m) => m.openData ?? []).map((c) => c.id);
+    // The office approves this year's programme report: its indicator values become public (suppressed).
+    await db
+      .insertInto('monitoring_reports')
+      .values({ municipality_id: null, period: String(new Date().getUTCFullYear()), status: 'approved', decided_at: new Date() })
+      .execute();
   });
   after(() => t.close());
 
@@ -64,6 +69,27 @@ describe('open data and read API', () => {
       }
     }
     assert.ok(rowsSeen > 421, 'the demo data fills the collections');
+  });
+
+  it('publishes the indicator values of approved periods only, with small person counts withheld', async () => {
+    const year = String(new Date().getUTCFullYear());
+    const body = (await get('/opendata/indicator-values.json')).json() as {
+      data: Array<{ ags: string; indicator_code: string; unit: string; period: string; value: number | null; withheld: boolean }>;
+    };
+    assert.ok(body.data.length > 0, 'the approved year has values');
+    assert.ok(
+      body.data.every((r) => r.period === year),
+      'no period the office has not approved',
+    );
+    for (const row of body.data.filter((r) => r.unit === 'persons')) assert.ok(row.value === null || row.value === 0 || row.value >= 5, `${row.indicator_code} ${row.ags}: ${row.value}`);
+    assert.ok(body.data.every((r) => r.withheld === (r.value === null) || r.value === null));
+    const o1 = (await get(`/api/v1/indicator-values?indicator=O1&ags=06431002`)).json() as { data: Array<{ indicator_code: string; ags: string }> };
+    assert.deepEqual(
+      o1.data.map((r) => [r.indicator_code, r.ags]),
+      [['O1', '06431002']],
+    );
+    assert.equal((await get('/api/v1/indicator-values?period=2099')).statusCode, 200);
+    assert.equal((await get('/api/v1/indicator-values?period=nicht')).statusCode, 400);
   });
 
   it('suppresses survey counts below 5', async () => {

@@ -54,11 +54,12 @@ export const recordRoutes: ModulePlugin = async (app, { services }) => {
     const raw = request.query;
     const { filter, query, errors } = cleanAuditQuery(raw);
     const page = pageRequest(pageNumber(raw.seite), 50);
-    const [{ items, total }, entityTypes, municipalities] = await Promise.all([repo.auditPage(filter, page), repo.auditEntityTypes(), municipalityOptions(db)]);
+    const [{ items, total, more }, entityTypes, municipalities] = await Promise.all([repo.auditPage(filter, page), repo.auditEntityTypes(), municipalityOptions(db)]);
     const form = { values: { von: raw.von ?? '', bis: raw.bis ?? '' }, errors };
     return reply.render(
       <AuditPage
         result={pageResult(items, total, page)}
+        more={more}
         query={query}
         form={form}
         actions={services.modules().flatMap((m) => m.auditActions ?? [])}

@@ -47,7 +47,8 @@ export function adminRepository(db: Db) {
     let query = db
       .selectFrom('audit_log as a')
       .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-      .leftJoin('users as s', (join) => join.on(sql<boolean>`a.entity_type = 'user' and s.id::text = a.entity_id`))
+      // The account's id as a number, so that users' primary key finds it (s.id::text = entity_id read all 300,000 accounts per entry).
+      .leftJoin('users as s', (join) => join.on(sql<boolean>`s.id = case when a.entity_type = 'user' and a.entity_id ~ '^[0-9]{1,9}$' then a.entity_id::int end`))
       .leftJoin('municipalities as m', 'm.id', 'a.municipality_id');
     if (filter.action) query = query.where('a.action', '=', filter.action);
     if (filter.entityType) query = query.where('a.entity_type', '=', filter.entityType);
@@ -161,20 +162,40 @@ export function adminRepository(db: Db) {
         .then((r) => Number(r.n));
     },
 
-    async auditPage(filter: AuditFilter, page: PageRequest) {
+    /**
+     * A page of entries and how many match, counted up to `countLimit` (or a little beyond the page
+     * asked for): counting all of half a million entries for every page took longer than the page.
+     * `more` says that there are more than `total`.
+     */
+    async auditPage(filter: AuditFilter, page: PageRequest, countLimit = 10_000) {
+      const limit = Math.max(countLimit, page.offset + 10 * page.pageSize);
       const [items, count] = await Promise.all([
         audit(filter).select(auditColumns).orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(page.pageSize).offset(page.offset).execute(),
-        audit(filter)
+        db
+          .selectFrom(
+            audit(filter)
+              .select('a.id')
+              .limit(limit + 1)
+              .as('matching'),
+          )
           .select((eb) => eb.fn.countAll<number>().as('total'))
           .executeTakeFirstOrThrow(),
       ]);
-      return { items, total: Number(count.total) };
+      const total = Number(count.total);
+      return { items, total: Math.min(total, limit), more: total > limit };
     },
     auditAll(filter: AuditFilter, limit: number) {
       return audit(filter).select(auditColumns).orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
     },
     auditEntityTypes() {
-      return db.selectFrom('audit_log').select('entity_type').distinct().orderBy('entity_type').execute();
+      // A walk over the index (one step per type) instead of reading every entry for the handful of types.
+      return sql<{ entity_type: string }>`with recursive t as (
+          select min(entity_type) as entity_type from audit_log
+          union all
+          select (select min(entity_type) from audit_log where entity_type > t.entity_type) from t where t.entity_type is not null
+        ) select entity_type from t where entity_type is not null`
+        .execute(db)
+        .then((r) => r.rows);
     },
 
     async outboxPage(page: PageRequest) {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FieldErrors } from '../../platform/http/errors.ts';
 import { FormEmail, FormInteger, FormText, formList, parseForm, typedValues } from '../../platform/http/forms.ts';
+import { readMethodIds } from '../../platform/method-links.ts';
 import { berlinLocalToInstant, instantToBerlinLocal } from '../../platform/i18n/berlin-time.ts';
 import type { EventDetail } from './repository.ts';
 import type { EventInput } from './service.ts';
@@ -76,11 +77,14 @@ export function readEventForm(body: unknown): { ok: true; value: EventInput } | 
   const registrationClosesAt = instant('registrationClosesAt');
   const coOrganisers = listOf(body, 'coOrganiserIds');
   if (coOrganisers.some((id) => !/^\d{1,9}$/.test(id))) errors.coOrganiserIds = { key: 'validation.choice' };
+  const methods = readMethodIds(body);
+  Object.assign(errors, methods.errors);
   if (!parsed.ok || Object.keys(errors).length || !startsAt || !endsAt) return { ok: false, errors };
   const v = parsed.value;
   return {
     ok: true,
     value: {
+      methodIds: methods.ids,
       title: v.title,
       description: v.description ?? '',
       format: v.format,

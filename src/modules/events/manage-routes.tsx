@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { signedInActor } from '../../platform/http/access.ts';
 import { type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { formAction } from '../../platform/http/form-action.ts';
-import { formBody, formBodySchema } from '../../platform/http/forms.ts';
+import { formBody, formBodySchema, formList } from '../../platform/http/forms.ts';
+import { METHOD_IDS_FIELD, methodLinks } from '../../platform/method-links.ts';
 import { readMultipartForm } from '../../platform/http/multipart.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import { pageNumber, parseId } from '../../platform/http/params.ts';
@@ -43,11 +44,17 @@ export const manageEventRoutes: ModulePlugin = async (app, { services }) => {
     request: FastifyRequest,
     reply: FastifyReply,
     form: FormState,
-    selected: { languages: string[]; accessibility: string[]; coOrganiserIds: string[] },
+    selected: { languages: string[]; accessibility: string[]; coOrganiserIds: string[]; methodIds?: string[] },
     event: EventDetail | null,
   ) {
     const town = managedTown(request);
-    const [districts, organisations] = await Promise.all([districtOptions(db, town.id), networkOrganisationOptions(db, town.id)]);
+    const cards = methodLinks(services);
+    const [districts, organisations, methods, named] = await Promise.all([
+      districtOptions(db, town.id),
+      networkOrganisationOptions(db, town.id),
+      cards ? cards.choices(db) : [],
+      selected.methodIds ?? (cards && event ? cards.named(db, 'event', event.id).then((ids) => ids.map(String)) : []),
+    ]);
     const back = event ? base(town.ags, event.id) : `/verwaltung/${town.ags}/veranstaltungen`;
     return reply.render(
       <EventFormPage
@@ -55,7 +62,8 @@ export const manageEventRoutes: ModulePlugin = async (app, { services }) => {
         form={form}
         districts={districts}
         organisations={organisations}
-        selected={selected}
+        methods={methods}
+        selected={{ ...selected, methodIds: named }}
         editing={event !== null}
         cancelHref={back}
       />,
@@ -73,10 +81,15 @@ export const manageEventRoutes: ModulePlugin = async (app, { services }) => {
     if (!read.ok) throw new ValidationError(read.errors);
     return read.value;
   }
-  const selectedIn = (body: unknown) => ({ languages: listOf(body, 'languages'), accessibility: listOf(body, 'accessibility'), coOrganiserIds: listOf(body, 'coOrganiserIds') });
+  const selectedIn = (body: unknown) => ({
+    languages: listOf(body, 'languages'),
+    accessibility: listOf(body, 'accessibility'),
+    coOrganiserIds: listOf(body, 'coOrganiserIds'),
+    methodIds: formList(body, METHOD_IDS_FIELD),
+  });
 
   app.get('/verwaltung/:ags/veranstaltungen/neu', { config: TOWN, schema: { params: AgsParams } }, (request, reply) =>
-    renderForm(request, reply, { values: { format: 'dialogue', mode: 'in_person', capacity: '30' }, errors: {} }, { languages: ['de'], accessibility: [], coOrganiserIds: [] }, null),
+    renderForm(request, reply, { values: { format: 'dialogue', mode: 'in_person', capacity: '30' }, errors: {} }, { languages: ['de'], accessibility: [], coOrganiserIds: [], methodIds: [] }, null),
   );
 
   app.post('/verwaltung/:ags/veranstaltungen/neu', { config: TOWN, schema: { params: AgsParams, body: EventFormBody } }, async (request, reply) => {

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/access/actor.ts';
 import { actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
+import { checkMethodIds, methodLinks } from '../../platform/method-links.ts';
 import type { UploadedFile } from '../../platform/files/store.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { todayInBerlin } from '../../platform/i18n/catalog.ts';
@@ -40,6 +41,8 @@ export interface EventInput {
   /** Organiser and co-organisers from the network register (the network keeps the link and the cooperations it stands for). */
   organiserId: number | null;
   coOrganiserIds: number[];
+  /** The toolkit's method cards the event used (published ones); left out, the named cards stay as they are. */
+  methodIds?: number[];
 }
 
 /** Rules that span several fields; each message goes next to the field to correct. */
@@ -98,6 +101,13 @@ export interface ManagedTown {
 export function eventService(services: AppServices) {
   const { db } = services;
   const registrations = registrationService(services);
+  const methods = methodLinks(services);
+
+  /** The named cards must be published ones (a message at the field otherwise). */
+  async function checkMethods(input: EventInput) {
+    const errors = await checkMethodIds(methods, db, input.methodIds ?? []);
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+  }
 
   async function checkDistrict(municipalityId: number, districtId: number | null) {
     if (districtId === null) return;
@@ -117,9 +127,11 @@ export function eventService(services: AppServices) {
       const errors = checkEventInput(input);
       if (Object.keys(errors).length) throw new ValidationError(errors);
       await checkDistrict(municipalityId, input.districtId);
+      await checkMethods(input);
       return db.transaction().execute(async (trx) => {
         const { id } = await eventRepository(trx).insertEvent({ ...toRow(input), municipality_id: municipalityId, created_by: actorUserId(actor) });
         await setEventOrganisers(trx, organisersOf(id, municipalityId, input));
+        if (methods && input.methodIds) await methods.replace(trx, { kind: 'event', objectId: id, municipalityId }, input.methodIds);
         await writeAudit(trx, actor, { action: 'event.created', entityType: 'event', entityId: id, municipalityId, after: input });
         return id;
       });
@@ -132,12 +144,14 @@ export function eventService(services: AppServices) {
       if (input.capacity < event.confirmed) errors.capacity = { key: 'events.errors.capacity_below_confirmed', params: { count: event.confirmed } };
       if (Object.keys(errors).length) throw new ValidationError(errors);
       await checkDistrict(event.municipality_id, input.districtId);
+      await checkMethods(input);
       await db.transaction().execute(async (trx) => {
         const repo = eventRepository(trx);
         const confirmed = (await repo.lockEvent(eventId))?.confirmed ?? 0;
         if (input.capacity < confirmed) throw new ValidationError({ capacity: { key: 'events.errors.capacity_below_confirmed', params: { count: confirmed } } });
         await repo.updateEvent(eventId, toRow(input));
         await setEventOrganisers(trx, organisersOf(eventId, event.municipality_id, input));
+        if (methods && input.methodIds) await methods.replace(trx, { kind: 'event', objectId: eventId, municipalityId: event.municipality_id }, input.methodIds);
         const updated = (await repo.event(eventId)) as EventDetail;
         if (!updated.cancelled_at) {
           for (let seat = confirmed; seat < input.capacity; seat++) {

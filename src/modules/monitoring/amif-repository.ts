@@ -5,7 +5,7 @@ import type { FactFilter } from './engine-repository.ts';
 
 /**
  * The AMIF participant statistics (docs/INDICATORS.md "Participant statistics"): unique persons of
- * all activities per town (or across all towns at once), by sex, age group, third-country
+ * all activities per town and across all towns at once, by sex, age group, third-country
  * nationals, new versus returning and online versus offline, computed per person in SQL.
  *
  * Per person and town: a stated value wins over "not stated" (the latest stated one is not known
@@ -30,35 +30,52 @@ export interface AmifRow {
   counts: Record<AmifColumn, number>;
 }
 
+/** The AMIF table of a period: a row per town with persons, and the row across those towns (each person once; null without any). */
+export interface AmifTables {
+  rows: AmifRow[];
+  all: AmifRow | null;
+}
+
 const PERSON_DIMS = ['sex', 'age_group', 'third_country', 'channel'] as const;
 
 export function amifRepository(db: Kysely<Database>) {
+  /** The persons' facts of every source up to a day (the time before the period tells new from returning), in the filter's towns. */
+  function facts(sources: readonly FactSource[], filter: FactFilter, columns: 'all' | 'persons') {
+    const parts = sources.map((source) => {
+      let query = db.selectFrom(source.rows(db).as('f')).where('f.day', '<=', filter.to).where('f.person_key', 'is not', null);
+      if (columns === 'persons') query = query.where('f.day', '>=', filter.from);
+      if (filter.municipalityIds) {
+        query = filter.municipalityIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('f.municipality_id', 'in', [...filter.municipalityIds]);
+      }
+      const dims = columns === 'all' ? PERSON_DIMS : [];
+      return query.select([
+        'f.day',
+        'f.municipality_id',
+        'f.person_key',
+        ...dims.map((dim) => (dim in source.dimensions ? sql<string>`${sql.ref(`f.${dim}`)}::text` : sql<string>`${dim === 'channel' ? 'online' : 'not_stated'}::text`).as(dim)),
+      ]);
+    });
+    if (parts.length === 0) return null;
+    let union = parts[0] as NonNullable<(typeof parts)[0]>;
+    for (const part of parts.slice(1)) union = union.unionAll(part);
+    return union;
+  }
+
   return {
-    async table(sources: readonly FactSource[], filter: FactFilter, perTown: boolean): Promise<AmifRow[]> {
-      const parts = sources.map((source) => {
-        let query = db.selectFrom(source.rows(db).as('f')).where('f.day', '<=', filter.to);
-        if (filter.municipalityIds) {
-          query = filter.municipalityIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('f.municipality_id', 'in', [...filter.municipalityIds]);
-        }
-        return query.select([
-          'f.day',
-          'f.municipality_id',
-          'f.person_key',
-          ...PERSON_DIMS.map((dim) => (dim in source.dimensions ? sql<string>`${sql.ref(`f.${dim}`)}::text` : sql<string>`${dim === 'channel' ? 'online' : 'not_stated'}::text`).as(dim)),
-        ]);
-      });
-      if (parts.length === 0) return [];
-      let facts = parts[0] as NonNullable<(typeof parts)[0]>;
-      for (const part of parts.slice(1)) facts = facts.unionAll(part);
+    /**
+     * The rows per town and the row across all of them in one pass over the facts: each person is
+     * grouped once per town and once across the towns (grouping sets), then counted.
+     */
+    async tables(sources: readonly FactSource[], filter: FactFilter): Promise<AmifTables> {
+      const union = facts(sources, filter, 'all');
+      if (!union) return { rows: [], all: null };
       const from = filter.from;
-      const town = perTown ? sql<number>`x.municipality_id` : sql<number | null>`null::int`;
       const stated = (dim: string) => sql<string>`coalesce(max(${sql.ref(`x.${dim}`)}) filter (where ${sql.ref(`x.${dim}`)} <> 'not_stated' and x.day >= ${from}), 'not_stated')`;
       const persons = db
-        .selectFrom(facts.as('x'))
-        .where('x.person_key', 'is not', null)
+        .selectFrom(union.as('x'))
         .select([
-          town.as('municipality_id'),
-          'x.person_key',
+          sql<number | null>`case when grouping(x.municipality_id) = 0 then x.municipality_id end`.as('municipality_id'),
+          sql<number>`grouping(x.municipality_id)`.as('across'),
           sql<boolean>`bool_or(x.day >= ${from})`.as('in_period'),
           sql<boolean>`min(x.day) < ${from}`.as('returning'),
           stated('sex').as('sex'),
@@ -66,7 +83,7 @@ export function amifRepository(db: Kysely<Database>) {
           stated('third_country').as('third_country'),
           sql<string>`case when bool_or(x.channel = 'offline' and x.day >= ${from}) then 'offline' else 'online' end`.as('channel'),
         ])
-        .groupBy(perTown ? [sql`x.municipality_id`, sql`x.person_key`] : [sql`x.person_key`]);
+        .groupBy(sql`grouping sets ((x.person_key, x.municipality_id), (x.person_key))`);
       const counts = AMIF_COLUMNS.map((column) => {
         if (column === 'total') return sql<string>`count(*)`.as('total');
         if (column === 'history.new') return sql<string>`count(*) filter (where not p.returning)`.as(column);
@@ -77,16 +94,50 @@ export function amifRepository(db: Kysely<Database>) {
       const rows = await db
         .selectFrom(persons.as('p'))
         .where('p.in_period', '=', true)
-        .select([sql<number | null>`p.municipality_id`.as('municipality_id'), ...counts])
-        .groupBy(sql`p.municipality_id`)
+        .select(['p.municipality_id', 'p.across', ...counts])
+        .groupBy(['p.across', 'p.municipality_id'])
+        .orderBy('p.across')
+        .orderBy('p.municipality_id')
         .execute();
-      return rows.map((row) => {
+      const out: AmifTables = { rows: [], all: null };
+      for (const row of rows) {
         const record = row as unknown as Record<string, unknown>;
-        return {
-          municipalityId: row.municipality_id === null ? null : Number(row.municipality_id),
-          counts: Object.fromEntries(AMIF_COLUMNS.map((column) => [column, Number(record[column] ?? 0)])) as Record<AmifColumn, number>,
-        };
-      });
+        const counts = Object.fromEntries(AMIF_COLUMNS.map((column) => [column, Number(record[column] ?? 0)])) as Record<AmifColumn, number>;
+        if (Number(row.across) === 1) out.all = { municipalityId: null, counts };
+        else out.rows.push({ municipalityId: Number(row.municipality_id), counts });
+      }
+      return out;
+    },
+
+    /**
+     * The unique persons of each step (quarters of a year …) per town and across the towns (town
+     * null), in one pass: the trend chart of every town and of the whole at once.
+     */
+    async trend(sources: readonly FactSource[], steps: ReadonlyArray<{ code: string; from: string; to: string }>, filter: FactFilter) {
+      if (steps.length === 0) return [];
+      const union = facts(
+        sources,
+        {
+          ...filter,
+          from: steps.map((s) => s.from).sort()[0] as string,
+          to: steps
+            .map((s) => s.to)
+            .sort()
+            .at(-1) as string,
+        },
+        'persons',
+      );
+      if (!union) return [];
+      const values = sql.join(steps.map((s) => sql`(${s.code}::text, ${s.from}::text, ${s.to}::text)`));
+      const rows = await db
+        .selectFrom(union.as('x'))
+        .innerJoin(sql<{ code: string; day_from: string; day_to: string }>`(select * from (values ${values}) as v(code, day_from, day_to))`.as('s'), (join) =>
+          join.on(sql<boolean>`x.day between s.day_from and s.day_to`),
+        )
+        .select(['s.code', sql<number | null>`case when grouping(x.municipality_id) = 0 then x.municipality_id end`.as('municipality_id'), sql<string>`count(distinct x.person_key)`.as('persons')])
+        .groupBy(sql`grouping sets ((s.code, x.municipality_id), (s.code))`)
+        .execute();
+      return rows.map((row) => ({ code: row.code, municipalityId: row.municipality_id === null ? null : Number(row.municipality_id), persons: Number(row.persons) }));
     },
   };
 }

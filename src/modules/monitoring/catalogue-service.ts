@@ -1,3 +1,4 @@
+import { FIGURES_NIGHTLY_JOB } from './figure-store.ts';
 import { type Actor, actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
@@ -48,43 +49,54 @@ export function catalogueService(services: AppServices) {
     return period.code;
   }
 
+  /** A changed catalogue makes the kept figures unusable (the pages count live meanwhile): count them all again in the background. */
+  async function recountAfter<T extends { changed: boolean }>(change: Promise<T>): Promise<T> {
+    const result = await change;
+    if (result.changed) await services.jobs.trigger(FIGURES_NIGHTLY_JOB).catch(() => undefined);
+    return result;
+  }
+
   return {
     /** A new version with the changed definition; nothing happens when nothing changed. */
     async changeIndicator(actor: Actor, code: string, input: IndicatorVersionInput): Promise<{ changed: boolean; version: number }> {
-      return db.transaction().execute(async (trx) => {
-        const repo = catalogueRepository(trx);
-        const current = await repo.currentForUpdate(code);
-        if (!current) throw AppError.notFound();
-        if (same(inputOf(current), input)) return { changed: false, version: current.version };
-        const next = await repo.addVersion(code, input, current.status, actorUserId(actor));
-        await writeAudit(trx, actor, {
-          action: 'monitoring.indicator_changed',
-          entityType: 'monitoring_indicator',
-          entityId: code,
-          before: { version: current.version, ...inputOf(current) },
-          after: { version: next.version, ...input },
-        });
-        return { changed: true, version: next.version };
-      });
+      return recountAfter(
+        db.transaction().execute(async (trx) => {
+          const repo = catalogueRepository(trx);
+          const current = await repo.currentForUpdate(code);
+          if (!current) throw AppError.notFound();
+          if (same(inputOf(current), input)) return { changed: false, version: current.version };
+          const next = await repo.addVersion(code, input, current.status, actorUserId(actor));
+          await writeAudit(trx, actor, {
+            action: 'monitoring.indicator_changed',
+            entityType: 'monitoring_indicator',
+            entityId: code,
+            before: { version: current.version, ...inputOf(current) },
+            after: { version: next.version, ...input },
+          });
+          return { changed: true, version: next.version };
+        }),
+      );
     },
 
     /** Retires an indicator (it leaves the key figures) or takes it up again, as a new version. */
     async setStatus(actor: Actor, code: string, status: 'active' | 'retired'): Promise<{ changed: boolean }> {
-      return db.transaction().execute(async (trx) => {
-        const repo = catalogueRepository(trx);
-        const current = await repo.currentForUpdate(code);
-        if (!current) throw AppError.notFound();
-        if (current.status === status) return { changed: false };
-        const next = await repo.addVersion(code, inputOf(current), status, actorUserId(actor));
-        await writeAudit(trx, actor, {
-          action: status === 'retired' ? 'monitoring.indicator_retired' : 'monitoring.indicator_reactivated',
-          entityType: 'monitoring_indicator',
-          entityId: code,
-          before: { version: current.version, status: current.status },
-          after: { version: next.version, status },
-        });
-        return { changed: true };
-      });
+      return recountAfter(
+        db.transaction().execute(async (trx) => {
+          const repo = catalogueRepository(trx);
+          const current = await repo.currentForUpdate(code);
+          if (!current) throw AppError.notFound();
+          if (current.status === status) return { changed: false };
+          const next = await repo.addVersion(code, inputOf(current), status, actorUserId(actor));
+          await writeAudit(trx, actor, {
+            action: status === 'retired' ? 'monitoring.indicator_retired' : 'monitoring.indicator_reactivated',
+            entityType: 'monitoring_indicator',
+            entityId: code,
+            before: { version: current.version, status: current.status },
+            after: { version: next.version, status },
+          });
+          return { changed: true };
+        }),
+      );
     },
 
     /** Sets the target of an indicator for a period, for the programme or one participating town. */

@@ -67,6 +67,19 @@ export function engineRepository(db: Kysely<Database>) {
       return rows.map((row) => ({ municipality_id: row.municipality_id === null ? null : Number(row.municipality_id), key: row.key, value: Number(row.value) }));
     },
 
+    /**
+     * One side of a figure for every town of the filter and across them in one pass (grouping
+     * sets): `across` marks the row over all the filter's towns (a person in two towns once), the
+     * others are per town (a row without a town, such as a programme-wide budget line, has town null).
+     */
+    async perTownAndAcross(source: FactSource, filter: FactFilter): Promise<Array<{ municipality_id: number | null; across: boolean; value: number }>> {
+      const rows = await filtered(source, filter)
+        .select([sql<number | null>`f.municipality_id`.as('municipality_id'), sql<number>`grouping(f.municipality_id)`.as('across'), measure(source).as('value')])
+        .groupBy(sql`grouping sets ((f.municipality_id), ())`)
+        .execute();
+      return rows.map((row) => ({ municipality_id: row.municipality_id === null ? null : Number(row.municipality_id), across: Number(row.across) === 1, value: Number(row.value) }));
+    },
+
     /** The mean of a `values` source (e.g. the progress of measures), with how many rows it rests on. */
     async mean(source: FactSource, filter: FactFilter): Promise<{ mean: number | null; count: number }> {
       const row = await filtered(source, filter)
@@ -87,7 +100,7 @@ export function engineRepository(db: Kysely<Database>) {
     /** The distinct towns with any fact of these sources in the period (O10). */
     async activeTowns(sources: readonly FactSource[], filter: FactFilter): Promise<number[]> {
       if (sources.length === 0) return [];
-      const [first, ...rest] = sources.map((source) => filtered(source, filter).select('f.municipality_id'));
+      const [first, ...rest] = sources.map((source) => filtered(source, filter).select('f.municipality_id').distinct());
       let union = first as NonNullable<typeof first>;
       for (const part of rest) union = union.union(part);
       const rows = await db.selectFrom(union.as('u')).select('u.municipality_id').distinct().execute();

@@ -4,7 +4,8 @@ import type { ModulePlugin } from '../../platform/module.ts';
 import { projectedStateMap, STATE_MAP_SIZE } from '../municipalities/index.ts';
 import { choroplethSvg, classesOf } from './choropleth.ts';
 import { parsePeriod } from './periods.ts';
-import { DashboardQuery, levelOf, mapData, mapIndicator } from './programme-dashboard.tsx';
+import { LAND } from './levels.ts';
+import { DashboardQuery, levelFigures, levelOf, mapData, mapIndicator } from './programme-dashboard.tsx';
 import { monitoringService } from './service.ts';
 import { periodLabel } from './views/dashboard.tsx';
 
@@ -24,7 +25,12 @@ export const monitoringMapRoutes: ModulePlugin = async (app, { services }) => {
     if (!office && !(await service.approvedPeriods()).includes(period.code)) throw AppError.notFound();
     const { level, towns } = await levelOf(services, request.query.ebene);
     const indicator = mapIndicator(await service.indicators(), request.query.indikator);
-    const [rows, shapes] = await Promise.all([mapData(services, indicator, period, level, !office), projectedStateMap(services.db)]);
+    const [set, land, shapes] = await Promise.all([
+      levelFigures(services, period, level),
+      office || level.code === LAND ? Promise.resolve(null) : service.figures(period),
+      projectedStateMap(services.db),
+    ]);
+    const rows = mapData(services, indicator, set, level, office ? null : (land ?? set));
     const fills = new Map(rows.map((row) => [towns.get(row.townId)?.ags ?? '', { value: row.value }]));
     const classes = classesOf(rows.map((r) => r.value).filter((v): v is number => typeof v === 'number'));
     const name = request.locale === 'de' ? indicator.name_de : indicator.name_en;

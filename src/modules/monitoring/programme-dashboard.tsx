@@ -7,11 +7,11 @@ import { municipalityHierarchy, municipalityOptions } from '../municipalities/in
 import { drillDownLinks } from './drill-down.ts';
 import { findLevel, LAND, type Level, levelsOf } from './levels.ts';
 import type { Period } from './periods.ts';
-import { stepsOf } from './periods.ts';
+import type { FigureSet } from './figures.ts';
 import { type Indicator, monitoringService, protectParticipantTable } from './service.ts';
 import { indicatorByTown, protectTownValues, withheldFigures } from './town-values.ts';
 import { ChoroplethSection, LevelFields, type MapRow } from './views/choropleth-section.tsx';
-import { DashboardPage, KeyFigures, ParticipantTables, type TownName, Trend } from './views/dashboard.tsx';
+import { DashboardPage, Freshness, KeyFigures, ParticipantTables, type TownName, Trend } from './views/dashboard.tsx';
 
 /** The programme dashboard takes a period, a level (`land`, `rb:…`, `kreis:…`, `kommune:…`) and the map's indicator. */
 export const DashboardQuery = Type.Object({
@@ -38,18 +38,21 @@ export function mapIndicator(indicators: readonly Indicator[], code: string | un
   return found;
 }
 
+/** The figures of a level: the kept summary for the Land and a town, counted now for a region or county. */
+export function levelFigures(services: AppServices, period: Period, level: Level): Promise<FigureSet> {
+  const service = monitoringService(services);
+  if (level.code === LAND) return service.figures(period);
+  if (level.kind === 'town') return service.figures(period, level.townIds[0]);
+  return service.areaFigures(period, level.townIds);
+}
+
 /**
  * The map's data for a level: the indicator per participating town of the level, protected for
- * viewers without the right to the persons (the funder), plus the protected AMIF rows it rests on.
+ * viewers without the right to the persons (the funder) by the Land-wide AMIF rows.
  */
-export async function mapData(services: AppServices, indicator: Indicator, period: Period, level: Level, protect: boolean): Promise<MapRow[]> {
-  const service = monitoringService(services);
-  const values = await indicatorByTown(services, indicator, period, level.townIds);
-  let shown: Map<number, number | null | undefined> = values;
-  if (protect) {
-    const land = await service.participantTable(period);
-    shown = await protectTownValues(services, indicator, period, values, land.rows);
-  }
+export function mapData(services: AppServices, indicator: Indicator, set: FigureSet, level: Level, land: FigureSet | null): MapRow[] {
+  const { values, numerators } = indicatorByTown(set, indicator, level.townIds);
+  const shown: Map<number, number | null | undefined> = land ? protectTownValues(services, indicator, values, numerators, land.participants.rows) : values;
   return level.townIds.map((id) => ({ townId: id, value: shown.get(id) }));
 }
 
@@ -77,15 +80,12 @@ export async function renderProgrammeDashboard(
   const indicators = (await service.indicators()).filter((i) => i.status === 'active');
   const indicator = mapIndicator(indicators, request.query.indikator);
   const land = level.code === LAND;
-  const scope = land ? undefined : level.townIds;
-  const [figures, trend, table, landTable, mapRows, names] = await Promise.all([
-    service.keyFigures(period, scope),
-    protect && !land ? Promise.resolve(null) : service.participantTrend(stepsOf(period), scope),
-    service.participantTable(period, scope),
-    protect && !land ? service.participantTable(period) : Promise.resolve(null),
-    mapData(services, indicator, period, level, protect),
-    municipalityOptions(services.db),
-  ]);
+  const [set, landSet, names] = await Promise.all([levelFigures(services, period, level), protect && !land ? service.figures(period) : Promise.resolve(null), municipalityOptions(services.db)]);
+  const figures = set.figures;
+  const trend = protect && !land ? null : set.trend;
+  const table = set.participants;
+  const landTable = landSet?.participants ?? null;
+  const mapRows = mapData(services, indicator, set, level, protect ? (landSet ?? set) : null);
   const townNames = new Map(names.map((o) => [o.id, { id: o.id, ags: o.ags, name: o.name }]));
   let rows = table.rows;
   let protectedTables = protect ? protectParticipantTable(table.rows) : null;
@@ -114,6 +114,7 @@ export async function renderProgrammeDashboard(
       filters={<LevelFields levels={levels} level={level} indicators={indicators} indicator={indicator} />}
     >
       {top}
+      <Freshness set={set} />
       <p class="kern-body">{t('monitoring.level.showing', { level: levelName, count: level.townIds.length })}</p>
       <KeyFigures
         values={figures}

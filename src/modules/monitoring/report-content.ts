@@ -1,7 +1,7 @@
 import { MIN_CELL_SIZE } from '../../platform/stats/small-cells.ts';
 import type { ProtectedTable, Shown } from '../../platform/stats/suppression.ts';
 import { AMIF_COLUMNS, type AmifColumn } from './amif-repository.ts';
-import { type Period, stepsOf } from './periods.ts';
+import type { Period } from './periods.ts';
 import { type AMIF_GROUPS, type IndicatorValue, type monitoringService, protectParticipantTable } from './service.ts';
 
 /**
@@ -63,16 +63,19 @@ export function withheldFigures(values: IndicatorValue[], table: Record<(typeof 
   });
 }
 
-/** Computes a report's content now: for a town (`towns` = [its id]) or for the programme (all towns). */
+/**
+ * A report's content: for a town or for the programme (all towns), from the figures the dashboards
+ * show (the summary the job keeps, else counted now); `extractedAt` is when they were counted.
+ */
 export async function computeReportContent(service: ReturnType<typeof monitoringService>, period: Period, town: number | null): Promise<ReportContent> {
-  const towns = town === null ? undefined : [town];
-  const [figures, trend, table] = await Promise.all([service.keyFigures(period, towns), service.participantTrend(stepsOf(period), towns), service.participantTable(period, towns)]);
+  const set = await service.figures(period, town ?? undefined);
+  const { figures, trend, participants: table } = set;
   const protectedTables = table.rows.length > 0 ? protectParticipantTable(table.rows) : null;
   const withheld = withheldFigures(figures, protectedTables, town === null ? null : 0);
   return {
     version: 1,
     period: { code: period.code, from: period.from, to: period.to },
-    extractedAt: new Date().toISOString(),
+    extractedAt: set.computedAt.toISOString(),
     figures: figures.map((f, i) => ({
       code: f.indicator.code,
       version: f.indicator.version,

@@ -28,6 +28,16 @@ export function monitoringRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Every hand-entered value of a period, summed per indicator and town (`null`: the programme as a whole). */
+    manualValuesOfPeriod(period: string) {
+      return db
+        .selectFrom('monitoring_manual_values')
+        .select(['indicator_code', 'municipality_id', sql<string>`sum(value)`.as('value')])
+        .where('period', '=', period)
+        .groupBy(['indicator_code', 'municipality_id'])
+        .execute();
+    },
+
     targets(period: string) {
       return db.selectFrom('monitoring_targets').select(['indicator_code', 'municipality_id', 'value']).where('period', '=', period).execute();
     },
@@ -36,6 +46,16 @@ export function monitoringRepository(db: Kysely<Database>) {
     async approvedProgrammePeriods(): Promise<string[]> {
       const rows = await db.selectFrom('monitoring_reports').select('period').where('municipality_id', 'is', null).where('status', '=', 'approved').orderBy('period', 'desc').execute();
       return rows.map((r) => r.period);
+    },
+    /** When the office last approved a programme report (the public indicator values change with it). */
+    async lastApprovedProgrammeReport(): Promise<Date | null> {
+      const row = await db
+        .selectFrom('monitoring_reports')
+        .select((eb) => eb.fn.max('updated_at').as('at'))
+        .where('municipality_id', 'is', null)
+        .where('status', '=', 'approved')
+        .executeTakeFirst();
+      return row?.at ? new Date(row.at) : null;
     },
   };
 }

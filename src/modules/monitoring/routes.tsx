@@ -11,13 +11,13 @@ import { managedTown, municipalityOptions } from '../municipalities/index.ts';
 import { AMIF_COLUMNS } from './amif-repository.ts';
 import { drillDownLinks } from './drill-down.ts';
 import { LAND } from './levels.ts';
-import { type Period, parsePeriod, periodOptions, PROGRAMME_PERIOD, stepsOf } from './periods.ts';
-import { DashboardQuery, levelOf, renderProgrammeDashboard } from './programme-dashboard.tsx';
+import { type Period, parsePeriod, periodOptions, PROGRAMME_PERIOD } from './periods.ts';
+import { DashboardQuery, levelFigures, levelOf, renderProgrammeDashboard } from './programme-dashboard.tsx';
 import { profileRepository } from './profile-repository.ts';
 import { AMIF_GROUPS, monitoringService, protectParticipantTable } from './service.ts';
 import { ReportDownloads, ReportLink, townReportHref } from './views/report-town.tsx';
 import { ProfileSection } from './views/profile-section.tsx';
-import { DashboardPage, KeyFigures, ParticipantTables, periodLabel, type TownName, Trend } from './views/dashboard.tsx';
+import { DashboardPage, Freshness, KeyFigures, ParticipantTables, periodLabel, type TownName, Trend } from './views/dashboard.tsx';
 
 const FUNDER = { access: 'funder' } as const;
 const TOWN = { access: { scope: 'town' } } as const;
@@ -79,7 +79,7 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
     const { level } = await levelOf(services, request.query.ebene);
     // below the Land the trend counts persons of a few towns: only for those who may see them
     if (level.code !== LAND && !isProgrammeOffice(request.actor)) throw AppError.notFound();
-    const trend = await service.participantTrend(stepsOf(period), level.code === LAND ? undefined : level.townIds);
+    const { trend } = await levelFigures(services, period, level);
     const svg = await barChartSvg(
       trend.map((p) => periodLabel(request.t, p.period.code)),
       trend.map((p) => p.value),
@@ -90,7 +90,7 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
   app.get('/monitoring/teilnehmende.csv', { config: FUNDER, schema: { querystring: PeriodQuery } }, async (request, reply) => {
     const { period, allowed } = await programmePeriod(request);
     if (!allowed) throw AppError.notFound();
-    const [table, towns] = await Promise.all([service.participantTable(period), townNames()]);
+    const [{ participants: table }, towns] = await Promise.all([service.figures(period), townNames()]);
     const t = request.t;
     const protect = !isProgrammeOffice(request.actor);
     const headers = [t('monitoring.amif.ags'), t('monitoring.amif.town'), ...AMIF_COLUMNS.map((c) => (c === 'total' ? t('monitoring.amif.total') : t(`monitoring.amif.column.${c}`)))];
@@ -124,18 +124,15 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
     if (!period) throw AppError.notFound();
     const t = request.t;
     const scores = service.sources().get('diversity_check.dimension_scores');
-    const [figures, trend, table, profile] = await Promise.all([
-      service.keyFigures(period, [town.id]),
-      service.participantTrend(stepsOf(period), [town.id]),
-      service.participantTable(period, [town.id]),
-      scores ? profileRepository(services.db).profile(scores, town.id, period.to) : Promise.resolve(null),
-    ]);
+    const [set, profile] = await Promise.all([service.figures(period, town.id), scores ? profileRepository(services.db).profile(scores, town.id, period.to) : Promise.resolve(null)]);
+    const { figures, trend, participants: table } = set;
     const base = `/verwaltung/${town.ags}/monitoring`;
     const query = `zeitraum=${encodeURIComponent(period.code)}`;
     const title = t('monitoring.town.title', { name: town.name });
     return reply.render(
       <DashboardPage title={title} lead={t('monitoring.town.lead')} action={base} period={period} options={periodOptions()}>
         <ReportLink href={townReportHref(town.ags, period.code)} labelKey="monitoring.town_report.link" />
+        <Freshness set={set} />
         <KeyFigures values={figures} period={period} drillDown={drillDownLinks(services, figures, town.ags, period)} />
         {scores && profile ? <ProfileSection dimensions={scores.dimensions.dimension ?? []} cells={profile} href={`/verwaltung/${town.ags}/vielfalts-check`} /> : null}
         <Trend chartHref={`${base}/verlauf.svg?${query}`} points={trend} />
@@ -155,7 +152,7 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
     const town = managedTown(request);
     const period = parsePeriod(request.query.zeitraum ?? defaultPeriod());
     if (!period) throw AppError.notFound();
-    const trend = await service.participantTrend(stepsOf(period), [town.id]);
+    const { trend } = await service.figures(period, town.id);
     const svg = await barChartSvg(
       trend.map((p) => periodLabel(request.t, p.period.code)),
       trend.map((p) => p.value),
@@ -168,7 +165,7 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
     const period = parsePeriod(request.query.zeitraum ?? defaultPeriod());
     if (!period) throw AppError.notFound();
     const t = request.t;
-    const table = await service.participantTable(period, [town.id]);
+    const { participants: table } = await service.figures(period, town.id);
     const headers = [t('monitoring.amif.ags'), t('monitoring.amif.town'), ...AMIF_COLUMNS.map((c) => (c === 'total' ? t('monitoring.amif.total') : t(`monitoring.amif.column.${c}`)))];
     const body = table.rows.map((row) => [town.ags, town.name, ...AMIF_COLUMNS.map((c) => row.counts[c])]);
     const footer = [

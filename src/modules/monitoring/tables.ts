@@ -77,7 +77,16 @@ export interface MonitoringReportsTable {
   updated_at: Timestamp;
 }
 
+/** The figures of a period computed by the job (migration 0032): the programme's (town null) and each town's. */
+export interface MonitoringFigureSetsTable {
+  period: string;
+  municipality_id: number | null;
+  computed_at: ColumnType<Date, Date | string, Date | string>;
+  content: ColumnType<unknown, string, string>;
+}
+
 export interface MonitoringTables {
+  monitoring_figure_sets: MonitoringFigureSetsTable;
   monitoring_indicators: MonitoringIndicatorsTable;
   monitoring_targets: MonitoringTargetsTable;
   monitoring_manual_values: MonitoringManualValuesTable;

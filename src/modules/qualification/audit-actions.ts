@@ -13,6 +13,7 @@ export const QUALIFICATION_AUDIT_ACTIONS = [
   'programme.item_deleted',
   'programme.module_added',
   'programme.module_deleted',
+  'programme.module_methods_set',
   'programme.updated',
   'project.approved',
   'project.changes_requested',

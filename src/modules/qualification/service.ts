@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { type Actor, actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
+import { methodLinks } from '../../platform/method-links.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import { createTranslator, isLocale, todayInBerlin } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';
@@ -51,7 +52,7 @@ function programmeRow(input: ProgrammeInput) {
   };
 }
 
-export function qualificationService(services: Pick<AppServices, 'db' | 'config' | 'mailQueued'>) {
+export function qualificationService(services: Pick<AppServices, 'db' | 'config' | 'mailQueued' | 'modules'>) {
   const { db } = services;
   const office = (actor: Actor) => {
     if (!can(actor, 'manage', { published: false })) throw AppError.forbidden();
@@ -95,6 +96,7 @@ export function qualificationService(services: Pick<AppServices, 'db' | 'config'
       await db.transaction().execute(async (trx) => {
         const result = await qualificationRepository(trx).deleteModule(programmeId, moduleId);
         if (!result.numDeletedRows) throw AppError.notFound();
+        await methodLinks(services)?.forget(trx, 'training_module', moduleId);
         await writeAudit(trx, actor, { action: 'programme.module_deleted', entityType: 'programme', entityId: programmeId, before: { moduleId } });
       });
     },

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { FormDate, FormInteger, FormText, parseForm, typedValues } from '../../platform/http/forms.ts';
+import { readMethodIds } from '../../platform/method-links.ts';
 import type { MeasureFilter } from './repository.ts';
 import type { MeasureInput, VersionInput } from './service.ts';
 import { isMeasureStatus, MEASURE_STATUSES, type MeasureStatus } from './tables.ts';
@@ -60,12 +61,13 @@ export function cleanFilter(raw: { handlungsfeld?: string; status?: string; q?: 
 export function measureInput(body: unknown): MeasureInput {
   const parsed = parseForm(MeasureForm, body);
   const values = typedValues(body);
-  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+  const methods = readMethodIds(body);
+  const errors: FieldErrors = parsed.ok ? { ...methods.errors } : { ...parsed.errors, ...methods.errors };
   const start = values.startsOn?.trim();
   const end = values.endsOn?.trim();
   if (start && end && !errors.startsOn && !errors.endsOn && end < start) errors.endsOn = { key: 'validation.end_before_start' };
   if (!parsed.ok || Object.keys(errors).length) throw new ValidationError(errors);
-  return parsed.value;
+  return { ...parsed.value, methodIds: methods.ids };
 }
 
 /** The version form's text fields and the upload's size error together. */

@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import type { MeasureStatus } from './tables.ts';
 import type { UploadedFile } from '../../platform/files/store.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
+import { checkMethodIds, methodLinks } from '../../platform/method-links.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { districtOptions } from '../municipalities/index.ts';
 import { belongsToTown, can, isAdopted, ownRecord } from './policy.ts';
@@ -47,6 +48,8 @@ export interface MeasureInput {
   endsOn?: string;
   status: MeasureStatus;
   progress: number;
+  /** The toolkit's method cards the measure used (published ones); left out, the named cards stay as they are. */
+  methodIds?: number[];
 }
 
 export interface UpdateInput {
@@ -61,8 +64,9 @@ export interface UpdateInput {
  * the policy, that every record named by the URL (404 otherwise) or the form (a field error) belongs
  * to that town.
  */
-export function strategyService(services: Pick<AppServices, 'db' | 'files'>) {
+export function strategyService(services: Pick<AppServices, 'db' | 'files' | 'modules'>) {
   const { db, files } = services;
+  const methods = methodLinks(services);
 
   function authorize(actor: Actor, town: Town): void {
     if (!can(actor, 'manage', { municipalityId: town.id })) throw AppError.forbidden();
@@ -83,7 +87,13 @@ export function strategyService(services: Pick<AppServices, 'db' | 'files'>) {
       const districts = await districtOptions(trx, town.id);
       if (!districts.some((d) => d.id === input.districtId)) errors.districtId = { key: 'validation.choice' };
     }
+    Object.assign(errors, await checkMethodIds(methods, trx, input.methodIds ?? []));
     if (Object.keys(errors).length) throw new ValidationError(errors);
+  }
+
+  /** The cards the measure names, in its transaction (platform/method-links.ts). */
+  async function nameMethods(trx: Kysely<Database>, town: Town, measureId: number, input: MeasureInput): Promise<void> {
+    if (methods && input.methodIds) await methods.replace(trx, { kind: 'measure', objectId: measureId, municipalityId: town.id }, input.methodIds);
   }
 
   function measureValues(input: MeasureInput) {
@@ -242,6 +252,7 @@ export function strategyService(services: Pick<AppServices, 'db' | 'files'>) {
       return db.transaction().execute(async (trx) => {
         await checkMeasure(trx, town, input);
         const { id } = await strategyRepository(trx).insertMeasure({ municipality_id: town.id, ...measureValues(input) });
+        await nameMethods(trx, town, id, input);
         await writeAudit(trx, actor, { action: 'measure.created', entityType: 'measure', entityId: id, municipalityId: town.id, after: input });
         return id;
       });
@@ -255,7 +266,16 @@ export function strategyService(services: Pick<AppServices, 'db' | 'files'>) {
         await checkMeasure(trx, town, input);
         const after = { ...measureValues(input), updated_at: new Date() };
         await repo.updateMeasure(town.id, id, after);
-        await writeAudit(trx, actor, { action: 'measure.updated', entityType: 'measure', entityId: id, municipalityId: town.id, before, after });
+        const methodsBefore = methods && input.methodIds ? await methods.named(trx, 'measure', id) : undefined;
+        await nameMethods(trx, town, id, input);
+        await writeAudit(trx, actor, {
+          action: 'measure.updated',
+          entityType: 'measure',
+          entityId: id,
+          municipalityId: town.id,
+          before: { ...before, methodIds: methodsBefore },
+          after: { ...after, methodIds: input.methodIds },
+        });
       });
     },
 
@@ -265,6 +285,7 @@ export function strategyService(services: Pick<AppServices, 'db' | 'files'>) {
         const repo = strategyRepository(trx);
         const before = ownRecord(await repo.measure(id), town);
         await repo.deleteMeasure(town.id, id);
+        await methods?.forget(trx, 'measure', id);
         await writeAudit(trx, actor, { action: 'measure.deleted', entityType: 'measure', entityId: id, municipalityId: town.id, before });
       });
     },

@@ -9,6 +9,7 @@ import { DEMO_EXAMPLES } from './demo-examples.ts';
 import { exampleRepository } from './example-repository.ts';
 import { toolkitRepository } from './repository.ts';
 import type { Status } from './tables.ts';
+import { useRepository } from './use-repository.ts';
 
 /** Most cards published, a few still in the editorial flow, so both sides of the review show something. */
 function demoStatus(index: number): Status {
@@ -78,7 +79,25 @@ export async function seedToolkitDemo({ services, log }: DemoSeedContext): Promi
       await examples.replaceLinks(id, links);
       await examples.insertVersion({ example_id: id, version: 1, status: 'published', content: JSON.stringify({ title: example.title, links }), actor_user_id: null });
     }
-    await writeAudit(trx, SYSTEM, { action: 'demo.toolkit_seeded', entityType: 'programme', after: { methods: DEMO_CARDS.length, examples: DEMO_EXAMPLES.length } });
+    // Where the cards were used: each town's first measures and events name published cards; the first card in every town, so it leads "most used".
+    const published = cardIds.filter((_, i) => demoStatus(i) === 'published');
+    const uses = useRepository(trx);
+    let linked = 0;
+    for (const [t, town] of towns.entries()) {
+      const [measures, events] = await Promise.all([measureOptions(trx, town.id), eventOptions(trx, town.id, 3)]);
+      for (const [j, m] of measures.slice(0, 4).entries()) {
+        const named = [...new Set([j === 0 ? published[0] : published[(t + j) % published.length], published[(t * 3 + j + 5) % published.length]])].filter((c): c is number => c !== undefined);
+        await uses.replace({ kind: 'measure', objectId: m.id, municipalityId: town.id }, named);
+        linked += named.length;
+      }
+      for (const [j, e] of events.entries()) {
+        const card = published[(t + 2 * j + 1) % published.length];
+        if (card === undefined) continue;
+        await uses.replace({ kind: 'event', objectId: e.id, municipalityId: town.id }, [card]);
+        linked += 1;
+      }
+    }
+    await writeAudit(trx, SYSTEM, { action: 'demo.toolkit_seeded', entityType: 'programme', after: { methods: DEMO_CARDS.length, examples: DEMO_EXAMPLES.length, uses: linked } });
   });
   log(`demo: ${DEMO_CARDS.length} toolkit method cards, ${DEMO_EXAMPLES.length} good-practice examples`);
 }

@@ -129,6 +129,7 @@ export const SearchQuery = Type.Object({
   dauer: Type.Optional(Type.String({ maxLength: 40 })),
   gruppe: Type.Optional(Type.String({ maxLength: 40 })),
   kommune: Type.Optional(Type.String({ maxLength: 20 })),
+  sortierung: Type.Optional(Type.String({ maxLength: 20 })),
   seite: Type.Optional(Type.String({ maxLength: 6 })),
 });
 export type SearchQueryValues = Static<typeof SearchQuery>;
@@ -141,6 +142,8 @@ export interface SearchFilter {
   duration?: string;
   groupSize?: string;
   ags?: string;
+  /** Best match first (default) or the most used first. */
+  sort?: 'popular';
 }
 
 /** Query values that make sense; anything else is dropped (an unknown filter value filters nothing). */
@@ -154,9 +157,19 @@ export function searchFilter(raw: SearchQueryValues): { filter: SearchFilter; qu
     duration: isOneOf(DURATIONS, raw.dauer) ? raw.dauer : undefined,
     groupSize: isOneOf(GROUP_SIZES, raw.gruppe) ? raw.gruppe : undefined,
     ags: raw.kommune && /^\d{8}$/.test(raw.kommune) ? raw.kommune : undefined,
+    sort: raw.sortierung === 'beliebt' ? 'popular' : undefined,
   };
   return {
     filter,
-    query: { q: text, feld: filter.field, zielgruppe: filter.targetGroup, format: filter.format, dauer: filter.duration, gruppe: filter.groupSize, kommune: filter.ags },
+    query: {
+      q: text,
+      feld: filter.field,
+      zielgruppe: filter.targetGroup,
+      format: filter.format,
+      dauer: filter.duration,
+      gruppe: filter.groupSize,
+      kommune: filter.ags,
+      sortierung: filter.sort ? 'beliebt' : undefined,
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { AppModule } from '../../platform/module.ts';
 import { TOOLKIT_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedToolkitDemo } from './demo.ts';
 import { toolkitRoutes } from './routes.ts';
+import { toolkitMethodLinks } from './use-read.ts';
 
 export const toolkitModule: AppModule = {
   name: 'toolkit',
@@ -12,4 +13,5 @@ export const toolkitModule: AppModule = {
   messages: { public: ['toolkit.'], staff: ['toolkit.workspace', 'toolkit.office', 'toolkit.form', 'toolkit.status', 'toolkit.language'] },
   openData: toolkitOpenData,
   seedDemo: seedToolkitDemo,
+  methodLinks: toolkitMethodLinks,
 };

@@ -7,6 +7,8 @@ import { toCsv } from '../../platform/http/tables.ts';
 import { SearchQuery, searchFilter } from './forms.ts';
 import { toolkitRepository } from './repository.ts';
 import { toolkitSearch } from './search.ts';
+import { exampleRepository } from './example-repository.ts';
+import { whereUsed } from './use-read.ts';
 import { ATTACHMENT_MEDIA_TYPES } from './attachment-text.ts';
 import { methodCardPdf } from './card-pdf.ts';
 import { downloadableAttachment, publicCard } from './service.ts';
@@ -104,8 +106,8 @@ export const toolkitPublicRoutes: ModulePlugin = async (app, { services }) => {
 
   app.get('/werkzeugkoffer/methoden/:id', { config: PUBLIC, schema: { params: IdParams } }, async (request, reply) => {
     const { card, untranslated, translatedLang } = await publicCard(db, parseId(request.params.id), request.locale);
-    const attachments = await toolkitRepository(db).attachments(card.id);
-    return reply.render(<MethodPage card={card} untranslated={untranslated} translatedLang={translatedLang} attachments={attachments} />, {
+    const [attachments, used, examples] = await Promise.all([toolkitRepository(db).attachments(card.id), whereUsed(db, card.id), exampleRepository(db).examplesOfMethod(card.id)]);
+    return reply.render(<MethodPage card={card} untranslated={untranslated} translatedLang={translatedLang} attachments={attachments} used={{ used, examples }} />, {
       title: card.title,
       breadcrumbs: [{ href: '/werkzeugkoffer', label: request.t('toolkit.public.title') }, { label: card.title }],
     });

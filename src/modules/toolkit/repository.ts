@@ -22,6 +22,9 @@ export interface SearchRow {
   ags: string;
   town: string;
   headline: string | null;
+  /** How many towns and records (measures, events, training modules) name the card. */
+  towns: number;
+  uses: number;
   total: number;
 }
 
@@ -61,18 +64,26 @@ export function toolkitRepository(db: Db) {
       const headline = f.text
         ? sql<string>`ts_headline('german', p.summary || ' ' || p.goal || ' ' || array_to_string(p.steps, ' '), ${query}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
         : sql<null>`null`;
+      // Popular: the cards most towns used first, then the most uses; otherwise the best match first.
+      const order = f.sort === 'popular' ? sql`towns desc, uses desc, rank desc` : sql`rank desc`;
       const titleMark = f.text ? sql<string>`ts_headline('german', p.title, ${query}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`})` : sql<string>`p.title`;
       const result = await sql<SearchRow>`
         with base as (${filtered(f)}),
-        page as (
-          select b.*, cast(count(*) over () as integer) as total from base b
+        counted as (
+          select b.*, coalesce(u.towns, 0) as towns, coalesce(u.uses, 0) as uses, cast(count(*) over () as integer) as total
+          from base b left join (
+            select method_id, cast(count(distinct municipality_id) as integer) as towns, cast(count(*) as integer) as uses
+            from toolkit_method_uses where kind <> 'example' group by method_id
+          ) u on u.method_id = b.id
           where ok_field and ok_target and ok_format and ok_duration and ok_size and ok_town
-          order by rank desc, title, id
+        ),
+        page as (
+          select * from counted order by ${order}, title, id
           limit ${page.pageSize} offset ${page.offset}
         )
-        select p.id, ${titleMark} as title, p.summary, p.format, p.duration, p.group_size, p.fields_of_action, p.target_groups, mu.ags, mu.name as town, ${headline} as headline, p.total
+        select p.id, ${titleMark} as title, p.summary, p.format, p.duration, p.group_size, p.fields_of_action, p.target_groups, mu.ags, mu.name as town, ${headline} as headline, p.towns, p.uses, p.total
         from page p join municipalities mu on mu.id = p.municipality_id
-        order by p.rank desc, p.title, p.id`.execute(db);
+        order by ${order}, p.title, p.id`.execute(db);
       return result.rows;
     },
 

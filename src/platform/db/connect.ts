@@ -34,6 +34,24 @@ export interface DatabaseHandle {
   listen?(channel: string, onMessage: (payload: string) => void, onState: (connected: boolean) => void): Promise<() => Promise<void>>;
   /** Sends a notification to every listener on `channel` (PostgreSQL; PGlite has a single process and nobody else to tell). */
   notify?(channel: string, payload: string): Promise<void>;
+  /**
+   * Waits until no other instance is starting on this database and holds that until `release`
+   * (PostgreSQL advisory lock on a connection of its own): instances started together on an empty
+   * database would otherwise create pg-boss's queues at once and one fails with a deadlock.
+   */
+  startupLock?(): Promise<() => Promise<void>>;
+}
+
+/** Any fixed number: the advisory lock every instance of an installation takes while it starts. */
+const STARTUP_LOCK = 7_301_915;
+
+async function startupLock(connectionString: string): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString });
+  client.on('error', () => {});
+  await client.connect();
+  await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+  // Ending the session releases the lock, also when the process dies while it starts.
+  return () => client.end().catch(() => {});
 }
 
 /** Listens on one channel and reconnects a second after each loss until stopped. */
@@ -109,6 +127,7 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
     },
     close: () => db.destroy(),
     listen: (channel, onMessage, onState) => listenOn(connectionString, channel, onMessage, onState),
+    startupLock: () => startupLock(connectionString),
     notify: async (channel, payload) => {
       await pool.query('select pg_notify($1, $2)', [channel, payload]);
     },

@@ -27,3 +27,20 @@ export function toolkitFactory(db: Kysely<Database>, municipalityId: number) {
     },
   };
 }
+
+const drafts = new WeakMap<object, Promise<number>>();
+
+/** A draft card of the given town, made once per database: a card no other record may name (only published ones may be). */
+export function draftCardOf(db: Kysely<Database>, municipalityId: number): Promise<number> {
+  let id = drafts.get(db);
+  if (!id) {
+    id = toolkitFactory(db, municipalityId).method({ title: 'Entwurf einer fremden Methode', status: 'draft' });
+    drafts.set(db, id);
+  }
+  return id;
+}
+
+/** What the link table holds about a card: the records that name it. */
+export function usesOfCard(db: Kysely<Database>, methodId: number) {
+  return db.selectFrom('toolkit_method_uses').select(['kind', 'object_id']).where('method_id', '=', methodId).orderBy('kind').orderBy('object_id').execute();
+}

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/platform/db/schema.ts';
 import { addRegistration, createEvent } from '../../support/factories/events.ts';
+import { draftCardOf, usesOfCard } from '../../support/factories/toolkit.ts';
 import { type ForeignCase, type ForeignCases, type ForeignFixtures, OWN } from './types.ts';
 
 interface EventSet {
@@ -134,4 +135,18 @@ export const cases: ForeignCases = {
   'POST /verwaltung/:ags/veranstaltungen/:id/bild': foreignEvent('/bild', {}),
   'POST /verwaltung/:ags/veranstaltungen/:id/rueckmeldung': foreignEvent('/rueckmeldung', {}),
   'GET /verwaltung/:ags/veranstaltungen/:id/export/:file': foreignEvent('/export/anmeldungen.csv'),
+  // A draft card of FOREIGN named as a method the event used: a field error, nothing saved, no link.
+  'POST /verwaltung/:ags/veranstaltungen/neu #methodIds': {
+    as: 'coordinator',
+    request: async (f) => ({ path: `/verwaltung/${OWN}/veranstaltungen/neu`, form: { ...validEvent(null), districtId: '', methodIds: String(await draftCardOf(f.db, f.foreignId)) } }),
+    snapshot: async (f) => ({ count: (await f.db.selectFrom('events').select('id').execute()).length, uses: await usesOfCard(f.db, await draftCardOf(f.db, f.foreignId)) }),
+  },
+  'POST /verwaltung/:ags/veranstaltungen/:id/bearbeiten #methodIds': {
+    as: 'coordinator',
+    request: async (f) => {
+      const set = await events(f);
+      return { path: `${workspace(set.own)}/bearbeiten`, form: { ...validEvent(null), districtId: '', methodIds: String(await draftCardOf(f.db, f.foreignId)) } };
+    },
+    snapshot: async (f) => ({ state: await eventState(f), uses: await usesOfCard(f.db, await draftCardOf(f.db, f.foreignId)) }),
+  },
 };

@@ -5,6 +5,7 @@
  * an account that is no trainer.
  */
 import { createCertificate, createCohort, createEnrolment, createItem, createModule, createProgramme, createProject, createSession } from '../../support/factories/qualification.ts';
+import { draftCardOf, usesOfCard } from '../../support/factories/toolkit.ts';
 import { createUser } from '../../support/users.ts';
 import type { ForeignCases, ForeignFixtures } from './types.ts';
 
@@ -306,5 +307,30 @@ export const cases: ForeignCases = {
       return { path: `/qualifizierung/kohorten/${w.cohortB}/selbsteinschaetzung/nachher`, form: { [`item-${w.itemB}`]: '4' } };
     },
     snapshot: participantAssessments,
+  },
+  // A module of another programme under this programme's address: 404; a draft card named for the module: a field error.
+  'GET /programmbuero/qualifizierung/:id/module/:mid/methoden': {
+    as: 'office',
+    request: async (f) => {
+      const w = await setUp(f);
+      return { path: `/programmbuero/qualifizierung/${w.programmeA}/module/${w.moduleB}/methoden` };
+    },
+    snapshot: nothing,
+  },
+  'POST /programmbuero/qualifizierung/:id/module/:mid/methoden': {
+    as: 'office',
+    request: async (f) => {
+      const w = await setUp(f);
+      return { path: `/programmbuero/qualifizierung/${w.programmeA}/module/${w.moduleB}/methoden`, form: {} };
+    },
+    snapshot: async (f) => f.db.selectFrom('toolkit_method_uses').select(['method_id', 'object_id']).where('kind', '=', 'training_module').orderBy('method_id').execute(),
+  },
+  'POST /programmbuero/qualifizierung/:id/module/:mid/methoden #methodIds': {
+    as: 'office',
+    request: async (f) => {
+      const w = await setUp(f);
+      return { path: `/programmbuero/qualifizierung/${w.programmeB}/module/${w.moduleB}/methoden`, form: { methodIds: String(await draftCardOf(f.db, f.foreignId)) } };
+    },
+    snapshot: async (f) => usesOfCard(f.db, await draftCardOf(f.db, f.foreignId)),
   },
 };

@@ -3,6 +3,7 @@
  * coordinator under OWN's address, is a 404 (URL) or a field error (form) and changes nothing.
  */
 import { strategyFactory } from '../../support/factories/strategy.ts';
+import { draftCardOf, usesOfCard } from '../../support/factories/toolkit.ts';
 import { type ForeignCase, type ForeignCases, type ForeignFixtures, OWN } from './types.ts';
 
 async function firstOf(f: ForeignFixtures, table: 'fields_of_action' | 'measures' | 'strategy_versions', municipalityId: number): Promise<number> {
@@ -129,4 +130,18 @@ export const cases: ForeignCases = {
     (id) => `/verwaltung/${OWN}/massnahmen/${id}/loeschen`,
     async () => ({}),
   ),
+  // A draft card of FOREIGN named as a method the measure used: a field error, no measure and no link.
+  'POST /verwaltung/:ags/massnahmen/neu #methodIds': {
+    as: 'coordinator',
+    request: async (f) => ({ path: `/verwaltung/${OWN}/massnahmen/neu`, form: { ...(await measureForm(f)), methodIds: String(await draftCardOf(f.db, f.foreignId)) } }),
+    snapshot: async (f) => ({ measures: await ownMeasures(f), uses: await usesOfCard(f.db, await draftCardOf(f.db, f.foreignId)) }),
+  },
+  'POST /verwaltung/:ags/massnahmen/:id #methodIds': {
+    as: 'coordinator',
+    request: async (f) => ({
+      path: `/verwaltung/${OWN}/massnahmen/${await firstOf(f, 'measures', f.ownId)}`,
+      form: { ...(await measureForm(f)), methodIds: String(await draftCardOf(f.db, f.foreignId)) },
+    }),
+    snapshot: async (f) => ({ measure: await measureRow(f, await firstOf(f, 'measures', f.ownId)), uses: await usesOfCard(f.db, await draftCardOf(f.db, f.foreignId)) }),
+  },
 };

@@ -275,3 +275,12 @@ export async function freshNetwork(f: Fixtures, kind: 'organisation' | 'person' 
   };
   return (await f.db.insertInto('network_cooperations').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
+
+/** A module of the Matrix-Programm, for the form naming its method cards. */
+export async function programmeModule(f: Fixtures): Promise<{ programme: number; module: number }> {
+  const { programme } = await programmeWithCohort(f);
+  const existing = await f.db.selectFrom('programme_modules').select('id').where('programme_id', '=', programme).where('title', '=', 'Matrix-Modul').executeTakeFirst();
+  if (existing) return { programme, module: existing.id };
+  const row = await f.db.insertInto('programme_modules').values({ programme_id: programme, title: 'Matrix-Modul', hours: 2 }).returning('id').executeTakeFirstOrThrow();
+  return { programme, module: row.id };
+}

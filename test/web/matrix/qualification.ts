@@ -1,5 +1,5 @@
 /** The qualification module's routes: what every role gets. */
-import { ledCohort, programmeWithCohort } from './fixtures.ts';
+import { ledCohort, programmeModule, programmeWithCohort } from './fixtures.ts';
 import { type Entries, invalidFor, all, COHORT_LEADS, OFFICE, PUBLIC, SIGNED_IN, TRAINEE } from './types.ts';
 
 const REACH_LOG_ONLY_FOR_MULTIPLIERS = 'only accepted multipliers keep a reach log; the matrix accounts have no such application';
@@ -33,6 +33,21 @@ export const entries: Entries = {
   'POST /programmbuero/qualifizierung/:id/module/:mid/loeschen': {
     expect: { ...OFFICE, programme_office: 'not_found' },
     path: async (f) => `/programmbuero/qualifizierung/${(await programmeWithCohort(f)).programme}/module/999999/loeschen`,
+  },
+  'GET /programmbuero/qualifizierung/:id/module/:mid/methoden': {
+    expect: OFFICE,
+    path: async (f) => {
+      const m = await programmeModule(f);
+      return `/programmbuero/qualifizierung/${m.programme}/module/${m.module}/methoden`;
+    },
+  },
+  'POST /programmbuero/qualifizierung/:id/module/:mid/methoden': {
+    expect: invalidFor(OFFICE),
+    form: { methodIds: 'keine-zahl' },
+    path: async (f) => {
+      const m = await programmeModule(f);
+      return `/programmbuero/qualifizierung/${m.programme}/module/${m.module}/methoden`;
+    },
   },
   'POST /programmbuero/qualifizierung/:id/kohorten': { expect: invalidFor(OFFICE), path: async (f) => `/programmbuero/qualifizierung/${(await programmeWithCohort(f)).programme}/kohorten` },
   'GET /programmbuero/qualifizierung/kohorten/:id': { expect: OFFICE, path: async (f) => `/programmbuero/qualifizierung/kohorten/${(await programmeWithCohort(f)).cohort}` },

@@ -79,6 +79,7 @@ function DateFilter({ name, label, value, error }: { name: string; label: string
 
 export function AuditPage({
   result,
+  more = false,
   query,
   form,
   actions,
@@ -86,6 +87,8 @@ export function AuditPage({
   municipalities,
 }: {
   result: PageResult<AuditRow>;
+  /** More entries match than were counted (`result.total`). */
+  more?: boolean;
   query: AuditQuery;
   form: FormState;
   actions: string[];
@@ -121,7 +124,7 @@ export function AuditPage({
         <DateFilter name="bis" label={t('admin.audit.to')} value={form.values.bis ?? query.bis} error={errorText('bis')} />
       </FilterForm>
       <p class="kern-body" role="status">
-        {t('common.results', { count: result.total })} ·{' '}
+        {more ? t('admin.audit.results_more', { count: result.total }) : t('common.results', { count: result.total })} ·{' '}
         <a class="kern-link" href={withQuery('/programmbuero/protokoll.csv', query as Record<string, unknown>, {})}>
           {t('common.download_csv')}
         </a>

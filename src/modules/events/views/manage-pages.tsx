@@ -1,4 +1,5 @@
 import type { PageResult } from '../../../platform/http/pagination.ts';
+import { MethodChoices } from '../../../platform/views/method-choices.tsx';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
@@ -71,6 +72,7 @@ export function eventLabels(t: (key: string) => string): Record<string, string> 
     ...Object.fromEntries(fields.map((field) => [field, t(`events.field.${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`)])),
     organiserId: t('network.workspace.event.organiser'),
     coOrganiserIds: t('network.workspace.event.co_organisers'),
+    methodIds: t('toolkit.form.used_methods'),
   };
 }
 
@@ -79,6 +81,7 @@ export function EventFormPage({
   form,
   districts,
   organisations = [],
+  methods = [],
   selected,
   editing,
   cancelHref,
@@ -87,7 +90,9 @@ export function EventFormPage({
   form: FormState;
   districts: Array<{ id: number; name: string }>;
   organisations?: Array<{ id: number; name: string }>;
-  selected: { languages: string[]; accessibility: string[]; coOrganiserIds?: string[] };
+  /** The toolkit's published cards the event may name. */
+  methods?: Array<{ id: number; title: string; town: string }>;
+  selected: { languages: string[]; accessibility: string[]; coOrganiserIds?: string[]; methodIds?: string[] };
   editing: boolean;
   cancelHref: string;
 }) {
@@ -147,6 +152,7 @@ export function EventFormPage({
             />
           </>
         ) : null}
+        <MethodChoices choices={methods} selected={selected.methodIds ?? []} form={form} />
         <TextField form={form} name="contactName" label={t('events.field.contact_name')} maxLength={200} />
         <TextField form={form} name="contactEmail" type="email" label={t('events.field.contact_email')} maxLength={254} />
         <Checkbox form={form} name="published" label={t('events.field.published')} />

@@ -1,7 +1,8 @@
-import { formatNumber } from '../../../platform/i18n/catalog.ts';
+import { formatDate, formatNumber } from '../../../platform/i18n/catalog.ts';
 import { type ProtectedTable, type Shown, WITHHELD_MARK } from '../../../platform/stats/suppression.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { AMIF_COLUMNS, type AmifColumn, type AmifRow } from '../amif-repository.ts';
+import type { FigureSet } from '../figures.ts';
 import type { Period } from '../periods.ts';
 import { AMIF_GROUPS, type IndicatorValue } from '../service.ts';
 
@@ -48,6 +49,17 @@ function formatValue(locale: string, v: IndicatorValue): string {
   if (v.value === null) return '–';
   const text = formatNumber(locale, v.value, v.indicator.decimals, true);
   return v.indicator.unit === 'percent' ? `${text} %` : text;
+}
+
+/** How fresh the figures are: when they were counted, and whether the job's summary or this request counted them. */
+export function Freshness({ set }: { set: Pick<FigureSet, 'computedAt' | 'stored'> }) {
+  const { t, locale } = useView();
+  const at = formatDate(locale, set.computedAt, true);
+  return (
+    <p class="kern-body" data-testid="monitoring-freshness">
+      {t(set.stored ? 'monitoring.freshness.stored' : 'monitoring.freshness.live', { at })}
+    </p>
+  );
 }
 
 /**

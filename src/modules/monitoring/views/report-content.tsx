@@ -1,4 +1,4 @@
-import { formatNumber } from '../../../platform/i18n/catalog.ts';
+import { formatDate, formatNumber } from '../../../platform/i18n/catalog.ts';
 import { WITHHELD_MARK } from '../../../platform/stats/suppression.ts';
 import { useView } from '../../../platform/views/context.ts';
 import type { ReportContent, ReportFigure } from '../report-content.ts';
@@ -103,10 +103,10 @@ function ReportTrend({ content, protect, chartHref }: { content: ReportContent; 
  * computed now or frozen at approval. `protect` shows it as the funder sees it (withheld cells marked).
  */
 export function ReportBody({ content, towns, protect, chartHref, csvHref }: { content: ReportContent; towns: Map<number, TownName>; protect: boolean; chartHref: string | null; csvHref: string }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   return (
     <>
-      <p class="kern-body">{t('monitoring.town_report.extracted', { date: content.extractedAt.slice(0, 10) })}</p>
+      <p class="kern-body">{t('monitoring.town_report.extracted', { date: formatDate(locale, content.extractedAt, true) })}</p>
       <ReportFigures content={content} protect={protect} />
       <ReportTrend content={content} protect={protect} chartHref={chartHref} />
       <ParticipantTables

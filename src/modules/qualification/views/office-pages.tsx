@@ -118,6 +118,9 @@ export function OfficeProgrammePage({
         <ul class="kern-list">
           {modules.map((m) => (
             <li key={m.id}>
+              <a class="kern-link" href={`${base}/module/${m.id}/methoden`}>
+                {t('qualification.office.module_methods_link', { title: m.title })}
+              </a>{' '}
               <Form action={`${base}/module/${m.id}/loeschen`} class="vv-inline-form">
                 <button type="submit" class="kern-btn kern-btn--tertiary" aria-label={`${t('common.delete')}: ${m.title}`}>
                   <span class="kern-label">

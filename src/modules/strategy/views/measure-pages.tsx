@@ -3,6 +3,7 @@ import type { PageResult } from '../../../platform/http/pagination.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination, ProgressBar } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
+import { MethodChoices } from '../../../platform/views/method-choices.tsx';
 import { ErrorSummary, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { FilterForm, FilterSearch } from '../../../platform/views/filters.tsx';
 import { MeasureFilterFields, StatusBadge, WorkspaceNav } from './parts.tsx';
@@ -108,6 +109,7 @@ export function measureLabels(t: (key: string) => string): Record<string, string
     endsOn: t('strategy.measure.ends_on'),
     status: t('strategy.measure.status'),
     progress: t('strategy.measure.progress'),
+    methodIds: t('toolkit.form.used_methods'),
     updateText: t('strategy.update.text'),
     updateStatus: t('strategy.update.status'),
     updateProgress: t('strategy.update.progress'),
@@ -118,6 +120,9 @@ interface MeasureFormChoices {
   fields: Choice[];
   goals: Array<{ id: number; field_id: number; title: string }>;
   districts: Choice[];
+  /** The toolkit's published cards, and those the measure names (as ticked or stored). */
+  methods: Array<{ id: number; title: string; town: string }>;
+  methodIds: string[];
 }
 
 function MeasureInputs({ form, choices }: { form: FormState; choices: MeasureFormChoices }) {
@@ -155,6 +160,7 @@ function MeasureInputs({ form, choices }: { form: FormState; choices: MeasureFor
         emptyLabel={t('strategy.measure.whole_town')}
         options={choices.districts.map((d) => ({ value: String(d.id), label: d.name }))}
       />
+      <MethodChoices choices={choices.methods} selected={choices.methodIds} form={form} />
     </>
   );
 }

@@ -5,7 +5,9 @@ import { useView } from '../../../platform/views/context.ts';
 import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
 import { type FacetRow, MARK_END, MARK_START, type SearchRow } from '../repository.ts';
 import { DURATIONS, FIELDS, FORMATS, GROUP_SIZES, TARGET_GROUPS } from '../tables.ts';
+import type { WhereUsed } from '../use-read.ts';
 import { CardBody, type CardContent, labelList } from './card.tsx';
+import { WhereUsedSection } from './where-used.tsx';
 
 /** Text with the search's marks as <mark> elements; everything else stays text (escaped by Preact). */
 export function Highlighted({ text }: { text: string }) {
@@ -54,6 +56,16 @@ export function ToolkitListPage({ results, facets, query, suggestion }: { result
         <FilterSelect name="dauer" label={t('toolkit.card.duration')} value={query.dauer} options={facetOptions(facets, 'duration', DURATIONS, (v) => t(`toolkit.duration.${v}`))} />
         <FilterSelect name="gruppe" label={t('toolkit.card.group_size')} value={query.gruppe} options={facetOptions(facets, 'size', GROUP_SIZES, (v) => t(`toolkit.size.${v}`))} />
         <FilterSelect name="kommune" label={t('toolkit.card.town')} value={query.kommune} options={towns.map((f) => ({ value: f.value, label: `${f.label ?? f.value} (${f.n})` }))} />
+        <FilterSelect
+          name="sortierung"
+          label={t('toolkit.public.sort')}
+          value={query.sortierung}
+          withAll={false}
+          options={[
+            { value: '', label: t('toolkit.public.sort_relevance') },
+            { value: 'beliebt', label: t('toolkit.public.sort_popular') },
+          ]}
+        />
       </FilterForm>
       {suggestion ? (
         <p class="kern-body">
@@ -84,6 +96,7 @@ export function ToolkitListPage({ results, facets, query, suggestion }: { result
               <p class="kern-body">
                 <span class="kern-badge kern-badge--info">{t(`toolkit.format.${m.format}`)}</span> {t(`toolkit.duration.${m.duration}`)} · {t(`toolkit.size.${m.group_size}`)} ·{' '}
                 {labelList(t, 'toolkit.field', m.fields_of_action)} · {m.town}
+                {m.uses ? ` · ${t('toolkit.public.used', { uses: m.uses, towns: m.towns })}` : ''}
               </p>
             </li>
           ))}
@@ -124,7 +137,19 @@ export function AttachmentList({ attachments }: { attachments: AttachmentRow[] }
   );
 }
 
-export function MethodPage({ card, untranslated, translatedLang, attachments }: { card: CardContent; untranslated: boolean; translatedLang?: string; attachments: AttachmentRow[] }) {
+export function MethodPage({
+  card,
+  untranslated,
+  translatedLang,
+  attachments,
+  used,
+}: {
+  card: CardContent;
+  untranslated: boolean;
+  translatedLang?: string;
+  attachments: AttachmentRow[];
+  used: { used: WhereUsed; examples: Array<{ id: number; title: string; town: string }> };
+}) {
   const { t } = useView();
   return (
     <article class="vv-method-card" lang={translatedLang}>
@@ -148,6 +173,7 @@ export function MethodPage({ card, untranslated, translatedLang, attachments }: 
         </a>{' '}
         · {t('toolkit.card.print_hint')}
       </p>
+      <WhereUsedSection used={used.used} examples={used.examples} />
     </article>
   );
 }

@@ -1,0 +1,139 @@
+import { todayInBerlin } from '../../platform/i18n/catalog.ts';
+import type { AppServices } from '../../platform/module.ts';
+import { municipalityHierarchy } from '../municipalities/index.ts';
+import type { AmifTables } from './amif-repository.ts';
+import { computeFigures, enteredValues, type FigureSet, WHOLE } from './figures.ts';
+import { figureStoreRepository, type StoredSetRow } from './figure-store-repository.ts';
+import { type Period, parsePeriod, periodOptions } from './periods.ts';
+import { monitoringRepository } from './repository.ts';
+import type { Indicator, IndicatorValue } from './service.ts';
+
+/**
+ * The summary of the monitoring (ADR 0020): a job counts the figures of every period of the period
+ * picker for the programme and for each participating town (figures.ts, one pass per source) and
+ * keeps them in `monitoring_figure_sets`; the pages read one row and print when it was counted.
+ * Where no set is kept (a month, a region or county, a town outside the programme) or the catalogue
+ * changed since (a figure's code or version differs), the page counts now, as before.
+ */
+export const FIGURES_JOB = 'monitoring-figures';
+export const FIGURES_NIGHTLY_JOB = 'monitoring-figures-all';
+
+interface StoredFigure {
+  code: string;
+  version: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  origin: IndicatorValue['origin'];
+  target: number | null;
+}
+
+interface StoredContent {
+  version: 1;
+  figures: StoredFigure[];
+  trend: Array<{ period: string; value: number }>;
+  participants: AmifTables;
+  /** Per town: code → [value, numerator]. */
+  towns: Record<string, Record<string, [number | null, number | null]>>;
+}
+
+function encode(set: FigureSet): StoredContent {
+  return {
+    version: 1,
+    figures: set.figures.map((f) => ({ code: f.indicator.code, version: f.indicator.version, value: f.value, numerator: f.numerator, denominator: f.denominator, origin: f.origin, target: f.target })),
+    trend: set.trend.map((p) => ({ period: p.period.code, value: p.value })),
+    participants: set.participants,
+    towns: Object.fromEntries([...set.towns].map(([id, values]) => [String(id), Object.fromEntries([...values].map(([code, v]) => [code, [v.value, v.numerator]]))])),
+  };
+}
+
+/**
+ * The kept set as the pages use it, with what the office entered by hand read now (targets and
+ * hand-entered values), or null when the catalogue no longer matches it (an indicator added,
+ * retired or changed since).
+ */
+function decode(row: StoredSetRow, period: Period, indicators: readonly Indicator[], entered: ReturnType<typeof enteredValues>): FigureSet | null {
+  const content = row.content as StoredContent;
+  if (content?.version !== 1 || content.figures.length !== indicators.length) return null;
+  const town = row.municipality_id;
+  const figures: IndicatorValue[] = [];
+  for (const indicator of indicators) {
+    const f = content.figures.find((s) => s.code === indicator.code && s.version === indicator.version);
+    if (!f) return null;
+    const scope = town ?? WHOLE;
+    if (!indicator.numerator_source) figures.push(entered.manual(indicator, scope));
+    else figures.push({ indicator, value: f.value, numerator: f.numerator, denominator: f.denominator, origin: f.origin, target: entered.target(indicator.code, scope) });
+  }
+  const trend: FigureSet['trend'] = [];
+  for (const p of content.trend) {
+    const step = parsePeriod(p.period);
+    if (step) trend.push({ period: step, value: p.value });
+  }
+  const manual = indicators.filter((i) => !i.numerator_source);
+  const towns: FigureSet['towns'] = new Map(
+    Object.entries(content.towns).map(([id, values]) => {
+      const byCode = new Map(Object.entries(values).map(([code, [value, numerator]]) => [code, { value, numerator }]));
+      for (const indicator of manual) {
+        const v = entered.manual(indicator, Number(id));
+        byCode.set(indicator.code, { value: v.value, numerator: v.numerator });
+      }
+      return [Number(id), byCode];
+    }),
+  );
+  return { period, figures, trend, participants: content.participants, towns, computedAt: new Date(row.computed_at), stored: true };
+}
+
+async function participatingTowns(services: AppServices): Promise<number[]> {
+  return (await municipalityHierarchy(services.db)).filter((row) => row.participating).map((row) => row.id);
+}
+
+/**
+ * Counts and keeps the figures: `all` every period of the picker (the nightly run), `current`
+ * those that contain today and those not kept yet (the hourly run). Each period's sets replace
+ * the old ones in one transaction.
+ */
+export async function refreshFigures(services: AppServices, which: 'current' | 'all' = 'all', today = todayInBerlin()): Promise<{ periods: string[]; ms: number }> {
+  const started = Date.now();
+  const repo = figureStoreRepository(services.db);
+  const kept = new Set((await repo.programmePeriods()).map((row) => row.period));
+  const periods = periodOptions()
+    .map((code) => parsePeriod(code) as Period)
+    .filter((p) => which === 'all' || (p.from <= today && today <= p.to) || !kept.has(p.code));
+  const towns = await participatingTowns(services);
+  for (const period of periods) {
+    const { whole, byTown } = await computeFigures(services, period, { each: towns });
+    await repo.replace(period.code, [
+      { municipalityId: null, computedAt: whole.computedAt, content: encode(whole) },
+      ...[...byTown].map(([id, set]) => ({ municipalityId: id, computedAt: set.computedAt, content: encode(set) })),
+    ]);
+  }
+  return { periods: periods.map((p) => p.code), ms: Date.now() - started };
+}
+
+/** The figures of a period for the programme (`town` absent) or one town: the kept set when there is one that matches the catalogue, else counted now. */
+export async function figuresFor(services: AppServices, period: Period, town?: number): Promise<FigureSet> {
+  const repo = monitoringRepository(services.db);
+  const [row, indicators, manualRows, targetRows] = await Promise.all([
+    figureStoreRepository(services.db).find(period.code, town ?? null),
+    repo.currentIndicators(),
+    repo.manualValuesOfPeriod(period.code),
+    repo.targets(period.code),
+  ]);
+  const entered = enteredValues(town === undefined ? undefined : [town], manualRows, targetRows);
+  const set = row
+    ? decode(
+        row,
+        period,
+        indicators.filter((i) => i.status === 'active'),
+        entered,
+      )
+    : null;
+  if (set) return set;
+  if (town !== undefined) return (await computeFigures(services, period, { towns: [town], each: [town] })).whole;
+  return (await computeFigures(services, period, { each: await participatingTowns(services) })).whole;
+}
+
+/** The figures of an area that has no kept set (a region or a county): counted now, with each of its towns. */
+export async function figuresOfArea(services: AppServices, period: Period, towns: readonly number[]): Promise<FigureSet> {
+  return (await computeFigures(services, period, { towns, each: towns })).whole;
+}

@@ -1,0 +1,59 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './db/schema.ts';
+import type { FieldErrors } from './http/errors.ts';
+import { formList } from './http/forms.ts';
+import type { AppServices } from './module.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** What may name the method cards it used: a measure (strategy), an event (events), a training module (qualification). */
+export type MethodUseKind = 'measure' | 'event' | 'training_module';
+
+/** The record that names cards: its kind, its id and its town (none for a training module, which is the Land's). */
+export interface MethodUser {
+  kind: MethodUseKind;
+  objectId: number;
+  municipalityId: number | null;
+}
+
+/**
+ * The method cards other records name, offered by the module that keeps the cards (the toolkit)
+ * in its manifest. The strategy, events and qualification modules use it without importing the
+ * toolkit, which itself reads measures and events through their index.ts (an import back would be
+ * a cycle). The link table is the toolkit's; only its repository writes it.
+ */
+export interface MethodLinks {
+  /** The published cards, for the checkbox list of a form: id, title and the town they come from. */
+  choices(db: Db): Promise<Array<{ id: number; title: string; town: string }>>;
+  /** The ids of the cards a record names. */
+  named(db: Db, kind: MethodUseKind, objectId: number): Promise<number[]>;
+  /** Of the given ids, those that are published cards (a draft of any town, or no card, drops out). */
+  published(db: Db, ids: number[]): Promise<number[]>;
+  /** Sets what a record names (inside the record's own transaction); the ids must have passed `published`. */
+  replace(trx: Db, user: MethodUser, methodIds: number[]): Promise<void>;
+  /** Forgets what a deleted record named. */
+  forget(trx: Db, kind: MethodUseKind, objectId: number): Promise<void>;
+}
+
+/** The registered provider, or null in an app without the toolkit (then forms offer no cards). */
+export function methodLinks(services: Pick<AppServices, 'modules'>): MethodLinks | null {
+  return services.modules().find((m) => m.methodLinks)?.methodLinks ?? null;
+}
+
+/** The form field of the ticked cards. */
+export const METHOD_IDS_FIELD = 'methodIds';
+
+/** The ticked card ids: digits only, each once, at most 30; anything else is a message at the field. */
+export function readMethodIds(body: unknown): { ids: number[]; errors: FieldErrors } {
+  const raw = [...new Set(formList(body, METHOD_IDS_FIELD).filter((v) => v !== ''))];
+  if (raw.length > 30 || !raw.every((v) => /^\d{1,9}$/.test(v))) return { ids: [], errors: { [METHOD_IDS_FIELD]: { key: 'validation.choice' } } };
+  return { ids: raw.map(Number), errors: {} };
+}
+
+/** Checks that every ticked id is a published card: a message at the field otherwise (422), never a link. */
+export async function checkMethodIds(links: MethodLinks | null, db: Db, ids: number[]): Promise<FieldErrors> {
+  if (!ids.length) return {};
+  if (!links) return { [METHOD_IDS_FIELD]: { key: 'validation.choice' } };
+  const ok = await links.published(db, ids);
+  return ok.length === ids.length ? {} : { [METHOD_IDS_FIELD]: { key: 'validation.choice' } };
+}
