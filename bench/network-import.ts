@@ -13,6 +13,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { allModules, buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -20,6 +22,7 @@ import { networkImportService } from '../src/modules/network/import-service.ts';
 import { SYSTEM } from '../src/platform/access/actor.ts';
 import { type DatabaseHandle, openPglite, openPostgres } from '../src/platform/db/connect.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import type { Database } from '../src/platform/db/schema.ts';
 import { seedInstallation } from '../src/platform/db/seed.ts';
 
 const SERVER_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -48,15 +51,63 @@ async function admin(statement: string): Promise<void> {
 
 const orgName = (n: number) => `${WORDS[n % WORDS.length]} ${WORDS[(n * 7) % WORDS.length]}verein ${n} Bensheim`;
 
-/** The file as a town would keep it: semicolons, German headers, a few duplicates of existing names and a few broken rows. */
-function csv(): Buffer {
+/**
+ * The file as a town would keep it: semicolons, German headers, a few rows naming organisations the
+ * town already has (`existing`, every 50th row) and a few broken rows (every 100th).
+ */
+function csv(rows: number, existing: string[]): Buffer {
   const lines = ['Name;Art;Internetseite;E-Mail;Öffentlich;Beschreibung'];
-  for (let i = 0; i < ROWS; i++) {
+  for (let i = 0; i < rows; i++) {
     if (i % 100 === 1) lines.push(`;Verein;;;ja;ohne Namen ${i}`);
-    else if (i % 50 === 3) lines.push(`${orgName(i % EXISTING)};Verein;;;ja;Dublette`);
+    else if (i % 50 === 3 && existing.length) lines.push(`${existing[i % existing.length]};Verein;;;ja;Dublette`);
     else lines.push(`Neue Organisation ${i} ${WORDS[i % WORDS.length]};${TYPES[i % TYPES.length]};www.org-${i}.example;info@org-${i}.example;${i % 3 ? 'ja' : 'nein'};Aus der Liste, Zeile ${i}`);
   }
   return Buffer.from(lines.join('\r\n'), 'utf8');
+}
+
+export interface ImportTimes {
+  kB: number;
+  readMs: number;
+  previewMs: number;
+  runMs: number;
+  undoMs: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  duplicates: number;
+  errors: number;
+}
+
+/**
+ * Reads, previews, runs and undoes an import of `rows` organisations into the town through the
+ * import service, as the coordinator's pages do; `existing` are names the town has (for duplicates).
+ */
+export async function timeImport(db: Kysely<Database>, town: { id: number }, rows: number, existing: string[]): Promise<ImportTimes> {
+  const service = networkImportService(db);
+  const file = csv(rows, existing);
+  const t0 = performance.now();
+  const id = await service.upload(SYSTEM, town, { filename: 'liste.csv', mimetype: 'text/csv', data: file });
+  const t1 = performance.now();
+  const preview = await service.preview(town, id);
+  const t2 = performance.now();
+  // Every other likely duplicate updates its best hit, the rest are skipped.
+  const choices = Object.fromEntries(preview.rows.filter((r) => r.values && r.hits.length).map((r, i) => [`row-${r.line}`, i % 2 && r.hits[0] ? `update-${r.hits[0].id}` : 'skip']));
+  const result = await service.run(SYSTEM, town, id, choices);
+  const t3 = performance.now();
+  await service.undo(SYSTEM, town, id);
+  const t4 = performance.now();
+  return {
+    kB: Math.round(file.length / 1024),
+    readMs: t1 - t0,
+    previewMs: t2 - t1,
+    runMs: t3 - t2,
+    undoMs: t4 - t3,
+    created: result.created,
+    updated: result.updated,
+    skipped: result.skipped,
+    duplicates: preview.counts.duplicates,
+    errors: preview.counts.errors,
+  };
 }
 
 async function measure(engine: 'postgres' | 'pglite'): Promise<void> {
@@ -89,21 +140,14 @@ async function measure(engine: 'postgres' | 'pglite'): Promise<void> {
       }));
       await db.insertInto('network_organisations').values(batch).execute();
     }
-    const service = networkImportService(db);
-    const file = csv();
-    const t0 = performance.now();
-    const id = await service.upload(SYSTEM, town, { filename: 'liste.csv', mimetype: 'text/csv', data: file });
-    const t1 = performance.now();
-    const preview = await service.preview(town, id);
-    const t2 = performance.now();
-    // Every other likely duplicate updates its best hit, the rest are skipped.
-    const choices = Object.fromEntries(preview.rows.filter((r) => r.values && r.hits.length).map((r, i) => [`row-${r.line}`, i % 2 && r.hits[0] ? `update-${r.hits[0].id}` : 'skip']));
-    const result = await service.run(SYSTEM, town, id, choices);
-    const t3 = performance.now();
-    await service.undo(SYSTEM, town, id);
-    const t4 = performance.now();
+    const t = await timeImport(
+      db,
+      town,
+      ROWS,
+      Array.from({ length: EXISTING }, (_, n) => orgName(n)),
+    );
     console.log(
-      `IMPORT ${engine} rows=${ROWS} existing=${EXISTING} kB=${(file.length / 1024).toFixed(0)} read_ms=${(t1 - t0).toFixed(0)} preview_ms=${(t2 - t1).toFixed(0)} run_ms=${(t3 - t2).toFixed(0)} undo_ms=${(t4 - t3).toFixed(0)} total_ms=${(t3 - t0).toFixed(0)} created=${result.created} updated=${result.updated} skipped=${result.skipped} duplicates=${preview.counts.duplicates} errors=${preview.counts.errors}`,
+      `IMPORT ${engine} rows=${ROWS} existing=${EXISTING} kB=${t.kB} read_ms=${t.readMs.toFixed(0)} preview_ms=${t.previewMs.toFixed(0)} run_ms=${t.runMs.toFixed(0)} undo_ms=${t.undoMs.toFixed(0)} total_ms=${(t.readMs + t.previewMs + t.runMs).toFixed(0)} created=${t.created} updated=${t.updated} skipped=${t.skipped} duplicates=${t.duplicates} errors=${t.errors}`,
     );
     await app.close();
   } finally {
@@ -113,7 +157,9 @@ async function measure(engine: 'postgres' | 'pglite'): Promise<void> {
   }
 }
 
-for (const engine of (process.argv[2] ?? 'postgres,pglite').split(',')) {
-  if (engine !== 'postgres' && engine !== 'pglite') throw new Error(`unknown engine ${engine}`);
-  await measure(engine);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const engine of (process.argv[2] ?? 'postgres,pglite').split(',')) {
+    if (engine !== 'postgres' && engine !== 'pglite') throw new Error(`unknown engine ${engine}`);
+    await measure(engine);
+  }
 }

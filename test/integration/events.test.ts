@@ -170,6 +170,30 @@ describe('events: registration, waiting list, evidence', () => {
     assert.deepEqual(Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])), { confirmed: 20, waiting: 80 });
   });
 
+  it('decides the same address sent several times at once once: one seat, the others hear that it is registered', async () => {
+    const id = await createEvent({ title: 'Doppelt gesendet', capacity: '5' });
+    const service = registrationService(t.app.services);
+    const sent = Array.from({ length: 6 }, (_, i) =>
+      service.register(VISITOR, id, { name: i % 2 ? 'Lea Zwei' : 'Lea Eins', email: i % 2 ? 'LEA.ZWEI@example.org' : 'lea.eins@example.org', locale: 'de' }),
+    );
+    const results = await Promise.all(sent);
+    assert.deepEqual(results.map((r) => r.status).sort(), ['confirmed', 'confirmed', 'existing', 'existing', 'existing', 'existing']);
+    const rows = await t.app.services.db.selectFrom('event_registrations').select(['id', 'email', 'status']).where('event_id', '=', id).orderBy('id').execute();
+    assert.deepEqual(
+      rows.map((r) => [r.email, r.status]),
+      [
+        ['lea.eins@example.org', 'confirmed'],
+        ['LEA.ZWEI@example.org', 'confirmed'],
+      ],
+    );
+    const existing = results.filter((r) => r.status === 'existing');
+    assert.ok(
+      existing.every((r) => rows.some((row) => row.id === r.id)),
+      'each answer names the registration that holds the address',
+    );
+    assert.equal((await mailsTo('lea.eins@example.org')).length, 3, 'a confirmation and two notes that the address is registered');
+  });
+
   it('promotes the first on the waiting list when someone cancels, and tells them', async () => {
     const id = await createEvent({ title: 'Sprachcafé', capacity: '1' });
     await visitor.post(`/veranstaltungen/${id}/anmeldung`, guest('Anna Erste', 'anna@example.org'));

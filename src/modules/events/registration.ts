@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
 import { type Actor, actorUserId } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
-import type { Database, NewRow } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { type MailSettings, queueRegistrationMail } from './mails.ts';
 import { can, cancellationRefusal, registrationOfEvent } from './policy.ts';
+import { type RegistrationResult, type RegistrationRow, registrationLine } from './registration-line.ts';
 import { type EventDetail, eventRepository } from './repository.ts';
 import type { AgeGroup, Sex, ThirdCountry } from './tables.ts';
 import { registrationIdFromToken } from './tokens.ts';
@@ -21,12 +22,7 @@ export interface RegistrationInput {
   locale: string;
 }
 
-export interface RegistrationResult {
-  id: number;
-  /** `existing`: the address was registered already; that person got a mail, the caller learns nothing more. */
-  status: 'confirmed' | 'waiting' | 'existing';
-  position: number;
-}
+export type { RegistrationResult } from './registration-line.ts';
 
 export type RegistrationWindow = 'open' | 'not_yet' | 'closed' | 'cancelled';
 
@@ -57,12 +53,11 @@ export function registrationService(services: Pick<AppServices, 'db' | 'config' 
    * The event's row lock puts registrations of one event in a line: each counts the confirmed seats
    * and takes one or joins the waiting list, so the last seat goes to exactly one person.
    */
-  async function insertUnderLock(trx: Transaction<Database>, event: EventDetail, row: Omit<NewRow<'event_registrations'>, 'event_id' | 'status'>, mail: boolean): Promise<RegistrationResult> {
+  async function insertUnderLock(trx: Transaction<Database>, event: EventDetail, row: RegistrationRow, mail: boolean): Promise<RegistrationResult> {
     const repo = eventRepository(trx);
-    const locked = await repo.lockEvent(event.id);
-    if (!locked || locked.cancelled_at) throw AppError.conflict('events.errors.cancelled');
     // Under the lock, an address that holds a registration is found before the unique index would refuse it.
-    const existing = row.email && !row.user_id ? await repo.liveRegistrationByEmail(event.id, row.email) : undefined;
+    const { event: locked, holder: existing } = await repo.lockEventFor(event.id, row.email && !row.user_id ? row.email : undefined);
+    if (!locked || locked.cancelled_at) throw AppError.conflict('events.errors.cancelled');
     if (existing) {
       if (mail) await mailerFor(event)(trx, 'already_registered', existing);
       return { id: existing.id, status: 'existing', position: 0 };
@@ -78,6 +73,12 @@ export function registrationService(services: Pick<AppServices, 'db' | 'config' 
     if (mail) await mailerFor(event)(trx, status, { id: inserted.id, name: row.name, email: row.email ?? null, locale: row.locale ?? 'de' }, position);
     return { id: inserted.id, status, position };
   }
+
+  const line = registrationLine(
+    db,
+    (trx, event, kind, registration, position) => mailerFor(event)(trx, kind, registration, position),
+    (trx, event, row) => insertUnderLock(trx, event, row, true),
+  );
 
   /** Frees a seat and gives it to the first on the waiting list, who is told by mail. */
   async function cancelUnderLock(trx: Transaction<Database>, event: EventDetail, registrationId: number, actor: Actor, by: 'person' | 'coordinator'): Promise<void> {
@@ -121,24 +122,17 @@ export function registrationService(services: Pick<AppServices, 'db' | 'config' 
       if (window !== 'open') throw AppError.conflict(`events.errors.window_${window}`);
       const userId = actorUserId(actor);
       if (userId !== null && (await eventRepository(db).liveRegistrationOf(eventId, userId))) throw AppError.conflict('events.errors.already_registered');
-      const result = await db.transaction().execute((trx) =>
-        insertUnderLock(
-          trx,
-          event,
-          {
-            user_id: userId,
-            name: input.name,
-            email: input.email,
-            organisation: input.organisation ?? '',
-            home_town: input.homeTown ?? '',
-            sex: input.sex ?? 'not_stated',
-            age_group: input.ageGroup ?? 'not_stated',
-            third_country: input.thirdCountry ?? 'not_stated',
-            locale: input.locale,
-          },
-          true,
-        ),
-      );
+      const result = await line.register(event, {
+        user_id: userId,
+        name: input.name,
+        email: input.email,
+        organisation: input.organisation ?? '',
+        home_town: input.homeTown ?? '',
+        sex: input.sex ?? 'not_stated',
+        age_group: input.ageGroup ?? 'not_stated',
+        third_country: input.thirdCountry ?? 'not_stated',
+        locale: input.locale,
+      });
       services.mailQueued();
       return result;
     },

@@ -37,6 +37,37 @@ export function eventRepository(db: Db) {
     return query;
   }
 
+  function liveRegistrationByEmail(eventId: number, email: string) {
+    return db
+      .selectFrom('event_registrations')
+      .select(['id', 'name', 'email', 'locale', 'status'])
+      .where('event_id', '=', eventId)
+      .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+      .where('status', '<>', 'cancelled')
+      .executeTakeFirst();
+  }
+
+  /**
+   * Locks the event, then counts its seats and (with `email`) finds the live registration of that
+   * address. The statements go to the connection together: each starts when the one before has
+   * finished, so the count runs after the lock is granted and sees every registration committed
+   * before it (a count inside the locking statement would see them as they were before it waited,
+   * read committed), but the lock waits for no turn of the event loop in between.
+   */
+  async function lockEventFor(id: number, email?: string) {
+    const [event, counts, holder] = await Promise.all([
+      db.selectFrom('events').select(['id', 'capacity', 'cancelled_at', 'published']).where('id', '=', id).forUpdate().executeTakeFirst(),
+      db
+        .selectFrom('event_registrations')
+        .select([sql<number>`count(*) filter (where status = 'confirmed')`.as('confirmed'), sql<number>`count(*) filter (where status = 'waiting')`.as('waiting')])
+        .where('event_id', '=', id)
+        .where('status', '<>', 'cancelled')
+        .executeTakeFirstOrThrow(),
+      email === undefined ? undefined : liveRegistrationByEmail(id, email),
+    ]);
+    return { event: event ? { ...event, confirmed: Number(counts.confirmed), waiting: Number(counts.waiting) } : undefined, holder };
+  }
+
   return {
     async list(filter: EventFilter, page: PageRequest) {
       const [rows, total] = await Promise.all([
@@ -133,18 +164,10 @@ export function eventRepository(db: Db) {
      * other. Returns the seats taken and the waiting list's length as they are under the lock.
      */
     async lockEvent(id: number) {
-      const event = await db.selectFrom('events').select(['id', 'capacity', 'cancelled_at', 'published']).where('id', '=', id).forUpdate().executeTakeFirst();
-      if (!event) return undefined;
-      // Counted in a statement of its own, after the lock is granted: a count inside the locking
-      // statement would see the registrations as they were before it waited (read committed).
-      const counts = await db
-        .selectFrom('event_registrations')
-        .select([sql<number>`count(*) filter (where status = 'confirmed')`.as('confirmed'), sql<number>`count(*) filter (where status = 'waiting')`.as('waiting')])
-        .where('event_id', '=', id)
-        .where('status', '<>', 'cancelled')
-        .executeTakeFirstOrThrow();
-      return { ...event, confirmed: Number(counts.confirmed), waiting: Number(counts.waiting) };
+      return (await lockEventFor(id)).event;
     },
+
+    lockEventFor,
 
     insertRegistration(row: NewRow<'event_registrations'>) {
       return db.insertInto('event_registrations').values(row).returning(['id', 'status']).executeTakeFirstOrThrow();
@@ -155,15 +178,7 @@ export function eventRepository(db: Db) {
     },
 
     /** The registration that holds an address for an event (the unique index allows one that is not cancelled). */
-    liveRegistrationByEmail(eventId: number, email: string) {
-      return db
-        .selectFrom('event_registrations')
-        .select(['id', 'name', 'email', 'locale', 'status'])
-        .where('event_id', '=', eventId)
-        .where(sql<string>`lower(email)`, '=', email.toLowerCase())
-        .where('status', '<>', 'cancelled')
-        .executeTakeFirst();
-    },
+    liveRegistrationByEmail,
 
     liveRegistrationOf(eventId: number, userId: number) {
       return db.selectFrom('event_registrations').select(['id', 'status']).where('event_id', '=', eventId).where('user_id', '=', userId).where('status', '<>', 'cancelled').executeTakeFirst();

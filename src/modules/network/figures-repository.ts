@@ -63,11 +63,37 @@ function base(scope: NetworkScope) {
     )`;
 }
 
+/** The first days of the quarters from the one of `first` to the one of `day` (none without a first day). */
+export function quarterStarts(first: string | null, day: string): string[] {
+  if (!first || first > day) return [];
+  const starts: string[] = [];
+  let year = Number(first.slice(0, 4));
+  let month = Math.floor((Number(first.slice(5, 7)) - 1) / 3) * 3 + 1;
+  const last = day.slice(0, 7);
+  for (;;) {
+    const start = `${year}-${String(month).padStart(2, '0')}-01`;
+    if (start.slice(0, 7) > last) break;
+    starts.push(start);
+    month += 3;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return starts;
+}
+
 const activeOn = (day: string) => sql`starts_on <= cast(${day} as date) and (ends_on is null or ends_on >= cast(${day} as date))`;
 
 /** The network figures of a town, all computed in the database from the records and the dates. */
 export function networkFiguresRepository(db: Kysely<Database>) {
   return {
+    /** The town's network version: counted up by the database on every change of its organisations or cooperations. */
+    async version(municipalityId: number): Promise<string> {
+      const row = await db.selectFrom('network_versions').select('version').where('municipality_id', '=', municipalityId).executeTakeFirst();
+      return String(row?.version ?? 0);
+    },
+
     /** Figures on `day`; `from` starts the period of R9 (new mixed cooperations up to and including `day`). */
     async figures(scope: NetworkScope, day: string, from: string): Promise<NetworkFigures> {
       const result = await sql<{
@@ -82,12 +108,14 @@ export function networkFiguresRepository(db: Kysely<Database>) {
       }>`with ${base(scope)},
         active as (select * from coops where ${activeOn(day)}),
         pairs as (select distinct least(a, b) as x, greatest(a, b) as y from active),
+        linked as (select x as id from pairs union select y from pairs),
         counts as (
           select
             (select count(*) from orgs) as n,
             (select count(*) from active) as active,
             (select count(*) from pairs) as links,
-            (select count(*) from orgs o where not exists (select 1 from pairs p where p.x = o.id or p.y = o.id)) as isolated,
+            -- Both ends of every counted cooperation are counted organisations, so the rest have no link.
+            (select count(*) from orgs) - (select count(*) from linked) as isolated,
             (select count(*) from active where with_migrant) as with_migrant,
             (select count(*) from coops where mixed and starts_on >= cast(${from} as date) and starts_on <= cast(${day} as date)) as new_mixed
         )
@@ -132,19 +160,39 @@ export function networkFiguresRepository(db: Kysely<Database>) {
       return result.rows;
     },
 
-    /** Per quarter from the first cooperation up to `day`'s quarter: begun, active and linked pairs at its end, new mixed ones. */
+    /**
+     * Per quarter from the first cooperation up to `day`'s quarter: begun, active and linked pairs at
+     * its end, new mixed ones. The quarters are listed here rather than by generate_series, so that
+     * the planner knows how few they are (its guess of a thousand made PostgreSQL compile the query
+     * with JIT, which took longer than the query itself in a town of 20,000 cooperations).
+     */
     async quarters(scope: NetworkScope, day: string): Promise<QuarterRow[]> {
+      const first = await sql<{ first: string | null }>`with ${base(scope)} select to_char(min(starts_on), 'YYYY-MM-DD') as first from coops`.execute(db);
+      const starts = quarterStarts(first.rows[0]?.first ?? null, day);
+      if (starts.length === 0) return [];
       const result = await sql<QuarterRow>`with ${base(scope)},
         q as (
-          select cast(gs as date) as qs, cast(gs + interval '3 months' - interval '1 day' as date) as qe
-          from generate_series(date_trunc('quarter', (select min(starts_on) from coops)::timestamp), date_trunc('quarter', cast(${day} as date)::timestamp), interval '3 months') as gs
-        )
+          select qs, cast(qs + interval '3 months' - interval '1 day' as date) as qe
+          from unnest(cast(${`{${starts.join(',')}}`} as date[])) as qs
+        ),
+        begun as (
+          select cast(date_trunc('quarter', starts_on) as date) as qs, count(*) as started, count(*) filter (where mixed) as new_mixed
+          from coops group by 1
+        ),
+        open_at_end as (
+          select q.qs, least(c.a, c.b) as x, greatest(c.a, c.b) as y
+          from q join coops c on c.starts_on <= q.qe and (c.ends_on is null or c.ends_on >= q.qe)
+        ),
+        active as (select qs, count(*) as active from open_at_end group by qs),
+        linked as (select qs, count(*) as links from (select distinct qs, x, y from open_at_end) p group by qs)
         select to_char(q.qs, 'YYYY-MM-DD') as quarter_start, to_char(q.qe, 'YYYY-MM-DD') as quarter_end,
-          cast((select count(*) from coops c where c.starts_on between q.qs and q.qe) as integer) as started,
-          cast((select count(*) from coops c where c.starts_on <= q.qe and (c.ends_on is null or c.ends_on >= q.qe)) as integer) as active,
-          cast((select count(distinct (least(c.a, c.b), greatest(c.a, c.b))) from coops c where c.starts_on <= q.qe and (c.ends_on is null or c.ends_on >= q.qe)) as integer) as links,
-          cast((select count(*) from coops c where c.mixed and c.starts_on between q.qs and q.qe) as integer) as new_mixed
-        from q order by q.qs`.execute(db);
+          cast(coalesce(b.started, 0) as integer) as started, cast(coalesce(a.active, 0) as integer) as active,
+          cast(coalesce(l.links, 0) as integer) as links, cast(coalesce(b.new_mixed, 0) as integer) as new_mixed
+        from q
+        left join begun b on b.qs = q.qs
+        left join active a on a.qs = q.qs
+        left join linked l on l.qs = q.qs
+        order by q.qs`.execute(db);
       return result.rows;
     },
   };

@@ -55,6 +55,8 @@ export const DirectoryQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   typ: Type.Optional(Type.String({ maxLength: 40 })),
   seite: Type.Optional(Type.String({ maxLength: 6 })),
+  /** The page of the table next to the network picture. */
+  tabelle: Type.Optional(Type.String({ maxLength: 6 })),
   stand: Type.Optional(Type.String({ maxLength: 10 })),
   von: Type.Optional(Type.String({ maxLength: 10 })),
 });

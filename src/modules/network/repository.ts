@@ -42,6 +42,17 @@ export function networkRepository(db: Db) {
         .offset(page.offset)
         .execute();
     },
+    /** The same page without the total, for a list whose total is already known (the unfiltered directory: the figures count it). */
+    organisationsPage(municipalityId: number, filter: OrganisationFilter, page: PageRequest) {
+      return organisationsOf(municipalityId, filter)
+        .leftJoin('districts as d', 'd.id', 'o.district_id')
+        .select(['o.id', 'o.name', 'o.type', 'o.fields_of_action', 'o.address', 'o.website', 'o.email', 'o.languages', 'o.description', 'o.is_public', 'd.name as district_name'])
+        .orderBy('o.name')
+        .orderBy('o.id')
+        .limit(page.pageSize)
+        .offset(page.offset)
+        .execute();
+    },
     countOrganisations(municipalityId: number, filter: OrganisationFilter) {
       return organisationsOf(municipalityId, filter)
         .select(sql<number>`cast(count(*) as integer)`.as('n'))

@@ -145,6 +145,8 @@ export interface NetworkTables {
   network_cooperation_measures: { cooperation_id: number; measure_id: number };
   network_imports: NetworkImportsTable;
   network_import_mappings: { municipality_id: number; mapping: Json<Record<string, string>>; updated_at: Timestamp };
+  /** Counted up by triggers on every change of a town's organisations or cooperations (migration 0033). */
+  network_versions: { municipality_id: number; version: ColumnType<string, never, never> };
   network_import_updates: { import_id: number; organisation_id: number; before: Json<Record<string, unknown>> };
 }
 

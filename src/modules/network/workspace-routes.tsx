@@ -9,7 +9,7 @@ import { ConfirmDelete, type FormState } from '../../platform/views/forms.tsx';
 import { districtOptions, managedTown } from '../municipalities/index.ts';
 import { networkCrumbs } from './crumbs.ts';
 import { DirectoryQuery, directoryFilter, OrganisationForm, organisationToForm } from './forms.ts';
-import { networkPicture } from './picture.ts';
+import { networkPicture, TABLE_PAGE_SIZE, tablePage } from './picture.ts';
 import { networkRepository } from './repository.ts';
 import { LikelyDuplicates, networkService } from './service.ts';
 import { networkMergeService } from './merge.ts';
@@ -28,9 +28,11 @@ export const networkWorkspaceRoutes: ModulePlugin = async (app, { services }) =>
 
   app.get('/verwaltung/:ags/netzwerk', { config: TOWN, schema: { params: AgsParams, querystring: DirectoryQuery } }, async (request, reply) => {
     const town = managedTown(request);
-    const { day, from } = directoryFilter(request.query);
+    const { day, from, query } = directoryFilter(request.query);
     const network = await networkPicture(db, { municipalityId: town.id, publicOnly: false }, day, from);
-    return reply.render(<NetworkOverviewPage ags={town.ags} name={town.name} day={day} from={from} {...network} />, {
+    const table = tablePage(network, pageRequest(pageNumber(request.query.tabelle), TABLE_PAGE_SIZE));
+    const page = { figures: network.figures, quarters: network.quarters, picture: network.picture, table };
+    return reply.render(<NetworkOverviewPage ags={town.ags} name={town.name} day={day} from={from} query={{ stand: query.stand, von: query.von }} {...page} />, {
       title: request.t('network.workspace.title', { name: town.name }),
       breadcrumbs: networkCrumbs(request, town)
         .slice(0, 2)

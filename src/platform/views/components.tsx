@@ -2,17 +2,18 @@ import type { PageResult } from '../http/pagination.ts';
 import { withQuery } from '../http/pagination.ts';
 import { useView } from './context.ts';
 
-export function Pagination({ result, path, query }: { result: PageResult<unknown>; path: string; query: Record<string, unknown> }) {
+/** Links to the pages of a list; `param` names the page in the query (`seite`, or another where a page has two lists). */
+export function Pagination({ result, path, query, param = 'seite', label }: { result: PageResult<unknown>; path: string; query: Record<string, unknown>; param?: string; label?: string }) {
   const { t } = useView();
   if (result.pageCount <= 1) return null;
   const pages: number[] = [];
   for (let p = Math.max(1, result.page - 2); p <= Math.min(result.pageCount, result.page + 2); p++) pages.push(p);
   return (
-    <nav class="vv-pagination" aria-label={t('pagination.label')}>
+    <nav class="vv-pagination" aria-label={label ?? t('pagination.label')}>
       <ul>
         {result.page > 1 ? (
           <li>
-            <a class="kern-link" href={withQuery(path, query, { seite: result.page - 1 })} rel="prev">
+            <a class="kern-link" href={withQuery(path, query, { [param]: result.page - 1 })} rel="prev">
               {t('pagination.previous')}
             </a>
           </li>
@@ -22,7 +23,7 @@ export function Pagination({ result, path, query }: { result: PageResult<unknown
             {p === result.page ? (
               <span aria-current="page">{t('pagination.page', { page: p })}</span>
             ) : (
-              <a class="kern-link" href={withQuery(path, query, { seite: p })} aria-label={t('pagination.page', { page: p })}>
+              <a class="kern-link" href={withQuery(path, query, { [param]: p })} aria-label={t('pagination.page', { page: p })}>
                 {p}
               </a>
             )}
@@ -30,7 +31,7 @@ export function Pagination({ result, path, query }: { result: PageResult<unknown
         ))}
         {result.page < result.pageCount ? (
           <li>
-            <a class="kern-link" href={withQuery(path, query, { seite: result.page + 1 })} rel="next">
+            <a class="kern-link" href={withQuery(path, query, { [param]: result.page + 1 })} rel="next">
               {t('pagination.next')}
             </a>
           </li>

@@ -1,12 +1,19 @@
+import { renderToString } from 'preact-render-to-string';
+import type { PageResult } from '../../../platform/http/pagination.ts';
 import { formatDate, formatNumber } from '../../../platform/i18n/catalog.ts';
+import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import type { NetworkFigures, QuarterRow } from '../figures-repository.ts';
 import { GRAPH_SIZE, type PlacedEdge, type PlacedNode, TYPE_COLOURS } from '../graph.ts';
+import type { NetworkTableRow } from '../picture.ts';
 import { ORGANISATION_TYPES, type OrganisationType } from '../tables.ts';
 
 export interface NetworkPicture {
   nodes: PlacedNode[];
   edges: PlacedEdge[];
+  /** Organisations and linked pairs counted; more than drawn when only the best connected are drawn. */
+  total: number;
+  totalLinks: number;
 }
 
 /** "Stand am" and the start of the period of R9 as a plain GET form: works without JavaScript and gives a link to share. */
@@ -110,15 +117,46 @@ function NodeShape({ type, x, y, size = 6 }: { type: OrganisationType; x: number
   return <circle cx={x} cy={y} r={size} fill={fill} stroke="#ffffff" stroke-width="1" />;
 }
 
-/** The network as a picture (server-side SVG, the same for the same data) and, next to it, the same content as a table. */
-export function NetworkGraph({ picture, day }: { picture: NetworkPicture; day: string }) {
-  const { t, locale } = useView();
-  const names = new Map(picture.nodes.map((n) => [n.id, n.name]));
-  const partners = new Map<number, string[]>();
-  for (const e of picture.edges) {
-    partners.set(e.source.id, [...(partners.get(e.source.id) ?? []), e.target.name]);
-    partners.set(e.target.id, [...(partners.get(e.target.id) ?? []), e.source.name]);
+const drawings = new WeakMap<NetworkPicture, string>();
+
+/** Lines and shapes of a picture as SVG markup, rendered once per picture (the picture is kept while its network is unchanged). */
+function drawing(picture: NetworkPicture): string {
+  let markup = drawings.get(picture);
+  if (markup === undefined) {
+    markup = renderToString(
+      <>
+        <g stroke="#8a8a8a" stroke-opacity="0.7">
+          {picture.edges.map((e) => (
+            <line key={`${e.source.id}-${e.target.id}`} x1={e.source.x} y1={e.source.y} x2={e.target.x} y2={e.target.y} stroke-width={Math.min(1 + e.cooperations, 4)} />
+          ))}
+        </g>
+        <g>
+          {picture.nodes.map((n) => (
+            <NodeShape key={n.id} type={n.type} x={n.x} y={n.y} />
+          ))}
+        </g>
+      </>,
+    );
+    drawings.set(picture, markup);
   }
+  return markup;
+}
+
+/** The network as a picture (server-side SVG, the same for the same data) and, next to it, every organisation in a table, page by page. */
+export function NetworkGraph({
+  picture,
+  table,
+  day,
+  path,
+  query,
+}: {
+  picture: NetworkPicture;
+  table: PageResult<NetworkTableRow>;
+  day: string;
+  path: string;
+  query: Record<string, string | undefined>;
+}) {
+  const { t, locale } = useView();
   const present = ORGANISATION_TYPES.filter((type) => picture.nodes.some((n) => n.type === type));
   const title = t('network.graph.title', { date: formatDate(locale, day), organisations: picture.nodes.length, links: picture.edges.length });
   return (
@@ -130,18 +168,11 @@ export function NetworkGraph({ picture, day }: { picture: NetworkPicture; day: s
         <p class="kern-body">{t('network.graph.empty')}</p>
       ) : (
         <>
+          {picture.total > picture.nodes.length ? <p class="kern-body">{t('network.graph.capped', { drawn: picture.nodes.length, total: picture.total, links: picture.totalLinks })}</p> : null}
           <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${GRAPH_SIZE.width} ${GRAPH_SIZE.height}`} role="img" aria-labelledby="network-graph-title" class="vv-network__graph">
             <title id="network-graph-title">{title}</title>
-            <g stroke="#8a8a8a" stroke-opacity="0.7">
-              {picture.edges.map((e) => (
-                <line key={`${e.source.id}-${e.target.id}`} x1={e.source.x} y1={e.source.y} x2={e.target.x} y2={e.target.y} stroke-width={Math.min(1 + e.cooperations, 4)} />
-              ))}
-            </g>
-            <g>
-              {picture.nodes.map((n) => (
-                <NodeShape key={n.id} type={n.type} x={n.x} y={n.y} />
-              ))}
-            </g>
+            {/* The drawing is the same for every request of one state of the network: made into markup once. */}
+            <g dangerouslySetInnerHTML={{ __html: drawing(picture) }} />
           </svg>
           <ul class="vv-network__legend" aria-label={t('network.graph.legend')}>
             {present.map((type) => (
@@ -173,19 +204,20 @@ export function NetworkGraph({ picture, day }: { picture: NetworkPicture; day: s
                 </tr>
               </thead>
               <tbody class="kern-table__body">
-                {picture.nodes.map((n) => (
+                {table.items.map((n) => (
                   <tr class="kern-table__row" key={n.id}>
                     <th scope="row" class="kern-table__cell">
-                      {names.get(n.id)}
+                      {n.name}
                     </th>
                     <td class="kern-table__cell">{t(`network.type.${n.type}`)}</td>
                     <td class="kern-table__cell">{formatNumber(locale, n.degree)}</td>
-                    <td class="kern-table__cell">{(partners.get(n.id) ?? []).sort((a, b) => a.localeCompare(b, 'de')).join(', ') || t('network.graph.no_partners')}</td>
+                    <td class="kern-table__cell">{n.partners.join(', ') || t('network.graph.no_partners')}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          <Pagination result={table} path={path} query={query} param="tabelle" label={t('network.graph.table_pages')} />
         </>
       )}
     </section>

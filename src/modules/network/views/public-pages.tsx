@@ -3,6 +3,7 @@ import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
 import type { NetworkFigures, QuarterRow } from '../figures-repository.ts';
+import type { NetworkTableRow } from '../picture.ts';
 import { ORGANISATION_TYPES, type OrganisationType } from '../tables.ts';
 import { FiguresList, NetworkGraph, type NetworkPicture, QuartersTable, ReferenceDateForm } from './figures.tsx';
 
@@ -42,6 +43,7 @@ export function DirectoryPage({
   figures,
   quarters,
   picture,
+  table,
 }: {
   ags: string;
   name: string;
@@ -52,6 +54,7 @@ export function DirectoryPage({
   figures: NetworkFigures;
   quarters: QuarterRow[];
   picture: NetworkPicture;
+  table: PageResult<NetworkTableRow>;
 }) {
   const { t } = useView();
   const path = `/kommunen/${ags}/netzwerk`;
@@ -125,7 +128,7 @@ export function DirectoryPage({
       <Pagination result={entries} path={path} query={query} />
       <ReferenceDateForm action={path} day={day} from={from} hidden={{ q: query.q, typ: query.typ }} />
       <FiguresList figures={figures} day={day} from={from} />
-      <NetworkGraph picture={picture} day={day} />
+      <NetworkGraph picture={picture} table={table} day={day} path={path} query={{ ...query, seite: entries.page > 1 ? String(entries.page) : undefined }} />
       <QuartersTable quarters={quarters} />
     </>
   );

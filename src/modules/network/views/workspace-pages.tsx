@@ -5,6 +5,7 @@ import { FilterForm, FilterSearch, RowActions } from '../../../platform/views/fi
 import { Checkbox, ErrorSummary, Form, FormActions, type FormState, SelectField, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import type { NetworkFigures, QuarterRow } from '../figures-repository.ts';
 import type { DuplicateHit } from '../duplicates-repository.ts';
+import type { NetworkTableRow } from '../picture.ts';
 import { ORGANISATION_TYPES } from '../tables.ts';
 import { DuplicateHits } from './duplicate-pages.tsx';
 import { FiguresList, NetworkGraph, type NetworkPicture, QuartersTable, ReferenceDateForm } from './figures.tsx';
@@ -35,6 +36,8 @@ export function NetworkOverviewPage({
   figures,
   quarters,
   picture,
+  table,
+  query,
 }: {
   ags: string;
   name: string;
@@ -43,6 +46,8 @@ export function NetworkOverviewPage({
   figures: NetworkFigures;
   quarters: QuarterRow[];
   picture: NetworkPicture;
+  table: PageResult<NetworkTableRow>;
+  query: Record<string, string | undefined>;
 }) {
   const { t } = useView();
   return (
@@ -57,7 +62,7 @@ export function NetworkOverviewPage({
       </p>
       <ReferenceDateForm action={`/verwaltung/${ags}/netzwerk`} day={day} from={from} />
       <FiguresList figures={figures} day={day} from={from} />
-      <NetworkGraph picture={picture} day={day} />
+      <NetworkGraph picture={picture} table={table} day={day} path={`/verwaltung/${ags}/netzwerk`} query={query} />
       <QuartersTable quarters={quarters} />
     </>
   );
