@@ -16,9 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ['update', 'new table as changed'],
       ['delete', 'old table as changed'],
     ] as const) {
-      triggers.push(
-        `create trigger ${table}_version_${event} after ${event} on ${table} referencing ${rows} for each statement execute function network_count_version()`,
-      );
+      triggers.push(`create trigger ${table}_version_${event} after ${event} on ${table} referencing ${rows} for each statement execute function network_count_version()`);
     }
   }
   await runStatements(db, [
