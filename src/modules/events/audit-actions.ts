@@ -12,6 +12,8 @@ export const EVENTS_AUDIT_ACTIONS = [
   'event.signature_list_printed',
   'event.signed_list_downloaded',
   'event.signed_list_uploaded',
+  'event.target_group_confirmed',
+  'event.target_group_withdrawn',
   'event.updated',
   'event.walk_in_added',
 ] as const;

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { signedInActor } from '../../platform/http/access.ts';
+import { checkInReturnQuery } from './check-in-return.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { formAction } from '../../platform/http/form-action.ts';
 import { formBody } from '../../platform/http/forms.ts';
@@ -49,10 +50,7 @@ export const checkInRoutes: ModulePlugin = async (app, { services }) => {
     const town = managedTown(request);
     const eventId = parseId(request.params.id);
     await service.setAttendance(signedInActor(request), town, eventId, parseId(request.params.rid), request.body.attended === 'yes');
-    // Back to the same search and page of the list the door staff came from.
-    const referer = request.headers.referer;
-    const back = typeof referer === 'string' && referer.includes(`/veranstaltungen/${eventId}/anmeldungen`) ? new URL(referer).search : '';
-    return reply.redirect(`${listOf(town.ags, eventId)}${back}`, 303);
+    return reply.redirect(`${listOf(town.ags, eventId)}${checkInReturnQuery(request.headers.referer, eventId)}`, 303);
   });
 
   app.post('/verwaltung/:ags/veranstaltungen/:id/anmeldungen/:rid/stornieren', { config: TOWN, schema: { params: RegistrationParams } }, async (request, reply) => {

@@ -34,6 +34,45 @@ function registrations(db: Kysely<Database>, attendedOnly: boolean) {
 
 const eventDimensions = { ...PERSON_DIMENSIONS, format: EVENT_FORMATS };
 
+/**
+ * F3: one row per piece of evidence the funder expects — the signed list of each event held and the
+ * target-group evidence of each attendee — marked complete or not, on the event's day.
+ */
+function evidence(db: Kysely<Database>) {
+  const lists = db
+    .selectFrom('events as e')
+    .where('e.cohort_id', 'is', null)
+    .where('e.cancelled_at', 'is', null)
+    .where('e.starts_at', '<', sql<Date>`now()`)
+    .select([
+      day.as('day'),
+      'e.municipality_id',
+      'e.district_id',
+      sql<string | null>`null`.as('person_key'),
+      sql<number>`1`.as('value'),
+      sql<string>`'signed_list'`.as('evidence'),
+      sql<string>`case when e.signed_list_file_id is null then 'no' else 'yes' end`.as('complete'),
+    ]);
+  const people = db
+    .selectFrom('events as e')
+    .innerJoin('event_registrations as r', 'r.event_id', 'e.id')
+    .where('e.cohort_id', 'is', null)
+    .where('e.cancelled_at', 'is', null)
+    .where('e.starts_at', '<', sql<Date>`now()`)
+    .where('r.attended', '=', true)
+    .where('r.status', '=', 'confirmed')
+    .select([
+      day.as('day'),
+      'e.municipality_id',
+      'e.district_id',
+      sql<string | null>`null`.as('person_key'),
+      sql<number>`1`.as('value'),
+      sql<string>`'target_group'`.as('evidence'),
+      sql<string>`case when r.target_group_confirmed_at is null then 'no' else 'yes' end`.as('complete'),
+    ]);
+  return lists.unionAll(people);
+}
+
 export const eventFacts: readonly FactSource[] = [
   {
     id: 'events.registrations',
@@ -66,6 +105,14 @@ export const eventFacts: readonly FactSource[] = [
         .select([day.as('day'), 'e.municipality_id', 'e.district_id', sql<string | null>`null`.as('person_key'), sql<number>`1`.as('value'), 'e.format', channel.as('channel')]) as ReturnType<
         FactSource['rows']
       >,
+  },
+  {
+    id: 'events.evidence',
+    labelKey: 'monitoring.fact.events_evidence',
+    kind: 'records',
+    dimensions: { evidence: ['signed_list', 'target_group'], complete: ['yes', 'no'] },
+    rows: (db) => evidence(db) as unknown as ReturnType<FactSource['rows']>,
+    drillDown: ({ ags }) => `/verwaltung/${ags}/veranstaltungen/nachweise`,
   },
 ];
 

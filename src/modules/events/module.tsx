@@ -3,6 +3,7 @@ import type { AppModule } from '../../platform/module.ts';
 import { EVENTS_AUDIT_ACTIONS } from './audit-actions.ts';
 import { seedEventsDemo } from './demo.ts';
 import { checkInRoutes } from './check-in-routes.tsx';
+import { evidenceRoutes } from './evidence-routes.tsx';
 import { manageEventRoutes } from './manage-routes.tsx';
 import { eventsPersonalData } from './personal-data.ts';
 import { registrationService } from './registration.ts';
@@ -20,11 +21,12 @@ export const eventsModule: AppModule = {
   openData: eventsOpenData,
   facts: eventFacts,
   auditActions: EVENTS_AUDIT_ACTIONS,
-  messages: { public: ['events.'], staff: ['events.manage', 'events.export', 'events.pdf', 'events.feedback'] },
+  messages: { public: ['events.'], staff: ['events.manage', 'events.export', 'events.pdf', 'events.feedback', 'events.evidence'] },
   plugin: async (app, options) => {
     await eventRoutes(app, options);
     await manageEventRoutes(app, options);
     await checkInRoutes(app, options);
+    await evidenceRoutes(app, options);
   },
   navigation: [{ href: '/veranstaltungen', labelKey: 'events.nav' }],
   // Every quarter of an hour: the reminder goes out between 24 h and 23¾ h before the start, and the mark in the table survives restarts.

@@ -224,7 +224,7 @@ export function eventRepository(db: Db) {
       if (search) query = query.where((eb) => eb.or([eb('name', 'ilike', search), eb('organisation', 'ilike', search)]));
       const [items, total] = await Promise.all([
         query
-          .select(['id', 'name', 'email', 'organisation', 'home_town', 'status', 'attended', 'walk_in', 'paper_consent', 'user_id', 'created_at'])
+          .select(['id', 'name', 'email', 'organisation', 'home_town', 'status', 'attended', 'walk_in', 'paper_consent', 'user_id', 'created_at', 'target_group_confirmed_at'])
           .orderBy(sql`case status when 'confirmed' then 0 else 1 end`)
           .orderBy('name')
           .orderBy('id')

@@ -49,3 +49,19 @@ export const WalkInForm = Type.Object({
 export const CancelEventForm = Type.Object({ reason: FormText({ min: 3, max: 1000 }) });
 
 export const AttendanceBody = Type.Object({ attended: Type.Union([Type.Literal('yes'), Type.Literal('no')]) }, { additionalProperties: true });
+
+export const TargetGroupBody = Type.Object({ confirmed: Type.Union([Type.Literal('yes'), Type.Literal('no')]) }, { additionalProperties: true });
+
+/** The evidence lists: a calendar year (all years when absent or not a year), only what is incomplete, the page. */
+export const EvidenceQuery = Type.Object({
+  jahr: Type.Optional(Type.String({ maxLength: 6 })),
+  unvollstaendig: Type.Optional(Type.String({ maxLength: 3 })),
+  seite: Type.Optional(Type.String({ maxLength: 6 })),
+});
+
+/** A year of the query, or undefined for all years: anything else is not an error, it shows all. */
+export function evidenceYear(raw: string | undefined): number | undefined {
+  if (!raw || !/^\d{4}$/.test(raw)) return undefined;
+  const year = Number(raw);
+  return year >= 2000 && year <= 2100 ? year : undefined;
+}

@@ -69,6 +69,9 @@ export interface EventRegistrationsTable {
   locale: Generated<string>;
   attended: Generated<boolean>;
   checked_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When a staff member confirmed having seen the person's target-group evidence (F3), and who. */
+  target_group_confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  target_group_confirmed_by: Optional<number | null>;
   walk_in: Generated<boolean>;
   paper_consent: Generated<boolean>;
   created_at: CreatedAt;

@@ -127,6 +127,7 @@ export const cases: ForeignCases = {
   'POST /verwaltung/:ags/veranstaltungen/:id/absagen': foreignEvent('/absagen', { reason: 'Krankheit der Moderation' }),
   'GET /verwaltung/:ags/veranstaltungen/:id/anmeldungen': foreignEvent('/anmeldungen'),
   'POST /verwaltung/:ags/veranstaltungen/:id/anmeldungen/:rid/anwesenheit': foreignRegistration('anwesenheit', { attended: 'yes' }),
+  'POST /verwaltung/:ags/veranstaltungen/:id/anmeldungen/:rid/zielgruppennachweis': foreignRegistration('zielgruppennachweis', { confirmed: 'yes' }),
   'POST /verwaltung/:ags/veranstaltungen/:id/anmeldungen/:rid/stornieren': foreignRegistration('stornieren', {}),
   'POST /verwaltung/:ags/veranstaltungen/:id/nachmeldung': foreignEvent('/nachmeldung', { name: 'Walter Spontan', paperConsent: 'on' }),
   'GET /verwaltung/:ags/veranstaltungen/:id/teilnahmeliste.pdf': foreignEvent('/teilnahmeliste.pdf'),

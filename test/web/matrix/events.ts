@@ -1,6 +1,6 @@
 /** The events module's routes: what every role gets. */
 import { freshRegistration, ownEvent } from './fixtures.ts';
-import { type Entries, invalidFor, all, COORDINATOR, OWN, PUBLIC, SIGNED_IN } from './types.ts';
+import { type Entries, invalidFor, all, COORDINATOR, OFFICE, OWN, PUBLIC, SIGNED_IN } from './types.ts';
 
 export const entries: Entries = {
   'GET /veranstaltungen': { expect: PUBLIC },
@@ -26,6 +26,13 @@ export const entries: Entries = {
   'POST /verwaltung/:ags/veranstaltungen/:id/absagen': { expect: invalidFor(COORDINATOR), path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/absagen` },
   'GET /verwaltung/:ags/veranstaltungen/:id/anmeldungen': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/anmeldungen` },
   'POST /verwaltung/:ags/veranstaltungen/:id/anmeldungen/:rid/anwesenheit': { expect: COORDINATOR, path: async (f) => `${await freshRegistration(f)}/anwesenheit`, form: { attended: 'yes' } },
+  'POST /verwaltung/:ags/veranstaltungen/:id/anmeldungen/:rid/zielgruppennachweis': {
+    expect: COORDINATOR,
+    path: async (f) => `${await freshRegistration(f)}/zielgruppennachweis`,
+    form: { confirmed: 'yes' },
+  },
+  'GET /verwaltung/:ags/veranstaltungen/nachweise': { expect: COORDINATOR },
+  'GET /programmbuero/nachweise': { expect: OFFICE },
   'POST /verwaltung/:ags/veranstaltungen/:id/anmeldungen/:rid/stornieren': { expect: COORDINATOR, path: async (f) => `${await freshRegistration(f)}/stornieren` },
   'POST /verwaltung/:ags/veranstaltungen/:id/nachmeldung': { expect: invalidFor(COORDINATOR), path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/nachmeldung` },
   'GET /verwaltung/:ags/veranstaltungen/:id/teilnahmeliste.pdf': { expect: COORDINATOR, path: async (f) => `/verwaltung/${OWN}/veranstaltungen/${await ownEvent(f)}/teilnahmeliste.pdf` },

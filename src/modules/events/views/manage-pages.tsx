@@ -1,3 +1,4 @@
+import { TargetGroupEvidenceButton } from './evidence-pages.tsx';
 import type { PageResult } from '../../../platform/http/pagination.ts';
 import { MethodChoices } from '../../../platform/views/method-choices.tsx';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
@@ -20,6 +21,9 @@ export function ManageEventsPage({ ags, name, result }: { ags: string; name: str
       <p class="kern-body">
         <a class="kern-btn kern-btn--primary" href={`/verwaltung/${ags}/veranstaltungen/neu`}>
           <span class="kern-label">{t('events.manage.new')}</span>
+        </a>{' '}
+        <a class="kern-link" href={`/verwaltung/${ags}/veranstaltungen/nachweise`}>
+          {t('events.evidence.crumb')}
         </a>
       </p>
       {result.items.length === 0 ? (
@@ -291,6 +295,7 @@ export interface CheckInRow {
   status: string;
   attended: boolean;
   walk_in: boolean;
+  target_group_confirmed_at: Date | null;
 }
 
 /** Made for a phone at the door: a search, big buttons, one line per person. */
@@ -327,6 +332,7 @@ export function CheckInPage({ ags, event, result, search, walkInForm }: { ags: s
                 </button>
               </Form>
             ) : null}
+            {r.status === 'confirmed' ? <TargetGroupEvidenceButton action={`${base}/anmeldungen/${r.id}/zielgruppennachweis`} name={r.name} confirmed={r.target_group_confirmed_at !== null} /> : null}
             <Form action={`${base}/anmeldungen/${r.id}/stornieren`} class="vv-inline-form">
               <button type="submit" class="kern-btn kern-btn--tertiary" aria-label={`${t('events.manage.cancel_registration')}: ${r.name}`}>
                 <span class="kern-label">{t('events.manage.cancel_registration')}</span>
