@@ -34,8 +34,7 @@ export function monitoringService(services: AppServices) {
     /** The figures of a period for the programme (no town) or a town: from the summary the job keeps, else counted now. */
     figures: (period: Period, town?: number, indicators?: readonly Indicator[]): Promise<FigureSet> => figuresFor(services, period, town, indicators),
     /** The figures of a region or county (`rb:…`, `kreis:…` with its towns): from the summary, else counted now. */
-    areaFigures: (period: Period, area: { code: string; townIds: readonly number[] }, indicators?: readonly Indicator[]): Promise<FigureSet> =>
-      figuresOfArea(services, period, area, indicators),
+    areaFigures: (period: Period, area: { code: string; townIds: readonly number[] }, indicators?: readonly Indicator[]): Promise<FigureSet> => figuresOfArea(services, period, area, indicators),
     sources: () => factSources(services.modules()),
   };
 }
