@@ -14,6 +14,12 @@ export interface MethodUser {
   kind: MethodUseKind;
   objectId: number;
   municipalityId: number | null;
+  /**
+   * Whether the public may see the record (every measure; a published event that is no training
+   * session; a module of a published programme). The card's public counts take only these, so a
+   * draft never shows on the toolkit.
+   */
+  isPublic: boolean;
 }
 
 /**
@@ -31,6 +37,8 @@ export interface MethodLinks {
   published(db: Db, ids: number[]): Promise<number[]>;
   /** Sets what a record names (inside the record's own transaction); the ids must have passed `published`. */
   replace(trx: Db, user: MethodUser, methodIds: number[]): Promise<void>;
+  /** Tells the toolkit that records became public or not (an event published, a programme withdrawn), so the cards' counts follow. */
+  setPublic(trx: Db, kind: MethodUseKind, objectIds: number[], isPublic: boolean): Promise<void>;
   /** Forgets what a deleted record named. */
   forget(trx: Db, kind: MethodUseKind, objectId: number): Promise<void>;
 }

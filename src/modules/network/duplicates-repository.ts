@@ -35,6 +35,15 @@ export interface DuplicateHit {
   same_address: boolean;
 }
 
+/** A person the town already has that looks like the one being entered. */
+export interface PersonHit {
+  id: number;
+  name: string;
+  user_id: number | null;
+  score: number;
+  same_account: boolean;
+}
+
 export interface DuplicatePair {
   first_id: number;
   first_name: string;
@@ -134,13 +143,14 @@ export function duplicatesRepository(db: Db) {
     },
 
     /** People of the town (consent holding) with a close name or the same account. */
-    async personHits(municipalityId: number, probe: { name: string; userId?: number | null }, exceptId?: number, limit = 10) {
+    async personHits(municipalityId: number, probe: { name: string; userId?: number | null }, exceptId?: number, limit = 10): Promise<PersonHit[]> {
       const nameKey = sql`network_name_key(${probe.name})`;
       const sameAccount = probe.userId ? sql<boolean>`(p.user_id = ${probe.userId})` : sql<boolean>`false`;
       let query = db
         .selectFrom('network_people as p')
         .select(['p.id', 'p.name', 'p.user_id'])
         .select(sql<number>`cast(round(${PERSON_RULE.name} * similarity(p.name_key, ${nameKey})) + case when ${sameAccount} then ${PERSON_RULE.account} else 0 end as integer)`.as('score'))
+        .select(sameAccount.as('same_account'))
         .where('p.municipality_id', '=', municipalityId)
         .where('p.consent_revoked_at', 'is', null)
         .where(sql<boolean>`(p.name_key % ${nameKey} or ${sameAccount})`);
@@ -151,7 +161,8 @@ export function duplicatesRepository(db: Db) {
             not(exists(selectFrom('network_person_distinct as d').select('d.first_id').where(sql<boolean>`(d.first_id = least(p.id, ${exceptId}) and d.second_id = greatest(p.id, ${exceptId}))`))),
           );
       }
-      return db.selectFrom(query.as('hits')).selectAll().where('score', '>=', PERSON_RULE.threshold).orderBy('score', 'desc').orderBy('name').orderBy('id').limit(limit).execute();
+      const rows = await db.selectFrom(query.as('hits')).selectAll().where('score', '>=', PERSON_RULE.threshold).orderBy('score', 'desc').orderBy('name').orderBy('id').limit(limit).execute();
+      return rows as PersonHit[];
     },
 
     /** Remembers that two organisations of the town are different ones (once; again is a no-op). */

@@ -30,13 +30,13 @@ export function moduleMethodService(services: Pick<AppServices, 'db' | 'modules'
     },
     async setMethods(actor: Actor, programmeId: number, moduleId: number, methodIds: number[]): Promise<void> {
       if (!can(actor, 'manage', { published: false })) throw AppError.forbidden();
-      await moduleOf(programmeId, moduleId);
+      const module = await moduleOf(programmeId, moduleId);
       const errors = await checkMethodIds(links, db, methodIds);
       if (Object.keys(errors).length) throw new ValidationError(errors);
       if (!links) return;
       await db.transaction().execute(async (trx) => {
         const before = await links.named(trx, 'training_module', moduleId);
-        await links.replace(trx, { kind: 'training_module', objectId: moduleId, municipalityId: null }, methodIds);
+        await links.replace(trx, { kind: 'training_module', objectId: moduleId, municipalityId: null, isPublic: module.published }, methodIds);
         await writeAudit(trx, actor, {
           action: 'programme.module_methods_set',
           entityType: 'programme',

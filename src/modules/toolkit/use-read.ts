@@ -52,5 +52,6 @@ export const toolkitMethodLinks: MethodLinks = {
   named: (db, kind, objectId) => useRepository(db).named(kind, objectId),
   published: (db, ids) => useRepository(db).published(ids),
   replace: (trx, user, ids) => useRepository(trx).replace(user, ids),
+  setPublic: (trx, kind, objectIds, isPublic) => useRepository(trx).setPublic(kind, objectIds, isPublic),
   forget: (trx, kind, objectId) => useRepository(trx).forget(kind, objectId),
 };

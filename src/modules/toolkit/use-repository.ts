@@ -10,7 +10,11 @@ type Db = Kysely<Database> | Transaction<Database>;
  * the `methodLinks` hook (platform/method-links.ts); no foreign key crosses the modules.
  */
 export function useRepository(db: Db) {
-  /** Writes the cards' counts (towns, uses) again from the link table, for the cards whose links changed. */
+  /**
+   * Writes the cards' counts (towns, uses) again from the link table, for the cards whose links
+   * changed. Only public uses count: the counts are shown to everyone, and a use by a draft event
+   * would tell that the event exists.
+   */
   async function recount(methodIds: number[]): Promise<void> {
     const ids = [...new Set(methodIds)];
     if (!ids.length) return;
@@ -18,8 +22,8 @@ export function useRepository(db: Db) {
     // other transaction that changed their links has committed, so concurrent links are all counted.
     await sql`select id from toolkit_methods where id = any(${ids}::int[]) order by id for update`.execute(db);
     await sql`update toolkit_methods m set
-        use_towns = (select count(distinct u.municipality_id) from toolkit_method_uses u where u.method_id = m.id and u.kind <> 'example'),
-        use_count = (select count(*) from toolkit_method_uses u where u.method_id = m.id and u.kind <> 'example')
+        use_towns = (select count(distinct u.municipality_id) from toolkit_method_uses u where u.method_id = m.id and u.kind <> 'example' and u.is_public),
+        use_count = (select count(*) from toolkit_method_uses u where u.method_id = m.id and u.kind <> 'example' and u.is_public)
       where m.id = any(${ids}::int[])`.execute(db);
   }
 
@@ -54,9 +58,21 @@ export function useRepository(db: Db) {
       if (ids.length)
         await db
           .insertInto('toolkit_method_uses')
-          .values(ids.map((method_id) => ({ method_id, kind: user.kind, object_id: user.objectId, municipality_id: user.municipalityId })))
+          .values(ids.map((method_id) => ({ method_id, kind: user.kind, object_id: user.objectId, municipality_id: user.municipalityId, is_public: user.isPublic })))
           .execute();
       await recount([...removed.map((r) => r.method_id), ...ids]);
+    },
+    async setPublic(kind: MethodUseKind, objectIds: number[], isPublic: boolean): Promise<void> {
+      if (!objectIds.length) return;
+      const changed = await db
+        .updateTable('toolkit_method_uses')
+        .set({ is_public: isPublic })
+        .where('kind', '=', kind)
+        .where('object_id', 'in', [...new Set(objectIds)])
+        .where('is_public', '<>', isPublic)
+        .returning('method_id')
+        .execute();
+      await recount(changed.map((r) => r.method_id));
     },
     async forget(kind: MethodUseKind, objectId: number): Promise<void> {
       const removed = await db.deleteFrom('toolkit_method_uses').where('kind', '=', kind).where('object_id', '=', objectId).returning('method_id').execute();
