@@ -36,8 +36,8 @@ export default defineScenarios({
     await sql`
       with cards as (select id, row_number() over (order by id) - 1 as n from toolkit_methods where status = 'published'),
       total as (select count(*) as k from cards)
-      insert into toolkit_method_uses (method_id, kind, object_id, municipality_id)
-      select distinct c.id, 'measure', m.id, m.municipality_id
+      insert into toolkit_method_uses (method_id, kind, object_id, municipality_id, is_public)
+      select distinct c.id, 'measure', m.id, m.municipality_id, true
       from measures m
       cross join total t
       cross join lateral (values (m.id % 997), ((m.id * 7) % t.k)) as pick(n)
@@ -45,12 +45,16 @@ export default defineScenarios({
     await sql`
       with cards as (select id, row_number() over (order by id) - 1 as n from toolkit_methods where status = 'published'),
       total as (select count(*) as k from cards)
-      insert into toolkit_method_uses (method_id, kind, object_id, municipality_id)
-      select c.id, 'event', e.id, e.municipality_id
+      insert into toolkit_method_uses (method_id, kind, object_id, municipality_id, is_public)
+      select c.id, 'event', e.id, e.municipality_id, e.published
       from events e
       cross join total t
       join cards c on c.n = (e.id * 13) % t.k
       where e.cohort_id is null and e.id % 2 = 0`.execute(db);
+    // The cards' counts, as the app writes them with each link (only public uses); without them the popular sort has nothing to sort by.
+    await sql`update toolkit_methods m set use_towns = u.towns, use_count = u.uses
+      from (select method_id, count(distinct municipality_id) as towns, count(*) as uses from toolkit_method_uses where kind <> 'example' and is_public group by method_id) u
+      where u.method_id = m.id`.execute(db);
     await db
       .insertInto('monitoring_reports')
       .values({ municipality_id: null, period: todayInBerlin().slice(0, 4), status: 'approved', decided_at: new Date() })

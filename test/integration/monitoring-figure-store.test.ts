@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
 import { computeFigures } from '../../src/modules/monitoring/figures.ts';
-import { figuresFor, refreshFigures } from '../../src/modules/monitoring/figure-store.ts';
+import { figuresFor, figuresOfArea, refreshFigures } from '../../src/modules/monitoring/figure-store.ts';
+import { levelsOf } from '../../src/modules/monitoring/levels.ts';
+import { municipalityHierarchy } from '../../src/modules/municipalities/index.ts';
 import { type Period, parsePeriod, periodOptions } from '../../src/modules/monitoring/periods.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -67,8 +69,16 @@ describe('monitoring figure summary', () => {
   });
   after(() => t.close());
 
-  it('keeps the same figures as counting live, for the programme and each town in every period', async () => {
+  it('keeps the same figures as counting live, for the programme, each region, county and town in every period', async () => {
     const periods = periodOptions().map((code) => parsePeriod(code) as Period);
+    const areas = levelsOf(await municipalityHierarchy(db)).filter((level) => level.kind === 'region' || level.kind === 'county');
+    assert.deepEqual(
+      areas.map((area) => [area.code, area.townIds.length]),
+      [
+        ['rb:Darmstadt', 2],
+        ['kreis:06431', 2],
+      ],
+    );
     const live = new Map<string, unknown>();
     const plain = (set: Awaited<ReturnType<typeof figuresFor>>) => ({
       figures: set.figures.map((f) => [f.indicator.code, f.value, f.numerator, f.denominator, f.origin, f.target]),
@@ -88,6 +98,7 @@ describe('monitoring figure summary', () => {
           `${period.code}: a town in the Land's pass as on its own`,
         );
       }
+      for (const area of areas) live.set(`${period.code}|${area.code}`, plain((await computeFigures(t.app.services, period, { towns: area.townIds, each: area.townIds })).whole));
     }
     const refreshed = await refreshFigures(t.app.services, 'all');
     assert.equal(refreshed.periods.length, periods.length);
@@ -100,6 +111,11 @@ describe('monitoring figure summary', () => {
         assert.equal(set.stored, true);
         assert.deepEqual(plain(set), live.get(`${period.code}|${town}`), `${period.code}: town ${town}`);
       }
+      for (const area of areas) {
+        const set = await figuresOfArea(t.app.services, period, area);
+        assert.equal(set.stored, true, `${period.code}: ${area.code} is kept`);
+        assert.deepEqual(plain(set), live.get(`${period.code}|${area.code}`), `${period.code}: ${area.code}`);
+      }
     }
     const year = live.get('2025|land') as ReturnType<typeof plain>;
     assert.equal(year.participants.all?.counts.total, 16, 'nine in Bensheim (six of them twice) and seven in Viernheim');
@@ -108,7 +124,13 @@ describe('monitoring figure summary', () => {
 
   it('shows how fresh the figures are, the same pages from the summary, and the kept figures until the next count', async () => {
     await db.deleteFrom('monitoring_figure_sets').execute();
-    const pages = ['/monitoring?zeitraum=2025', `/verwaltung/${BENSHEIM}/monitoring?zeitraum=2025`, '/monitoring?zeitraum=2025&ebene=kommune:06431020'];
+    const pages = [
+      '/monitoring?zeitraum=2025',
+      `/verwaltung/${BENSHEIM}/monitoring?zeitraum=2025`,
+      '/monitoring?zeitraum=2025&ebene=kommune:06431020',
+      '/monitoring?zeitraum=2025&ebene=kreis:06431',
+      '/monitoring?zeitraum=2025&ebene=rb:Darmstadt',
+    ];
     const before: string[] = [];
     for (const path of pages) {
       const client = path.startsWith('/verwaltung') ? coordinator : office;

@@ -8,11 +8,11 @@ type Db = Kysely<Database> | Transaction<Database>;
  * check that an id it was sent belongs to the town it works in. Training sessions are not offered.
  */
 
-/** A town's public events (not training sessions) for choice lists, newest first, at most `limit`. */
+/** A town's events (not training sessions, published or not) for choice lists, newest first, at most `limit`. */
 export function eventOptions(db: Db, municipalityId: number, limit = 100) {
   return db
     .selectFrom('events')
-    .select(['id', 'title', 'starts_at'])
+    .select(['id', 'title', 'starts_at', 'published'])
     .where('municipality_id', '=', municipalityId)
     .where('cohort_id', 'is', null)
     .orderBy('starts_at', 'desc')

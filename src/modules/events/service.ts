@@ -131,7 +131,7 @@ export function eventService(services: AppServices) {
       return db.transaction().execute(async (trx) => {
         const { id } = await eventRepository(trx).insertEvent({ ...toRow(input), municipality_id: municipalityId, created_by: actorUserId(actor) });
         await setEventOrganisers(trx, organisersOf(id, municipalityId, input));
-        if (methods && input.methodIds) await methods.replace(trx, { kind: 'event', objectId: id, municipalityId }, input.methodIds);
+        if (methods && input.methodIds) await methods.replace(trx, { kind: 'event', objectId: id, municipalityId, isPublic: input.published }, input.methodIds);
         await writeAudit(trx, actor, { action: 'event.created', entityType: 'event', entityId: id, municipalityId, after: input });
         return id;
       });
@@ -151,7 +151,9 @@ export function eventService(services: AppServices) {
         if (input.capacity < confirmed) throw new ValidationError({ capacity: { key: 'events.errors.capacity_below_confirmed', params: { count: confirmed } } });
         await repo.updateEvent(eventId, toRow(input));
         await setEventOrganisers(trx, organisersOf(eventId, event.municipality_id, input));
-        if (methods && input.methodIds) await methods.replace(trx, { kind: 'event', objectId: eventId, municipalityId: event.municipality_id }, input.methodIds);
+        // Publishing or withdrawing the event changes whether its cards count it, also when the form left the cards out.
+        if (methods && input.methodIds) await methods.replace(trx, { kind: 'event', objectId: eventId, municipalityId: event.municipality_id, isPublic: input.published }, input.methodIds);
+        else await methods?.setPublic(trx, 'event', [eventId], input.published);
         const updated = (await repo.event(eventId)) as EventDetail;
         if (!updated.cancelled_at) {
           for (let seat = confirmed; seat < input.capacity; seat++) {
@@ -195,7 +197,10 @@ export function eventService(services: AppServices) {
           published: false,
           created_by: actorUserId(actor),
         });
-        await writeAudit(trx, actor, { action: 'event.copied', entityType: 'event', entityId: id, municipalityId: event.municipality_id, before: { from: eventId } });
+        // The copy names the same cards, those still published; it counts on them once it is published.
+        const cards = methods ? await methods.published(trx, await methods.named(trx, 'event', eventId)) : [];
+        if (methods && cards.length) await methods.replace(trx, { kind: 'event', objectId: id, municipalityId: event.municipality_id, isPublic: false }, cards);
+        await writeAudit(trx, actor, { action: 'event.copied', entityType: 'event', entityId: id, municipalityId: event.municipality_id, before: { from: eventId }, after: { methodIds: cards } });
         return id;
       });
     },

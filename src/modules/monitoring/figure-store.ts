@@ -3,7 +3,8 @@ import type { AppServices } from '../../platform/module.ts';
 import { municipalityHierarchy } from '../municipalities/index.ts';
 import type { AmifTables } from './amif-repository.ts';
 import { computeFigures, enteredValues, type FigureSet, WHOLE } from './figures.ts';
-import { figureStoreRepository, type StoredSetRow } from './figure-store-repository.ts';
+import { figureStoreRepository, type SetKey, type StoredSetRow } from './figure-store-repository.ts';
+import { LAND, levelsOf } from './levels.ts';
 import { type Period, parsePeriod, periodOptions } from './periods.ts';
 import { monitoringRepository } from './repository.ts';
 import type { Indicator, IndicatorValue } from './service.ts';
@@ -11,8 +12,8 @@ import type { Indicator, IndicatorValue } from './service.ts';
 /**
  * The summary of the monitoring (ADR 0020): a job counts the figures of every period of the period
  * picker for the programme and for each participating town (figures.ts, one pass per source) and
- * keeps them in `monitoring_figure_sets`; the pages read one row and print when it was counted.
- * Where no set is kept (a month, a region or county, a town outside the programme) or the catalogue
+ * keeps them in `monitoring_figure_sets`, and so for each Regierungsbezirk and Kreis; the pages read one row and print when it was counted.
+ * Where no set is kept (a month, a town outside the programme) or the catalogue
  * changed since (a figure's code or version differs), the page counts now, as before.
  */
 export const FIGURES_JOB = 'monitoring-figures';
@@ -89,8 +90,10 @@ async function participatingTowns(services: AppServices): Promise<number[]> {
 
 /**
  * Counts and keeps the figures: `all` every period of the picker (the nightly run), `current`
- * those that contain today and those not kept yet (the hourly run). Each period's sets replace
- * the old ones in one transaction.
+ * those that contain today and those not kept yet (the hourly run). Per period: the programme and
+ * each participating town in one pass, then each Regierungsbezirk and Kreis (a pass over its own
+ * towns' facts; an area of a single town is that town's set). Each period's sets replace the old
+ * ones in one transaction.
  */
 export async function refreshFigures(services: AppServices, which: 'current' | 'all' = 'all', today = todayInBerlin()): Promise<{ periods: string[]; ms: number }> {
   const started = Date.now();
@@ -99,41 +102,54 @@ export async function refreshFigures(services: AppServices, which: 'current' | '
   const periods = periodOptions()
     .map((code) => parsePeriod(code) as Period)
     .filter((p) => which === 'all' || (p.from <= today && today <= p.to) || !kept.has(p.code));
-  const towns = await participatingTowns(services);
+  const levels = levelsOf(await municipalityHierarchy(services.db));
+  const towns = levels.find((level) => level.code === LAND)?.townIds ?? [];
+  const areas = levels.filter((level) => level.kind === 'region' || level.kind === 'county');
   for (const period of periods) {
     const { whole, byTown } = await computeFigures(services, period, { each: towns });
-    await repo.replace(period.code, [
-      { municipalityId: null, computedAt: whole.computedAt, content: encode(whole) },
-      ...[...byTown].map(([id, set]) => ({ municipalityId: id, computedAt: set.computedAt, content: encode(set) })),
-    ]);
+    const sets = [
+      { municipalityId: null, area: '', computedAt: whole.computedAt, content: encode(whole) },
+      ...[...byTown].map(([id, set]) => ({ municipalityId: id, area: '', computedAt: set.computedAt, content: encode(set) })),
+    ];
+    for (const area of areas) {
+      const single = area.townIds.length === 1 ? byTown.get(area.townIds[0] as number) : undefined;
+      const set = single ?? (await computeFigures(services, period, { towns: area.townIds, each: area.townIds })).whole;
+      sets.push({ municipalityId: null, area: area.code, computedAt: set.computedAt, content: encode(set) });
+    }
+    await repo.replace(period.code, sets);
   }
   return { periods: periods.map((p) => p.code), ms: Date.now() - started };
 }
 
-/** The figures of a period for the programme (`town` absent) or one town: the kept set when there is one that matches the catalogue, else counted now. */
-export async function figuresFor(services: AppServices, period: Period, town?: number): Promise<FigureSet> {
-  const repo = monitoringRepository(services.db);
-  const [row, indicators, manualRows, targetRows] = await Promise.all([
-    figureStoreRepository(services.db).find(period.code, town ?? null),
-    repo.currentIndicators(),
-    repo.manualValuesOfPeriod(period.code),
-    repo.targets(period.code),
+/**
+ * The kept set of an area when there is one that matches the catalogue, with what was entered by
+ * hand laid over it; else null. `indicators` are the current catalogue when the caller has read it already.
+ */
+async function keptSet(services: AppServices, period: Period, key: SetKey, areaTowns: readonly number[] | undefined, indicators?: readonly Indicator[]): Promise<FigureSet | null> {
+  const [{ row, manual, targets }, catalogue] = await Promise.all([
+    figureStoreRepository(services.db).findWithEntries(period.code, key),
+    indicators ?? monitoringRepository(services.db).currentIndicators(),
   ]);
-  const entered = enteredValues(town === undefined ? undefined : [town], manualRows, targetRows);
-  const set = row
-    ? decode(
-        row,
-        period,
-        indicators.filter((i) => i.status === 'active'),
-        entered,
-      )
-    : null;
+  if (!row) return null;
+  return decode(
+    row,
+    period,
+    catalogue.filter((i) => i.status === 'active'),
+    enteredValues(areaTowns, manual, targets),
+  );
+}
+
+/** The figures of a period for the programme (`town` absent) or one town: the kept set when there is one that matches the catalogue, else counted now. */
+export async function figuresFor(services: AppServices, period: Period, town?: number, indicators?: readonly Indicator[]): Promise<FigureSet> {
+  const set = await keptSet(services, period, { municipalityId: town ?? null, area: '' }, town === undefined ? undefined : [town], indicators);
   if (set) return set;
   if (town !== undefined) return (await computeFigures(services, period, { towns: [town], each: [town] })).whole;
   return (await computeFigures(services, period, { each: await participatingTowns(services) })).whole;
 }
 
-/** The figures of an area that has no kept set (a region or a county): counted now, with each of its towns. */
-export async function figuresOfArea(services: AppServices, period: Period, towns: readonly number[]): Promise<FigureSet> {
-  return (await computeFigures(services, period, { towns, each: towns })).whole;
+/** The figures of a Regierungsbezirk or Kreis: the kept set, else counted now with each of its towns. */
+export async function figuresOfArea(services: AppServices, period: Period, area: { code: string; townIds: readonly number[] }, indicators?: readonly Indicator[]): Promise<FigureSet> {
+  const set = await keptSet(services, period, { municipalityId: null, area: area.code }, area.townIds, indicators);
+  if (set) return set;
+  return (await computeFigures(services, period, { towns: area.townIds, each: area.townIds })).whole;
 }

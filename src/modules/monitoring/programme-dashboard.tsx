@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isProgrammeOffice } from '../../platform/access/actor.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AppServices } from '../../platform/module.ts';
-import { municipalityHierarchy, municipalityOptions } from '../municipalities/index.ts';
+import { municipalityHierarchy } from '../municipalities/index.ts';
 import { drillDownLinks } from './drill-down.ts';
 import { findLevel, LAND, type Level, levelsOf } from './levels.ts';
 import type { Period } from './periods.ts';
@@ -38,12 +38,12 @@ export function mapIndicator(indicators: readonly Indicator[], code: string | un
   return found;
 }
 
-/** The figures of a level: the kept summary for the Land and a town, counted now for a region or county. */
-export function levelFigures(services: AppServices, period: Period, level: Level): Promise<FigureSet> {
+/** The figures of a level, from the kept summary (each level has its own set), else counted now. */
+export function levelFigures(services: AppServices, period: Period, level: Level, indicators?: readonly Indicator[]): Promise<FigureSet> {
   const service = monitoringService(services);
-  if (level.code === LAND) return service.figures(period);
-  if (level.kind === 'town') return service.figures(period, level.townIds[0]);
-  return service.areaFigures(period, level.townIds);
+  if (level.code === LAND) return service.figures(period, undefined, indicators);
+  if (level.kind === 'town') return service.figures(period, level.townIds[0], indicators);
+  return service.areaFigures(period, level, indicators);
 }
 
 /**
@@ -75,18 +75,17 @@ export async function renderProgrammeDashboard(
   const service = monitoringService(services);
   const t = request.t;
   const { period } = page;
-  const { levels, level, towns: allTowns } = await levelOf(services, request.query.ebene);
+  const [{ levels, level, towns: allTowns }, catalogue] = await Promise.all([levelOf(services, request.query.ebene), service.indicators()]);
   const protect = !isProgrammeOffice(request.actor);
-  const indicators = (await service.indicators()).filter((i) => i.status === 'active');
+  const indicators = catalogue.filter((i) => i.status === 'active');
   const indicator = mapIndicator(indicators, request.query.indikator);
   const land = level.code === LAND;
-  const [set, landSet, names] = await Promise.all([levelFigures(services, period, level), protect && !land ? service.figures(period) : Promise.resolve(null), municipalityOptions(services.db)]);
+  const [set, landSet] = await Promise.all([levelFigures(services, period, level, catalogue), protect && !land ? service.figures(period, undefined, catalogue) : Promise.resolve(null)]);
   const figures = set.figures;
   const trend = protect && !land ? null : set.trend;
   const table = set.participants;
   const landTable = landSet?.participants ?? null;
   const mapRows = mapData(services, indicator, set, level, protect ? (landSet ?? set) : null);
-  const townNames = new Map(names.map((o) => [o.id, { id: o.id, ags: o.ags, name: o.name }]));
   let rows = table.rows;
   let protectedTables = protect ? protectParticipantTable(table.rows) : null;
   let withheld = new Set<string>();
@@ -133,9 +132,10 @@ export async function renderProgrammeDashboard(
       <ParticipantTables
         rows={rows}
         all={protect && !land ? null : table.all}
-        towns={townNames}
+        towns={allTowns}
         protectedTables={protectedTables}
         csvHref={`/monitoring/teilnehmende.csv?zeitraum=${encodeURIComponent(period.code)}`}
+        cacheKey={set.stored && (landSet?.stored ?? true) ? `programme|${period.code}|${level.code}|${protect}|${set.computedAt.toISOString()}|${landSet?.computedAt.toISOString() ?? ''}` : null}
       />
     </DashboardPage>,
     { title: page.title },

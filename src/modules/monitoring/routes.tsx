@@ -142,6 +142,7 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
           towns={new Map([[town.id, { id: town.id, ags: town.ags, name: town.name }]])}
           protectedTables={null}
           csvHref={`/verwaltung/${town.ags}/monitoring/teilnehmende.csv?${query}`}
+          cacheKey={set.stored ? `town|${period.code}|${town.id}|${set.computedAt.toISOString()}` : null}
         />
       </DashboardPage>,
       { title },

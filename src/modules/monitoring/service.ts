@@ -32,9 +32,9 @@ export function monitoringService(services: AppServices) {
     indicators: () => repo.currentIndicators(),
     approvedPeriods: () => repo.approvedProgrammePeriods(),
     /** The figures of a period for the programme (no town) or a town: from the summary the job keeps, else counted now. */
-    figures: (period: Period, town?: number): Promise<FigureSet> => figuresFor(services, period, town),
-    /** The figures of a region or county (no summary is kept for them): counted now. */
-    areaFigures: (period: Period, towns: readonly number[]): Promise<FigureSet> => figuresOfArea(services, period, towns),
+    figures: (period: Period, town?: number, indicators?: readonly Indicator[]): Promise<FigureSet> => figuresFor(services, period, town, indicators),
+    /** The figures of a region or county (`rb:…`, `kreis:…` with its towns): from the summary, else counted now. */
+    areaFigures: (period: Period, area: { code: string; townIds: readonly number[] }, indicators?: readonly Indicator[]): Promise<FigureSet> => figuresOfArea(services, period, area, indicators),
     sources: () => factSources(services.modules()),
   };
 }

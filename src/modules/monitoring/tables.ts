@@ -80,6 +80,8 @@ export interface MonitoringReportsTable {
 /** The figures of a period computed by the job (migration 0032): the programme's (town null) and each town's. */
 export interface MonitoringFigureSetsTable {
   period: string;
+  /** The level's code for a region or county (`rb:…`, `kreis:…`); empty for the programme and a town. */
+  area: ColumnType<string, string | undefined, string>;
   municipality_id: number | null;
   computed_at: ColumnType<Date, Date | string, Date | string>;
   content: ColumnType<unknown, string, string>;

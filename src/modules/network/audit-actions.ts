@@ -16,6 +16,7 @@ export const NETWORK_AUDIT_ACTIONS = [
   'network.organisations_merged',
   'network.person_added',
   'network.people_distinct',
+  'network.people_merged',
 ] as const;
 
 declare module '../../platform/audit/audit.ts' {

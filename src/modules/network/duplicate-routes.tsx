@@ -10,6 +10,7 @@ import type { FormState } from '../../platform/views/forms.tsx';
 import { managedTown } from '../municipalities/index.ts';
 import { networkCrumbs } from './crumbs.ts';
 import { MergeForm, networkMergeService } from './merge.ts';
+import { networkPersonMergeService } from './person-merge.ts';
 import { networkRepository } from './repository.ts';
 import { DuplicatesPage, MergePage, type MergeRecord } from './views/duplicate-pages.tsx';
 
@@ -22,11 +23,13 @@ export const networkDuplicateRoutes: ModulePlugin = async (app, { services }) =>
   const { db } = services;
   const repo = networkRepository(db);
   const merges = networkMergeService(db);
+  const peopleMerges = networkPersonMergeService(db);
   const listHref = (ags: string) => `/verwaltung/${ags}/netzwerk/duplikate`;
 
   app.get('/verwaltung/:ags/netzwerk/duplikate', { config: TOWN, schema: { params: AgsParams } }, async (request, reply) => {
     const town = managedTown(request);
-    return reply.render(<DuplicatesPage ags={town.ags} pairs={await merges.organisationPairs(town)} />, {
+    const [pairs, personPairs] = await Promise.all([merges.organisationPairs(town), peopleMerges.pairs(town)]);
+    return reply.render(<DuplicatesPage ags={town.ags} pairs={pairs} personPairs={personPairs} />, {
       title: request.t('network.workspace.duplicates.title'),
       breadcrumbs: networkCrumbs(request, town, { label: request.t('network.workspace.nav.duplicates') }),
     });

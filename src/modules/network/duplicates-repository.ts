@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, RowUpdate } from '../../platform/db/schema.ts';
-import { type KeyedProbe, scoreMany } from './duplicate-rule.ts';
+import { type KeyedProbe, NAME_ONLY, scoreMany } from './duplicate-rule.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -33,6 +33,15 @@ export interface DuplicateHit {
   same_website: boolean;
   same_email: boolean;
   same_address: boolean;
+}
+
+/** A person the town already has that looks like the one being entered. */
+export interface PersonHit {
+  id: number;
+  name: string;
+  user_id: number | null;
+  score: number;
+  same_account: boolean;
 }
 
 export interface DuplicatePair {
@@ -104,43 +113,60 @@ export function duplicatesRepository(db: Db) {
       return scoreMany(keyed.rows, town, limit);
     },
 
-    /** The likely duplicate pairs of a town not yet marked otherwise, best first. */
+    /**
+     * The likely duplicate pairs of a town not yet marked otherwise, best first. Candidates come from
+     * four joins the indexes answer: names at least `NAME_ONLY` similar (a pair without a shared key
+     * needs that much to reach the threshold; pg_trgm's threshold is raised for this transaction only,
+     * so the trigram index passes far fewer rows on), and equal website, e-mail or address keys. One
+     * join with "similar or same key" could use no index and compared every pair (over a minute for
+     * 10,000 organisations). Every candidate is then scored exactly by the rule.
+     */
     async organisationPairs(municipalityId: number, limit = 100): Promise<DuplicatePair[]> {
-      const sameWeb = sql`(a.website_key <> '' and a.website_key = b.website_key)`;
-      const sameMail = sql`(a.email_key <> '' and a.email_key = b.email_key)`;
-      const sameAddr = sql`(a.address_key <> '' and a.address_key = b.address_key)`;
-      const pairs = db
-        .selectFrom('network_organisations as a')
-        .innerJoin('network_organisations as b', (join) =>
-          join.onRef('b.municipality_id', '=', 'a.municipality_id').onRef('a.id', '<', 'b.id').on(sql<boolean>`(a.name_key % b.name_key or ${sameWeb} or ${sameMail} or ${sameAddr})`),
+      const keyPairs = (column: 'website_key' | 'email_key' | 'address_key') =>
+        sql`select a.id as first_id, b.id as second_id from network_organisations a
+            join network_organisations b on b.municipality_id = a.municipality_id and a.id < b.id and b.${sql.ref(column)} = a.${sql.ref(column)}
+            where a.municipality_id = ${municipalityId} and a.${sql.ref(column)} <> ''`;
+      const query = sql<DuplicatePair>`
+        with candidates as (
+          select a.id as first_id, b.id as second_id from network_organisations a
+          join network_organisations b on b.municipality_id = a.municipality_id and a.id < b.id and a.name_key % b.name_key
+          where a.municipality_id = ${municipalityId}
+          union ${keyPairs('website_key')}
+          union ${keyPairs('email_key')}
+          union ${keyPairs('address_key')}
+        ),
+        scored as (
+          select a.id as first_id, a.name as first_name, b.id as second_id, b.name as second_name,
+            ${score(
+              sql`similarity(a.name_key, b.name_key)`,
+              sql`(a.website_key <> '' and a.website_key = b.website_key)`,
+              sql`(a.email_key <> '' and a.email_key = b.email_key)`,
+              sql`(a.address_key <> '' and a.address_key = b.address_key)`,
+            )} as score
+          from candidates c
+          join network_organisations a on a.id = c.first_id
+          join network_organisations b on b.id = c.second_id
+          where not exists (select 1 from network_organisation_distinct d where d.first_id = c.first_id and d.second_id = c.second_id)
         )
-        .select(['a.id as first_id', 'a.name as first_name', 'b.id as second_id', 'b.name as second_name'])
-        .select(score(sql`similarity(a.name_key, b.name_key)`, sameWeb, sameMail, sameAddr).as('score'))
-        .where('a.municipality_id', '=', municipalityId)
-        .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('network_organisation_distinct as d').select('d.first_id').whereRef('d.first_id', '=', 'a.id').whereRef('d.second_id', '=', 'b.id'))),
-        );
-      const rows = await db
-        .selectFrom(pairs.as('pairs'))
-        .selectAll()
-        .where('score', '>=', DUPLICATE_RULE.threshold)
-        .orderBy('score', 'desc')
-        .orderBy('first_name')
-        .orderBy('first_id')
-        .orderBy('second_id')
-        .limit(limit)
-        .execute();
-      return rows as DuplicatePair[];
+        select * from scored where score >= ${DUPLICATE_RULE.threshold}
+        order by score desc, first_name, first_id, second_id
+        limit ${limit}`;
+      const run = async (trx: Db) => {
+        await sql`select set_config('pg_trgm.similarity_threshold', ${String(NAME_ONLY)}, true)`.execute(trx);
+        return (await query.execute(trx)).rows;
+      };
+      return db.isTransaction ? run(db) : (db as Kysely<Database>).transaction().execute(run);
     },
 
     /** People of the town (consent holding) with a close name or the same account. */
-    async personHits(municipalityId: number, probe: { name: string; userId?: number | null }, exceptId?: number, limit = 10) {
+    async personHits(municipalityId: number, probe: { name: string; userId?: number | null }, exceptId?: number, limit = 10): Promise<PersonHit[]> {
       const nameKey = sql`network_name_key(${probe.name})`;
       const sameAccount = probe.userId ? sql<boolean>`(p.user_id = ${probe.userId})` : sql<boolean>`false`;
       let query = db
         .selectFrom('network_people as p')
         .select(['p.id', 'p.name', 'p.user_id'])
         .select(sql<number>`cast(round(${PERSON_RULE.name} * similarity(p.name_key, ${nameKey})) + case when ${sameAccount} then ${PERSON_RULE.account} else 0 end as integer)`.as('score'))
+        .select(sameAccount.as('same_account'))
         .where('p.municipality_id', '=', municipalityId)
         .where('p.consent_revoked_at', 'is', null)
         .where(sql<boolean>`(p.name_key % ${nameKey} or ${sameAccount})`);
@@ -151,7 +177,8 @@ export function duplicatesRepository(db: Db) {
             not(exists(selectFrom('network_person_distinct as d').select('d.first_id').where(sql<boolean>`(d.first_id = least(p.id, ${exceptId}) and d.second_id = greatest(p.id, ${exceptId}))`))),
           );
       }
-      return db.selectFrom(query.as('hits')).selectAll().where('score', '>=', PERSON_RULE.threshold).orderBy('score', 'desc').orderBy('name').orderBy('id').limit(limit).execute();
+      const rows = await db.selectFrom(query.as('hits')).selectAll().where('score', '>=', PERSON_RULE.threshold).orderBy('score', 'desc').orderBy('name').orderBy('id').limit(limit).execute();
+      return rows as PersonHit[];
     },
 
     /** Remembers that two organisations of the town are different ones (once; again is a no-op). */

@@ -28,6 +28,8 @@ export const PersonForm = Type.Object({
   consentVersion: FormText({ min: 1, max: 50 }),
   consentGivenOn: FormDate(),
   userEmail: Type.Optional(FormEmail()),
+  /** Ticked after the likely duplicates were shown: someone else of the same name, and that is remembered. */
+  notDuplicate: Type.Optional(Type.Literal('on')),
 });
 export type PersonInput = Static<typeof PersonForm>;
 

@@ -11,7 +11,8 @@ import { managedTown } from '../municipalities/index.ts';
 import { networkCrumbs } from './crumbs.ts';
 import { CooperationForm, cooperationToForm, MembershipForm, PersonForm } from './forms.ts';
 import { networkRepository } from './repository.ts';
-import { networkService } from './service.ts';
+import { LikelyPeople, networkService } from './service.ts';
+import type { PersonHit } from './duplicates-repository.ts';
 import { CooperationEditPage, CooperationsPage, MembershipsPage, PeoplePage, RevokePage } from './views/relation-pages.tsx';
 
 const TOWN = { access: { scope: 'town' } } as const;
@@ -37,14 +38,14 @@ export const networkRelationRoutes: ModulePlugin = async (app, { services }) => 
 
   // ---------- people ----------
 
-  async function renderPeople(request: FastifyRequest, reply: FastifyReply, form: FormState = EMPTY_FORM) {
+  async function renderPeople(request: FastifyRequest, reply: FastifyReply, form: FormState = EMPTY_FORM, hits: PersonHit[] = []) {
     const town = managedTown(request);
     const people = await repo.people(town.id);
     const roles = await accountRoles(
       services,
       people.flatMap((p) => (p.user_id ? [p.user_id] : [])),
     );
-    return reply.render(<PeoplePage ags={town.ags} people={people} roles={roles} form={form} />, {
+    return reply.render(<PeoplePage ags={town.ags} people={people} roles={roles} form={form} hits={hits} />, {
       title: request.t('network.workspace.person.list_title'),
       breadcrumbs: networkCrumbs(request, town, { label: request.t('network.workspace.nav.people') }),
       status: failed(form),
@@ -60,7 +61,13 @@ export const networkRelationRoutes: ModulePlugin = async (app, { services }) => 
       schema: PersonForm,
       invalid: (form) => renderPeople(request, reply, form),
       run: async (input) => {
-        await service.addPerson(request.actor, town, input);
+        try {
+          await service.addPerson(request.actor, town, input);
+        } catch (error) {
+          if (!(error instanceof LikelyPeople)) throw error;
+          const values = Object.fromEntries(Object.entries(request.body).filter((e): e is [string, string] => typeof e[1] === 'string'));
+          return renderPeople(request, reply, { values, errors: { name: { key: 'network.workspace.person.confirm_needed' } } }, error.hits);
+        }
         return { redirect: base(town.ags, 'personen'), flash: { key: 'network.workspace.person.added', params: { name: input.name } } };
       },
     });

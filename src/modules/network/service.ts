@@ -5,7 +5,7 @@ import { authRepository } from '../../platform/auth/repository.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError, type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { districtOptions } from '../municipalities/index.ts';
-import { type DuplicateHit, duplicatesRepository } from './duplicates-repository.ts';
+import { type DuplicateHit, duplicatesRepository, type PersonHit } from './duplicates-repository.ts';
 import { type CooperationInput, type MembershipInput, type OrganisationInput, type PersonInput, tagList } from './forms.ts';
 import { belongsToTown, can, ownRecord } from './policy.ts';
 import { networkRepository } from './repository.ts';
@@ -14,6 +14,13 @@ import { networkRepository } from './repository.ts';
 export class LikelyDuplicates extends Error {
   constructor(readonly hits: DuplicateHit[]) {
     super('likely duplicates');
+  }
+}
+
+/** A new person looks like people the town already has; the form shows them and asks again. */
+export class LikelyPeople extends Error {
+  constructor(readonly hits: PersonHit[]) {
+    super('likely duplicate people');
   }
 }
 
@@ -145,7 +152,11 @@ export function networkService(db: Kysely<Database>) {
       return reads.organisationLinks(id);
     },
 
-    /** A person is recorded only with the purpose, version and date of their consent; an e-mail links them to their account. */
+    /**
+     * A person is recorded only with the purpose, version and date of their consent; an e-mail links
+     * them to their account. Someone like people already recorded (close name, same account) is
+     * refused with them (`LikelyPeople`) until the form says it is someone else, which is remembered.
+     */
     async addPerson(actor: Actor, town: Town, input: PersonInput): Promise<number> {
       authorize(actor, town);
       return db.transaction().execute(async (trx) => {
@@ -155,6 +166,9 @@ export function networkService(db: Kysely<Database>) {
           if (!user) throw new ValidationError({ userEmail: { key: 'network.workspace.person.no_account' } });
           userId = user.id;
         }
+        const duplicates = duplicatesRepository(trx);
+        const hits = await duplicates.personHits(town.id, { name: input.name, userId });
+        if (hits.length && input.notDuplicate !== 'on') throw new LikelyPeople(hits);
         const { id } = await networkRepository(trx).insertPerson({
           municipality_id: town.id,
           name: input.name,
@@ -168,8 +182,9 @@ export function networkService(db: Kysely<Database>) {
           entityType: 'network_person',
           entityId: id,
           municipalityId: town.id,
-          after: { consentVersion: input.consentVersion, linked: userId !== null },
+          after: { consentVersion: input.consentVersion, linked: userId !== null, notDuplicateOf: hits.map((h) => h.id) },
         });
+        for (const hit of hits) await duplicates.markPeopleDistinct(town.id, id, hit.id, actor.kind === 'user' ? actor.userId : null);
         return id;
       });
     },

@@ -75,7 +75,16 @@ export function qualificationService(services: Pick<AppServices, 'db' | 'config'
       const before = await qualificationRepository(db).programme(programmeId);
       if (!before) throw AppError.notFound();
       await db.transaction().execute(async (trx) => {
-        await qualificationRepository(trx).updateProgramme(programmeId, programmeRow(input));
+        const repo = qualificationRepository(trx);
+        await repo.updateProgramme(programmeId, programmeRow(input));
+        // The modules' cards count them only while the programme is public.
+        if (before.published !== input.published)
+          await methodLinks(services)?.setPublic(
+            trx,
+            'training_module',
+            (await repo.modules(programmeId)).map((m) => m.id),
+            input.published,
+          );
         await writeAudit(trx, actor, { action: 'programme.updated', entityType: 'programme', entityId: programmeId, before, after: input });
       });
     },

@@ -91,9 +91,9 @@ export function strategyService(services: Pick<AppServices, 'db' | 'files' | 'mo
     if (Object.keys(errors).length) throw new ValidationError(errors);
   }
 
-  /** The cards the measure names, in its transaction (platform/method-links.ts). */
+  /** The cards the measure names, in its transaction (platform/method-links.ts); a town's measures are all public. */
   async function nameMethods(trx: Kysely<Database>, town: Town, measureId: number, input: MeasureInput): Promise<void> {
-    if (methods && input.methodIds) await methods.replace(trx, { kind: 'measure', objectId: measureId, municipalityId: town.id }, input.methodIds);
+    if (methods && input.methodIds) await methods.replace(trx, { kind: 'measure', objectId: measureId, municipalityId: town.id, isPublic: true }, input.methodIds);
   }
 
   function measureValues(input: MeasureInput) {

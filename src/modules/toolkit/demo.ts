@@ -87,13 +87,13 @@ export async function seedToolkitDemo({ services, log }: DemoSeedContext): Promi
       const [measures, events] = await Promise.all([measureOptions(trx, town.id), eventOptions(trx, town.id, 3)]);
       for (const [j, m] of measures.slice(0, 4).entries()) {
         const named = [...new Set([j === 0 ? published[0] : published[(t + j) % published.length], published[(t * 3 + j + 5) % published.length]])].filter((c): c is number => c !== undefined);
-        await uses.replace({ kind: 'measure', objectId: m.id, municipalityId: town.id }, named);
+        await uses.replace({ kind: 'measure', objectId: m.id, municipalityId: town.id, isPublic: true }, named);
         linked += named.length;
       }
       for (const [j, e] of events.entries()) {
         const card = published[(t + 2 * j + 1) % published.length];
         if (card === undefined) continue;
-        await uses.replace({ kind: 'event', objectId: e.id, municipalityId: town.id }, [card]);
+        await uses.replace({ kind: 'event', objectId: e.id, municipalityId: town.id, isPublic: e.published }, [card]);
         linked += 1;
       }
     }

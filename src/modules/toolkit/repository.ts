@@ -38,11 +38,13 @@ export interface FacetRow {
 /**
  * The filtered set of published cards with, per filter, whether a row passes it: the page takes
  * the rows that pass all, each facet counts the rows that pass all the others (so a chosen format
- * still shows how many the other formats would give).
+ * still shows how many the other formats would give). Only the columns the filters, facets and
+ * order need: the set is materialised once per query (every card without a search text), and the
+ * page reads the texts of its own rows only.
  */
 function filtered(f: SearchFilter): RawBuilder<unknown> {
   const query = f.text ? sql`websearch_to_tsquery('german', ${f.text})` : sql`null::tsquery`;
-  return sql`select m.id, m.title, m.summary, m.goal, m.steps, m.format, m.duration, m.group_size, m.fields_of_action, m.target_groups, m.municipality_id,
+  return sql`select m.id, m.title, m.format, m.duration, m.group_size, m.fields_of_action, m.target_groups, m.municipality_id,
       m.use_towns as towns, m.use_count as uses,
       ${f.text ? sql`ts_rank(m.search, ${query})` : sql`0`} as rank,
       (${f.field ?? null}::text is null or ${f.field ?? null}::text = any(m.fields_of_action)) as ok_field,
@@ -63,7 +65,7 @@ export function toolkitRepository(db: Db) {
     async search(f: SearchFilter, page: PageRequest): Promise<SearchRow[]> {
       const query = f.text ? sql`websearch_to_tsquery('german', ${f.text})` : sql`null::tsquery`;
       const headline = f.text
-        ? sql<string>`ts_headline('german', p.summary || ' ' || p.goal || ' ' || array_to_string(p.steps, ' '), ${query}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
+        ? sql<string>`ts_headline('german', c.summary || ' ' || c.goal || ' ' || array_to_string(c.steps, ' '), ${query}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
         : sql<null>`null`;
       // Popular: the cards most towns used first, then the most uses; otherwise the best match first.
       const order = f.sort === 'popular' ? sql`towns desc, uses desc, rank desc` : sql`rank desc`;
@@ -76,8 +78,8 @@ export function toolkitRepository(db: Db) {
           order by ${order}, title, id
           limit ${page.pageSize} offset ${page.offset}
         )
-        select p.id, ${titleMark} as title, p.summary, p.format, p.duration, p.group_size, p.fields_of_action, p.target_groups, mu.ags, mu.name as town, ${headline} as headline, p.towns, p.uses, p.total
-        from page p join municipalities mu on mu.id = p.municipality_id
+        select p.id, ${titleMark} as title, c.summary, p.format, p.duration, p.group_size, p.fields_of_action, p.target_groups, mu.ags, mu.name as town, ${headline} as headline, p.towns, p.uses, p.total
+        from page p join toolkit_methods c on c.id = p.id join municipalities mu on mu.id = p.municipality_id
         order by ${order}, p.title, p.id`.execute(db);
       return result.rows;
     },

@@ -58,7 +58,7 @@ export interface ToolkitMethodsTable {
   review_note: Optional<string>;
   version: Optional<number>;
   attachment_text: Optional<string>;
-  /** How many towns and records (measures, events, training modules) name the card; written with the links. */
+  /** How many towns and public records (measures, published events, modules of published programmes) name the card; written with the links. */
   use_towns: Generated<number>;
   use_count: Generated<number>;
   /** Written by the repository from title, summary (weight A), goal, steps (B) and attachments (C). */
@@ -143,6 +143,8 @@ export interface ToolkitMethodUsesTable {
   kind: UseKind;
   object_id: number;
   municipality_id: number | null;
+  /** Whether the record is public (platform/method-links.ts); only public uses are counted on the card. */
+  is_public: boolean;
   created_at: CreatedAt;
 }
 

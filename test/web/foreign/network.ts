@@ -82,6 +82,20 @@ function pairCase(action: string, form?: Record<string, string>): ForeignCase {
   };
 }
 
+/** A pair of one own person and one of FOREIGN (consent holding): 404, and neither person, their memberships nor FOREIGN's decisions change. */
+function personPairCase(action: string, form?: Record<string, string>): ForeignCase {
+  return {
+    as: 'coordinator',
+    request: async (f) => ({ path: `/verwaltung/${OWN}/netzwerk/personen/${await firstOf(f, 'network_people', f.ownId)}/${action}/${await foreignPerson(f)}`, form }),
+    snapshot: async (f) => ({
+      own: await personWithMemberships(f, await firstOf(f, 'network_people', f.ownId)),
+      foreign: await personWithMemberships(f, await foreignPerson(f)),
+      distinct: await f.db.selectFrom('network_person_distinct').selectAll().orderBy('first_id').execute(),
+    }),
+    expect: [404],
+  };
+}
+
 /** A pending import of the given town whose one row names that town's first organisation. */
 async function pendingImport(f: ForeignFixtures, municipalityId: number): Promise<number> {
   const first = await firstOf(f, 'network_organisations', municipalityId);
@@ -181,4 +195,7 @@ export const cases: ForeignCases = {
   'GET /verwaltung/:ags/netzwerk/organisationen/:id/zusammenfuehren/:other': pairCase('zusammenfuehren'),
   'POST /verwaltung/:ags/netzwerk/organisationen/:id/zusammenfuehren/:other': pairCase('zusammenfuehren', MERGE_KEEP_ALL),
   'POST /verwaltung/:ags/netzwerk/organisationen/:id/kein-duplikat/:other': pairCase('kein-duplikat', {}),
+  'GET /verwaltung/:ags/netzwerk/personen/:id/zusammenfuehren/:other': personPairCase('zusammenfuehren'),
+  'POST /verwaltung/:ags/netzwerk/personen/:id/zusammenfuehren/:other': personPairCase('zusammenfuehren', { name: 'other', account: 'other', consent: 'other' }),
+  'POST /verwaltung/:ags/netzwerk/personen/:id/kein-duplikat/:other': personPairCase('kein-duplikat', {}),
 };

@@ -73,6 +73,18 @@ export const entries: Entries = {
     expect: COORDINATOR,
     path: async (f) => `/verwaltung/${OWN}/netzwerk/organisationen/${await freshNetwork(f, 'organisation')}/kein-duplikat/${await freshNetwork(f, 'organisation')}`,
   },
+  'GET /verwaltung/:ags/netzwerk/personen/:id/zusammenfuehren/:other': {
+    expect: COORDINATOR,
+    path: async (f) => `/verwaltung/${OWN}/netzwerk/personen/${await freshNetwork(f, 'person')}/zusammenfuehren/${await freshNetwork(f, 'person')}`,
+  },
+  'POST /verwaltung/:ags/netzwerk/personen/:id/zusammenfuehren/:other': {
+    expect: invalidFor(COORDINATOR),
+    path: async (f) => `/verwaltung/${OWN}/netzwerk/personen/${await freshNetwork(f, 'person')}/zusammenfuehren/${await freshNetwork(f, 'person')}`,
+  },
+  'POST /verwaltung/:ags/netzwerk/personen/:id/kein-duplikat/:other': {
+    expect: COORDINATOR,
+    path: async (f) => `/verwaltung/${OWN}/netzwerk/personen/${await freshNetwork(f, 'person')}/kein-duplikat/${await freshNetwork(f, 'person')}`,
+  },
   'GET /verwaltung/:ags/netzwerk/import': { expect: COORDINATOR },
   // A form post without a file: the allowed roles hear that the upload is not multipart.
   'POST /verwaltung/:ags/netzwerk/import': { expect: { ...COORDINATOR, coordinator_own: 'bad_request', programme_office: 'bad_request' } },

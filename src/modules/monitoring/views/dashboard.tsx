@@ -5,6 +5,7 @@ import { AMIF_COLUMNS, type AmifColumn, type AmifRow } from '../amif-repository.
 import type { FigureSet } from '../figures.ts';
 import type { Period } from '../periods.ts';
 import { AMIF_GROUPS, type IndicatorValue } from '../service.ts';
+import { RenderedOnce } from './rendered-once.tsx';
 
 export interface TownName {
   id: number;
@@ -181,6 +182,30 @@ export function ParticipantTables({
   towns,
   protectedTables,
   csvHref,
+  cacheKey = null,
+}: {
+  rows: AmifRow[];
+  all: AmifRow | null;
+  towns: Map<number, TownName>;
+  protectedTables: Record<(typeof AMIF_GROUPS)[number], ProtectedTable> | null;
+  csvHref: string;
+  /** What the tables show when their figures come from the summary (the set, its time, level, protection): rendered once per key. */
+  cacheKey?: string | null;
+}) {
+  const key = cacheKey === null ? null : `${cacheKey}|${csvHref}|${rows.map((row) => towns.get(row.municipalityId ?? 0)?.name ?? '').join('|')}`;
+  return (
+    <RenderedOnce cacheKey={key} tag="section" attributes={{ 'aria-labelledby': 'monitoring-amif' }}>
+      <ParticipantTablesContent rows={rows} all={all} towns={towns} protectedTables={protectedTables} csvHref={csvHref} />
+    </RenderedOnce>
+  );
+}
+
+function ParticipantTablesContent({
+  rows,
+  all,
+  towns,
+  protectedTables,
+  csvHref,
 }: {
   rows: AmifRow[];
   all: AmifRow | null;
@@ -191,7 +216,7 @@ export function ParticipantTables({
   const { t, locale } = useView();
   const show = (v: Shown) => (v === null ? WITHHELD_MARK : formatNumber(locale, v));
   return (
-    <section aria-labelledby="monitoring-amif">
+    <>
       <h2 class="kern-heading-medium" id="monitoring-amif">
         {t('monitoring.amif.title')}
       </h2>
@@ -275,7 +300,7 @@ export function ParticipantTables({
           })
         : null}
       {all && rows.length > 1 && (!protectedTables || all.counts.total >= 5) ? <p class="kern-body">{t('monitoring.amif.unique', { count: all.counts.total })}</p> : null}
-    </section>
+    </>
   );
 }
 

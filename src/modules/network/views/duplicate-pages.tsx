@@ -2,6 +2,8 @@ import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, FormActions, type FormState, RadioGroup, SubmitButton } from '../../../platform/views/forms.tsx';
 import type { DuplicateHit, DuplicatePair } from '../duplicates-repository.ts';
 import { MERGE_FIELDS, type MergeField } from '../merge.ts';
+import type { PersonPair } from '../people-duplicates-repository.ts';
+import { PersonPairs } from './person-merge-pages.tsx';
 import { NetworkNav, organisationLabels } from './workspace-pages.tsx';
 
 const base = (ags: string) => `/verwaltung/${ags}/netzwerk`;
@@ -43,7 +45,7 @@ export function DuplicateHits({ ags, hits, currentId }: { ags: string; hits: Dup
   );
 }
 
-export function DuplicatesPage({ ags, pairs }: { ags: string; pairs: DuplicatePair[] }) {
+export function DuplicatesPage({ ags, pairs, personPairs }: { ags: string; pairs: DuplicatePair[]; personPairs: PersonPair[] }) {
   const { t } = useView();
   return (
     <>
@@ -93,6 +95,7 @@ export function DuplicatesPage({ ags, pairs }: { ags: string; pairs: DuplicatePa
       ) : (
         <p class="kern-body">{t('network.workspace.duplicates.none')}</p>
       )}
+      <PersonPairs ags={ags} pairs={personPairs} />
     </>
   );
 }

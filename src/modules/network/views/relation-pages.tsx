@@ -1,8 +1,10 @@
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { RowActions } from '../../../platform/views/filters.tsx';
-import { ErrorSummary, Form, FormActions, type FormState, type Option, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
+import { Checkbox, ErrorSummary, Form, FormActions, type FormState, type Option, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { COOPERATION_TYPES, type CooperationType, MEMBERSHIP_ROLES, type MembershipRole } from '../tables.ts';
+import type { PersonHit } from '../duplicates-repository.ts';
+import { PersonHits } from './person-merge-pages.tsx';
 import { NetworkNav } from './workspace-pages.tsx';
 
 function Dates({ startsOn, endsOn }: { startsOn: string | null; endsOn: string | null }) {
@@ -28,7 +30,7 @@ export interface PersonRow {
 const personLabels = (t: (key: string) => string) =>
   Object.fromEntries(['name', 'consentPurpose', 'consentVersion', 'consentGivenOn', 'userEmail'].map((f) => [f, t(`network.workspace.person.${f}`)]));
 
-export function PeoplePage({ ags, people, roles = new Map(), form }: { ags: string; people: PersonRow[]; roles?: Map<number, string[]>; form: FormState }) {
+export function PeoplePage({ ags, people, roles = new Map(), form, hits = [] }: { ags: string; people: PersonRow[]; roles?: Map<number, string[]>; form: FormState; hits?: PersonHit[] }) {
   const { t, locale } = useView();
   const base = `/verwaltung/${ags}/netzwerk/personen`;
   const labels = personLabels(t);
@@ -87,12 +89,14 @@ export function PeoplePage({ ags, people, roles = new Map(), form }: { ags: stri
       )}
       <h2 class="kern-heading-medium">{t('network.workspace.person.add')}</h2>
       <ErrorSummary form={form} labels={labels} />
+      <PersonHits hits={hits} />
       <Form action={base}>
         <TextField form={form} name="name" label={labels.name ?? ''} required maxLength={200} />
         <TextField form={form} name="consentPurpose" label={labels.consentPurpose ?? ''} hint={t('network.workspace.person.purpose_hint')} required maxLength={500} />
         <TextField form={form} name="consentVersion" label={labels.consentVersion ?? ''} required maxLength={50} />
         <TextField form={form} name="consentGivenOn" type="date" label={labels.consentGivenOn ?? ''} required />
         <TextField form={form} name="userEmail" type="email" label={labels.userEmail ?? ''} hint={t('network.workspace.person.user_hint')} maxLength={254} />
+        {hits.length ? <Checkbox form={form} name="notDuplicate" label={t('network.workspace.person.confirm_new')} /> : null}
         <SubmitButton label={t('network.workspace.person.add')} />
       </Form>
     </>
