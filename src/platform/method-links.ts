@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './db/schema.ts';
 import type { FieldErrors } from './http/errors.ts';
-import { formList } from './http/forms.ts';
+import { FORM_REFRESH_FIELD, formList } from './http/forms.ts';
 import type { AppServices } from './module.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -29,8 +29,11 @@ export interface MethodUser {
  * a cycle). The link table is the toolkit's; only its repository writes it.
  */
 export interface MethodLinks {
-  /** The published cards, for the checkbox list of a form: id, title and the town they come from. */
-  choices(db: Db): Promise<Array<{ id: number; title: string; town: string }>>;
+  /**
+   * For the picker of a form: the given cards that are published, and one page of the other
+   * published cards (matching the text, by title) with their total.
+   */
+  choices(db: Db, query: { selected: number[]; text: string; offset: number; limit: number }): Promise<{ selected: MethodCard[]; found: MethodCard[]; total: number }>;
   /** The ids of the cards a record names. */
   named(db: Db, kind: MethodUseKind, objectId: number): Promise<number[]>;
   /** Of the given ids, those that are published cards (a draft of any town, or no card, drops out). */
@@ -41,6 +44,45 @@ export interface MethodLinks {
   setPublic(trx: Db, kind: MethodUseKind, objectIds: number[], isPublic: boolean): Promise<void>;
   /** Forgets what a deleted record named. */
   forget(trx: Db, kind: MethodUseKind, objectId: number): Promise<void>;
+}
+
+/** A card as a form offers it: its title and the town it comes from. */
+export interface MethodCard {
+  id: number;
+  title: string;
+  town: string;
+}
+
+/** What a form's picker shows: the ticked cards, the search typed and one page of the cards found. */
+export interface MethodPicker {
+  selected: MethodCard[];
+  found: MethodCard[];
+  total: number;
+  page: number;
+  pageSize: number;
+  text: string;
+}
+
+export const METHOD_SEARCH_FIELD = 'methodSearch';
+export const METHOD_PAGE_SIZE = 10;
+
+/** The refresh value of the picker's buttons: its search (page 1) and its pages. */
+export function methodPageValue(page: number): string {
+  return `methods:${page}`;
+}
+
+/**
+ * The picker of a form with the cards ticked and the form's values (its search text, and the page
+ * of the button pressed): hundreds of cards are never listed at once, and the search works
+ * without JavaScript by sending the form back (FORM_REFRESH_FIELD), keeping what was typed.
+ */
+export async function methodPicker(links: MethodLinks | null, db: Db, ticked: ReadonlyArray<string | number>, values: Record<string, string | undefined>): Promise<MethodPicker | null> {
+  if (!links) return null;
+  const selected = [...new Set(ticked.map(String).filter((v) => /^\d{1,9}$/.test(v)))].slice(0, 30).map(Number);
+  const text = (values[METHOD_SEARCH_FIELD] ?? '').trim().slice(0, 100);
+  const page = Math.min(Number(/^methods:(\d{1,4})$/.exec(values[FORM_REFRESH_FIELD] ?? '')?.[1] ?? 1) || 1, 1000);
+  const result = await links.choices(db, { selected, text, offset: (page - 1) * METHOD_PAGE_SIZE, limit: METHOD_PAGE_SIZE });
+  return { ...result, page, pageSize: METHOD_PAGE_SIZE, text };
 }
 
 /** The registered provider, or null in an app without the toolkit (then forms offer no cards). */

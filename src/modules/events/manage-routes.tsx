@@ -3,7 +3,7 @@ import { signedInActor } from '../../platform/http/access.ts';
 import { type FieldErrors, ValidationError } from '../../platform/http/errors.ts';
 import { formAction } from '../../platform/http/form-action.ts';
 import { formBody, formBodySchema, formList } from '../../platform/http/forms.ts';
-import { METHOD_IDS_FIELD, methodLinks } from '../../platform/method-links.ts';
+import { METHOD_IDS_FIELD, methodLinks, methodPicker } from '../../platform/method-links.ts';
 import { readMultipartForm } from '../../platform/http/multipart.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import { pageNumber, parseId } from '../../platform/http/params.ts';
@@ -49,11 +49,12 @@ export const manageEventRoutes: ModulePlugin = async (app, { services }) => {
   ) {
     const town = managedTown(request);
     const cards = methodLinks(services);
-    const [districts, organisations, methods, named] = await Promise.all([
+    const [districts, organisations, methods] = await Promise.all([
       districtOptions(db, town.id),
       networkOrganisationOptions(db, town.id),
-      cards ? cards.choices(db) : [],
-      selected.methodIds ?? (cards && event ? cards.named(db, 'event', event.id).then((ids) => ids.map(String)) : []),
+      (selected.methodIds ? Promise.resolve(selected.methodIds) : cards && event ? cards.named(db, 'event', event.id) : Promise.resolve([])).then((ticked) =>
+        methodPicker(cards, db, ticked, form.values),
+      ),
     ]);
     const back = event ? base(town.ags, event.id) : `/verwaltung/${town.ags}/veranstaltungen`;
     return reply.render(
@@ -63,7 +64,7 @@ export const manageEventRoutes: ModulePlugin = async (app, { services }) => {
         districts={districts}
         organisations={organisations}
         methods={methods}
-        selected={{ ...selected, methodIds: named }}
+        selected={selected}
         editing={event !== null}
         cancelHref={back}
       />,

@@ -23,7 +23,7 @@ export interface KeyedOrganisation extends Omit<KeyedProbe, 'line'> {
  * The least name similarity that can reach the threshold without a shared key (60 × 0.658 rounds
  * to 40), taken a little lower so that rounding never loses a pair: the exact score decides.
  */
-const NAME_ONLY = 0.65;
+export const NAME_ONLY = 0.65;
 
 /**
  * `DUPLICATE_RULE` for many probes against a town's organisations in memory, scored as the SQL of

@@ -21,16 +21,9 @@ export const moduleMethodRoutes: ModulePlugin = async (app, { services }) => {
   const programmePage = (id: number) => `/programmbuero/qualifizierung/${id}`;
 
   async function render(request: FastifyRequest, reply: FastifyReply, programmeId: number, moduleId: number, form: FormState = EMPTY_FORM, ticked?: string[]) {
-    const { module, choices, named } = await service.form(programmeId, moduleId);
+    const { module, choices } = await service.form(programmeId, moduleId, ticked, form.values);
     return reply.render(
-      <ModuleMethodsPage
-        action={`${programmePage(programmeId)}/module/${moduleId}/methoden`}
-        cancelHref={programmePage(programmeId)}
-        moduleTitle={module.title}
-        form={form}
-        choices={choices}
-        selected={ticked ?? named.map(String)}
-      />,
+      <ModuleMethodsPage action={`${programmePage(programmeId)}/module/${moduleId}/methoden`} cancelHref={programmePage(programmeId)} moduleTitle={module.title} form={form} choices={choices} />,
       {
         title: request.t('qualification.office.module_methods_title', { title: module.title }),
         breadcrumbs: [

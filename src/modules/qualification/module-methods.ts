@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
-import { checkMethodIds, methodLinks } from '../../platform/method-links.ts';
+import { checkMethodIds, methodLinks, methodPicker } from '../../platform/method-links.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { programmeModulesByIds } from './lookup-repository.ts';
 import { can } from './policy.ts';
@@ -23,10 +23,11 @@ export function moduleMethodService(services: Pick<AppServices, 'db' | 'modules'
 
   return {
     moduleOf,
-    async form(programmeId: number, moduleId: number) {
+    /** The module and its picker: the cards ticked (as sent after an error or a search, else as stored) and a page of others. */
+    async form(programmeId: number, moduleId: number, ticked: string[] | undefined, values: Record<string, string | undefined>) {
       const module = await moduleOf(programmeId, moduleId);
-      const [choices, named] = links ? await Promise.all([links.choices(db), links.named(db, 'training_module', moduleId)]) : [[], []];
-      return { module, choices, named };
+      const named = ticked ?? (links ? await links.named(db, 'training_module', moduleId) : []);
+      return { module, choices: await methodPicker(links, db, named, values) };
     },
     async setMethods(actor: Actor, programmeId: number, moduleId: number, methodIds: number[]): Promise<void> {
       if (!can(actor, 'manage', { published: false })) throw AppError.forbidden();

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formAction } from '../../platform/http/form-action.ts';
 import { formBody, formList } from '../../platform/http/forms.ts';
-import { METHOD_IDS_FIELD, methodLinks } from '../../platform/method-links.ts';
+import { METHOD_IDS_FIELD, methodLinks, methodPicker } from '../../platform/method-links.ts';
 import { pageNumber, parseId } from '../../platform/http/params.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import { AgsIdParams, AgsParams } from '../../platform/http/schemas.ts';
@@ -37,20 +37,19 @@ export const strategyMeasureRoutes: ModulePlugin = async (app, { services }) => 
   const methodCards = methodLinks(services);
 
   /** The form's choices; the ticked cards from what was typed (after an error) or else from what the measure names. */
-  async function choices(municipalityId: number, methodIds: () => Promise<string[]> | string[]) {
-    const [fields, goals, districts, methods, named] = await Promise.all([
+  async function choices(municipalityId: number, methodIds: () => Promise<Array<string | number>> | Array<string | number>, values: FormState['values']) {
+    const [fields, goals, districts, methods] = await Promise.all([
       repo.fields(municipalityId),
       repo.goals(municipalityId),
       districtOptions(db, municipalityId),
-      methodCards ? methodCards.choices(db) : [],
-      methodIds(),
+      Promise.resolve(methodIds()).then((ticked) => methodPicker(methodCards, db, ticked, values)),
     ]);
-    return { fields, goals, districts, methods, methodIds: named };
+    return { fields, goals, districts, methods };
   }
 
   async function renderNewMeasure(request: FastifyRequest, reply: FastifyReply, form: FormState = NEW_MEASURE) {
     const town = managedTown(request);
-    return reply.render(<MeasureNewPage ags={town.ags} form={form} choices={await choices(town.id, () => formList(request.body, METHOD_IDS_FIELD))} />, {
+    return reply.render(<MeasureNewPage ags={town.ags} form={form} choices={await choices(town.id, () => formList(request.body, METHOD_IDS_FIELD), form.values)} />, {
       title: request.t('strategy.measure.add'),
       breadcrumbs: workspaceCrumbs(request, town, { href: `/verwaltung/${town.ags}/massnahmen`, label: request.t('strategy.workspace.measures') }, { label: request.t('strategy.measure.add') }),
       status: Object.keys(form.errors).length ? 422 : 200,
@@ -76,8 +75,8 @@ export const strategyMeasureRoutes: ModulePlugin = async (app, { services }) => 
   async function renderMeasure(request: FastifyRequest, reply: FastifyReply, id: number, forms: { edit?: FormState; update?: FormState } = {}) {
     const town = managedTown(request);
     const measure = await service.measure(town, id);
-    const ticked = forms.edit ? () => formList(request.body, METHOD_IDS_FIELD) : async () => (methodCards ? (await methodCards.named(db, 'measure', id)).map(String) : []);
-    const [options, history] = await Promise.all([choices(town.id, ticked), repo.updates(id)]);
+    const ticked = forms.edit ? () => formList(request.body, METHOD_IDS_FIELD) : async () => (methodCards ? await methodCards.named(db, 'measure', id) : []);
+    const [options, history] = await Promise.all([choices(town.id, ticked, forms.edit?.values ?? {}), repo.updates(id)]);
     const failed = Object.keys(forms.edit?.errors ?? {}).length + Object.keys(forms.update?.errors ?? {}).length > 0;
     return reply.render(
       <MeasureEditPage

@@ -48,7 +48,7 @@ export async function whereUsed(db: Kysely<Database>, methodId: number): Promise
 
 /** The toolkit's side of platform/method-links.ts: what the forms of measures, events and training modules offer and store. */
 export const toolkitMethodLinks: MethodLinks = {
-  choices: (db) => useRepository(db).publishedChoices(),
+  choices: (db, query) => useRepository(db).choices(query),
   named: (db, kind, objectId) => useRepository(db).named(kind, objectId),
   published: (db, ids) => useRepository(db).published(ids),
   replace: (trx, user, ids) => useRepository(trx).replace(user, ids),

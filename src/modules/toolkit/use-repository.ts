@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
-import type { MethodUseKind, MethodUser } from '../../platform/method-links.ts';
+import { escapeLike } from '../../platform/db/like.ts';
+import type { MethodCard, MethodUseKind, MethodUser } from '../../platform/method-links.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -28,15 +29,18 @@ export function useRepository(db: Db) {
   }
 
   return {
-    publishedChoices() {
-      return db
-        .selectFrom('toolkit_methods as m')
-        .innerJoin('municipalities as mu', 'mu.id', 'm.municipality_id')
-        .select(['m.id', 'm.title', 'mu.name as town'])
-        .where('m.status', '=', 'published')
-        .orderBy('m.title')
-        .orderBy('m.id')
-        .execute();
+    /** The picker's cards: the ticked ones still published, and one page of the others that match the text (German search, or a part of the title or town). */
+    async choices(q: { selected: number[]; text: string; offset: number; limit: number }): Promise<{ selected: MethodCard[]; found: MethodCard[]; total: number }> {
+      const base = () => db.selectFrom('toolkit_methods as m').innerJoin('municipalities as mu', 'mu.id', 'm.municipality_id').where('m.status', '=', 'published');
+      const selected = q.selected.length ? await base().select(['m.id', 'm.title', 'mu.name as town']).where('m.id', 'in', q.selected).orderBy('m.title').orderBy('m.id').execute() : [];
+      let others = base().select(['m.id', 'm.title', 'mu.name as town']).select(sql<number>`cast(count(*) over () as integer)`.as('total'));
+      if (q.selected.length) others = others.where('m.id', 'not in', q.selected);
+      if (q.text) {
+        const part = `%${escapeLike(q.text)}%`;
+        others = others.where((eb) => eb.or([sql<boolean>`m.search @@ websearch_to_tsquery('german', ${q.text})`, eb('m.title', 'ilike', part), eb('mu.name', 'ilike', part)]));
+      }
+      const found = await others.orderBy('m.title').orderBy('m.id').limit(q.limit).offset(q.offset).execute();
+      return { selected, found: found.map(({ total: _, ...card }) => card), total: found[0]?.total ?? 0 };
     },
     async published(ids: number[]): Promise<number[]> {
       if (!ids.length) return [];

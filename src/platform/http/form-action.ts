@@ -2,7 +2,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import type { FormState } from '../views/forms.tsx';
 import { AppError, ValidationError } from './errors.ts';
-import { formLists, parseForm, typedValues } from './forms.ts';
+import { formLists, isFormRefresh, parseForm, typedValues } from './forms.ts';
 
 type FlashKind = 'success' | 'info' | 'warning' | 'danger';
 
@@ -31,8 +31,11 @@ function formAgain(body: unknown, errors: FormState['errors']) {
  * The one path of a form post: parse against the form's schema, run the change, redirect with a
  * message. A broken rule (`ValidationError`, from the schema or the service) shows the form again
  * with the field messages; a refusal meant for the person (`AppError.refused`) goes back with it.
+ * A refresh button (`FORM_REFRESH_FIELD`) shows the form again without saving.
  */
 export async function formAction<S extends TSchema | undefined = undefined>(reply: FastifyReply, options: FormActionOptions<S>): Promise<unknown> {
+  // A picker's search or page button: the same form again with what was typed, no messages, nothing saved.
+  if (isFormRefresh(options.body)) return options.invalid(formAgain(options.body, {}));
   let value: unknown;
   if (options.schema) {
     const parsed = parseForm(options.schema, options.body);

@@ -113,6 +113,18 @@ export function requireForm<T extends TSchema>(schema: T, body: unknown): Static
 }
 
 /** The values as the user typed them, to show the form again. */
+/**
+ * A button that sends a form back to be shown again with what was typed, nothing saved (status
+ * 200): the search and paging of a picker inside the form, which then works without JavaScript.
+ * Its value says what to show (e.g. `methods:2`).
+ */
+export const FORM_REFRESH_FIELD = 'formRefresh';
+
+export function isFormRefresh(body: unknown): boolean {
+  const value = (body as Record<string, unknown> | undefined)?.[FORM_REFRESH_FIELD];
+  return typeof value === 'string' && value !== '';
+}
+
 export function typedValues(body: unknown): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, raw] of Object.entries((body ?? {}) as Record<string, unknown>)) {

@@ -180,7 +180,7 @@ export function Checkbox({ form, name, label, value = 'on' }: { form: FormState;
 }
 
 /** A group of choices under one legend, with hint and error; the group carries the id the error summary links to. */
-function ChoiceGroup({ name, legend, hint, error, children }: { name: string; legend: string; hint?: string; error?: string; children: ComponentChildren }) {
+export function ChoiceGroup({ name, legend, hint, error, children }: { name: string; legend: string; hint?: string; error?: string; children: ComponentChildren }) {
   return (
     <fieldset
       class={`kern-fieldset${error ? ' kern-fieldset--error' : ''}`}

@@ -1,23 +1,79 @@
-import { METHOD_IDS_FIELD } from '../method-links.ts';
+import { FORM_REFRESH_FIELD } from '../http/forms.ts';
+import { METHOD_IDS_FIELD, METHOD_SEARCH_FIELD, type MethodCard, type MethodPicker, methodPageValue } from '../method-links.ts';
 import { useView } from './context.ts';
-import { CheckboxGroup, type FormState } from './forms.tsx';
+import { ChoiceGroup, type FormState } from './forms.tsx';
+
+function CardBox({ card, checked }: { card: MethodCard; checked: boolean }) {
+  const id = `${METHOD_IDS_FIELD}-${card.id}`;
+  return (
+    <div class="kern-form-check">
+      <input class="kern-form-check__checkbox" type="checkbox" id={id} name={METHOD_IDS_FIELD} value={String(card.id)} checked={checked} />
+      <label class="kern-label" for={id}>
+        {card.title} ({card.town})
+      </label>
+    </div>
+  );
+}
 
 /**
- * The "methods used" checkboxes of a measure, event or training module form: the published cards
- * of the toolkit (platform/method-links.ts), those named ticked; nothing when there are no cards.
+ * The "methods used" picker of a measure, event or training module form: the ticked cards, then a
+ * search over the published cards of the toolkit with one page of results to tick. Its buttons send
+ * the whole form back (platform/http/forms.ts: FORM_REFRESH_FIELD), so it works without JavaScript,
+ * keeps everything typed and never lists hundreds of cards. Nothing when the toolkit is absent.
  */
-export function MethodChoices({ choices, selected, form }: { choices: Array<{ id: number; title: string; town: string }>; selected: number[] | string[]; form: FormState }) {
+export function MethodChoices({ picker, form }: { picker: MethodPicker | null; form: FormState }) {
   const { t } = useView();
-  if (!choices.length) return null;
+  if (!picker) return null;
   const error = form.errors[METHOD_IDS_FIELD];
+  const first = (picker.page - 1) * picker.pageSize;
+  const searchId = METHOD_SEARCH_FIELD;
   return (
-    <CheckboxGroup
-      name={METHOD_IDS_FIELD}
-      legend={t('toolkit.form.used_methods')}
-      hint={t('toolkit.form.used_methods_hint')}
-      options={choices.map((c) => ({ value: String(c.id), label: `${c.title} (${c.town})` }))}
-      selected={selected.map(String)}
-      error={error ? t(error.key, error.params) : undefined}
-    />
+    <ChoiceGroup name={METHOD_IDS_FIELD} legend={t('toolkit.form.used_methods')} hint={t('toolkit.form.used_methods_hint')} error={error ? t(error.key, error.params) : undefined}>
+      {picker.selected.length ? (
+        <div class="kern-fieldset__body">
+          <p class="kern-body kern-body--bold">{t('toolkit.form.picker_selected', { count: picker.selected.length })}</p>
+          {picker.selected.map((card) => (
+            <CardBox key={card.id} card={card} checked />
+          ))}
+        </div>
+      ) : (
+        <p class="kern-body">{t('toolkit.form.picker_none_selected')}</p>
+      )}
+      <div class="kern-form-input">
+        <label class="kern-label" for={searchId}>
+          {t('toolkit.form.picker_search')}
+        </label>
+        <input class="kern-form-input__input" id={searchId} name={METHOD_SEARCH_FIELD} type="search" value={picker.text} maxLength={100} />
+      </div>
+      <button type="submit" class="kern-btn kern-btn--secondary" name={FORM_REFRESH_FIELD} value={methodPageValue(1)}>
+        <span class="kern-label">{t('toolkit.form.picker_find')}</span>
+      </button>
+      {picker.found.length ? (
+        <div class="kern-fieldset__body">
+          <p class="kern-body" role="status">
+            {t('toolkit.form.picker_found', { from: first + 1, to: first + picker.found.length, total: picker.total })}
+          </p>
+          {picker.found.map((card) => (
+            <CardBox key={card.id} card={card} checked={false} />
+          ))}
+        </div>
+      ) : (
+        <p class="kern-body" role="status">
+          {t('toolkit.form.picker_nothing_found')}
+        </p>
+      )}
+      <div class="vv-actions">
+        {picker.page > 1 ? (
+          <button type="submit" class="kern-btn kern-btn--tertiary" name={FORM_REFRESH_FIELD} value={methodPageValue(picker.page - 1)}>
+            <span class="kern-label">{t('toolkit.form.picker_previous')}</span>
+          </button>
+        ) : null}
+        {first + picker.found.length < picker.total ? (
+          <button type="submit" class="kern-btn kern-btn--tertiary" name={FORM_REFRESH_FIELD} value={methodPageValue(picker.page + 1)}>
+            <span class="kern-label">{t('toolkit.form.picker_next')}</span>
+          </button>
+        ) : null}
+      </div>
+    </ChoiceGroup>
   );
 }

@@ -1,4 +1,5 @@
 import type { PageResult } from '../../../platform/http/pagination.ts';
+import type { MethodPicker } from '../../../platform/method-links.ts';
 import { MethodChoices } from '../../../platform/views/method-choices.tsx';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination } from '../../../platform/views/components.tsx';
@@ -81,7 +82,7 @@ export function EventFormPage({
   form,
   districts,
   organisations = [],
-  methods = [],
+  methods = null,
   selected,
   editing,
   cancelHref,
@@ -91,7 +92,7 @@ export function EventFormPage({
   districts: Array<{ id: number; name: string }>;
   organisations?: Array<{ id: number; name: string }>;
   /** The toolkit's published cards the event may name. */
-  methods?: Array<{ id: number; title: string; town: string }>;
+  methods?: MethodPicker | null;
   selected: { languages: string[]; accessibility: string[]; coOrganiserIds?: string[]; methodIds?: string[] };
   editing: boolean;
   cancelHref: string;
@@ -152,7 +153,7 @@ export function EventFormPage({
             />
           </>
         ) : null}
-        <MethodChoices choices={methods} selected={selected.methodIds ?? []} form={form} />
+        <MethodChoices picker={methods} form={form} />
         <TextField form={form} name="contactName" label={t('events.field.contact_name')} maxLength={200} />
         <TextField form={form} name="contactEmail" type="email" label={t('events.field.contact_email')} maxLength={254} />
         <Checkbox form={form} name="published" label={t('events.field.published')} />

@@ -3,6 +3,7 @@ import type { PageResult } from '../../../platform/http/pagination.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
 import { Pagination, ProgressBar } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
+import type { MethodPicker } from '../../../platform/method-links.ts';
 import { MethodChoices } from '../../../platform/views/method-choices.tsx';
 import { ErrorSummary, Form, FormActions, type FormState, SelectField, SubmitButton, TextArea, TextField } from '../../../platform/views/forms.tsx';
 import { FilterForm, FilterSearch } from '../../../platform/views/filters.tsx';
@@ -120,9 +121,8 @@ interface MeasureFormChoices {
   fields: Choice[];
   goals: Array<{ id: number; field_id: number; title: string }>;
   districts: Choice[];
-  /** The toolkit's published cards, and those the measure names (as ticked or stored). */
-  methods: Array<{ id: number; title: string; town: string }>;
-  methodIds: string[];
+  /** The toolkit's picker: the cards the measure names (as ticked or stored) and a page of others. */
+  methods: MethodPicker | null;
 }
 
 function MeasureInputs({ form, choices }: { form: FormState; choices: MeasureFormChoices }) {
@@ -160,7 +160,7 @@ function MeasureInputs({ form, choices }: { form: FormState; choices: MeasureFor
         emptyLabel={t('strategy.measure.whole_town')}
         options={choices.districts.map((d) => ({ value: String(d.id), label: d.name }))}
       />
-      <MethodChoices choices={choices.methods} selected={choices.methodIds} form={form} />
+      <MethodChoices picker={choices.methods} form={form} />
     </>
   );
 }
