@@ -238,7 +238,7 @@ function ParticipantTablesContent({
             const columns = columnsOf(group);
             const table = protectedTables?.[group];
             return (
-              <table class="kern-table" key={group}>
+              <table class="kern-table vv-number-table" key={group}>
                 <caption class="kern-table__caption">{t(`monitoring.amif.group.${group}`)}</caption>
                 <thead class="kern-table__head">
                   <tr class="kern-table__row">
@@ -262,11 +262,11 @@ function ParticipantTablesContent({
                         {towns.get(row.municipalityId ?? 0)?.name ?? '–'}
                       </th>
                       {columns.map((c, i) => (
-                        <td class="kern-table__cell kern-table__cell--numeric" key={c}>
+                        <td class="kern-table__cell" key={c}>
                           {table ? show(table.cells[r]?.[i] ?? null) : formatNumber(locale, row.counts[c as AmifColumn])}
                         </td>
                       ))}
-                      <td class="kern-table__cell kern-table__cell--numeric">{table ? show(table.rowTotals[r] ?? null) : formatNumber(locale, row.counts.total)}</td>
+                      <td class="kern-table__cell">{table ? show(table.rowTotals[r] ?? null) : formatNumber(locale, row.counts.total)}</td>
                     </tr>
                   ))}
                   {rows.length > 1 ? (
@@ -275,7 +275,7 @@ function ParticipantTablesContent({
                         {t('monitoring.amif.sum')}
                       </th>
                       {columns.map((c, i) => (
-                        <td class="kern-table__cell kern-table__cell--numeric" key={c}>
+                        <td class="kern-table__cell" key={c}>
                           {table
                             ? show(table.columnTotals[i] ?? null)
                             : formatNumber(
@@ -284,7 +284,7 @@ function ParticipantTablesContent({
                               )}
                         </td>
                       ))}
-                      <td class="kern-table__cell kern-table__cell--numeric">
+                      <td class="kern-table__cell">
                         {table
                           ? show(table.total)
                           : formatNumber(
