@@ -101,6 +101,13 @@ describe('an event from publication to the waiting list (chromium)', () => {
     await session.page.getByRole('button', { name: 'Einlassen: Petro Melnyk' }).click();
     await session.page.waitForLoadState();
     assert.ok(await session.page.getByRole('button', { name: 'Einlass zurücknehmen: Petro Melnyk' }).isVisible());
+    await session.page.getByRole('button', { name: 'Zielgruppennachweis bestätigen: Petro Melnyk' }).click();
+    await session.page.waitForLoadState();
+    assert.ok(await session.page.getByRole('button', { name: 'Zielgruppennachweis zurücknehmen: Petro Melnyk' }).isVisible());
+    await expectAccessible(session, 'check-in list with a confirmed evidence');
+    await visit(session, `/verwaltung/${BENSHEIM}/veranstaltungen/nachweise?unvollstaendig=ja`);
+    assert.match((await session.page.locator('main').textContent()) ?? '', /Vollständigkeit der Nachweise/);
+    await expectAccessible(session, 'evidence of the town');
     while ((await session.app.app.deliverMail()) > 0) {}
     const promotion = smtp.mails.find((m) => m.to === 'petro@example.org' && /Ein Platz ist frei geworden/.test(m.subject));
     assert.ok(promotion, `mails to petro: ${smtp.mails.filter((m) => m.to === 'petro@example.org').map((m) => m.subject)}`);

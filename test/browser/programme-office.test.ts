@@ -37,6 +37,7 @@ describe('programme office pages in chromium', () => {
       '/programmbuero/protokoll',
       '/programmbuero/protokoll?von=gestern',
       '/programmbuero/postausgang',
+      '/programmbuero/nachweise',
       '/konto',
     ]) {
       await session.page.goto(`${session.baseUrl}${path}`);

@@ -214,7 +214,11 @@ export function TargetGroupEvidenceButton({ action, name, confirmed }: { action:
   return (
     <Form action={action} class="vv-inline-form">
       <input type="hidden" name="confirmed" value={confirmed ? 'no' : 'yes'} />
-      <button type="submit" class={`kern-btn kern-btn--${confirmed ? 'secondary' : 'tertiary'}`} aria-label={`${confirmed ? t('events.evidence.withdraw') : t('events.evidence.confirm')}: ${name}`}>
+      <button
+        type="submit"
+        class={`kern-btn kern-btn--${confirmed ? 'secondary' : 'tertiary'}`}
+        aria-label={`${confirmed ? `${t('events.evidence.confirmed_mark')} – ${t('events.evidence.withdraw')}` : t('events.evidence.confirm')}: ${name}`}
+      >
         <span class="kern-label">{confirmed ? t('events.evidence.confirmed_mark') : t('events.evidence.confirm')}</span>
       </button>
     </Form>

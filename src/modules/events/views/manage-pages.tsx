@@ -327,7 +327,7 @@ export function CheckInPage({ ags, event, result, search, walkInForm }: { ags: s
                 <button
                   type="submit"
                   class={`kern-btn kern-btn--${r.attended ? 'secondary' : 'primary'}`}
-                  aria-label={`${r.attended ? t('events.manage.undo_check_in') : t('events.manage.check_in_person')}: ${r.name}`}
+                  aria-label={`${r.attended ? `${t('events.manage.present')} – ${t('events.manage.undo_check_in')}` : t('events.manage.check_in_person')}: ${r.name}`}
                 >
                   <span class="kern-label">{r.attended ? t('events.manage.present') : t('events.manage.check_in_person')}</span>
                 </button>
