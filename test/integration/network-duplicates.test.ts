@@ -71,6 +71,24 @@ describe('network duplicates and merge', () => {
       assert.deepEqual(await repo.organisationHits(foreignTown, { name: 'Grundschule am Park' }), []);
     });
 
+    it('compares names without their accents: Turkish ı, ç, ş, ğ and the Romance accents fold to the base letter, umlauts to ae/oe/ue', async () => {
+      const f = networkFactory(db, town);
+      const turkish = await f.organisation('Yılmaz Kültür ve Dayanışma Derneği');
+      const spanish = await f.organisation('Asociación José Martí');
+      const repo = duplicatesRepository(db);
+      const score = async (name: string, id: number) => (await repo.organisationHits(town, { name })).find((h) => h.id === id)?.score ?? 0;
+      // Typed on a German keyboard: without the folding, ı, ş and ğ each break two or three trigrams.
+      assert.equal(await score('Yilmaz Kueltuer ve Dayanisma Dernegi', turkish), 60);
+      assert.equal(await score('YILMAZ KÜLTÜR VE DAYANIŞMA DERNEĞİ', turkish), 60, 'capitals, dotted İ and Ş are the same name');
+      assert.equal(await score('Asociacion Jose Marti', spanish), 60);
+      const keys = await db.selectFrom('network_organisations').select(['id', 'name_key']).where('id', 'in', [turkish, spanish]).orderBy('id').execute();
+      assert.deepEqual(
+        keys.map((k) => k.name_key),
+        ['yilmaz kueltuer ve dayanisma dernegi', 'asociacion jose marti'],
+      );
+      await db.deleteFrom('network_organisations').where('id', 'in', [turkish, spanish]).execute();
+    });
+
     it('lists the likely pairs of a town', async () => {
       const f = networkFactory(db, town);
       ids.twin = await f.organisation('Afrikanischer Eltern-Verband e. V.', { type: 'migrant_organisation' });

@@ -28,6 +28,10 @@ const MIGRANT = [
   'Kurdisches Kulturzentrum',
   'Afghanischer Frauenverein',
   'Griechische Gemeinde',
+  'Marokkanischer Kulturverein',
+  'Bosnisch-Herzegowinischer Verein',
+  'Vietnamesischer Freundeskreis',
+  'Russischsprachige Elterninitiative',
 ];
 const ESTABLISHED: Array<[OrganisationType, string]> = [
   ['administration', 'Amt für Soziales und Integration'],
@@ -60,7 +64,33 @@ const ESTABLISHED: Array<[OrganisationType, string]> = [
   ['initiative', 'Lesepaten'],
   ['other', 'Stiftung Bürgersinn'],
   ['other', 'Quartiersmanagement'],
+  ['administration', 'Jobcenter'],
+  ['administration', 'Jugendamt'],
+  ['administration', 'Seniorenbeirat'],
+  ['club', 'Tennisclub Rot-Weiß'],
+  ['club', 'Gesangverein Frohsinn'],
+  ['club', 'Freiwillige Feuerwehr'],
+  ['club', 'Heimat- und Geschichtsverein'],
+  ['club', 'Kanuclub'],
+  ['company', 'Sparkasse'],
+  ['company', 'Pflegedienst Lebenswert'],
+  ['company', 'Druckerei Schneider'],
+  ['company', 'Wohnungsbaugesellschaft'],
+  ['education_provider', 'Familienbildungsstätte'],
+  ['education_provider', 'Musikschule'],
+  ['school', 'Realschule am Wald'],
+  ['school', 'Gymnasium'],
+  ['religious_community', 'Freie evangelische Gemeinde'],
+  ['religious_community', 'Jüdische Gemeinde'],
+  ['political_group', 'Seniorenbündnis'],
+  ['welfare_organisation', 'Lebenshilfe'],
+  ['welfare_organisation', 'Tafel'],
+  ['initiative', 'Frauennetzwerk'],
+  ['initiative', 'Fahrradwerkstatt'],
+  ['other', 'Bürgerstiftung'],
 ];
+/** How a second person at another desk types an organisation that is already there. */
+const NEAR_DUPLICATE_SPELLINGS: Array<(name: string) => string> = [(name) => `${name} e. V.`, (name) => name.replace(/ /g, '-'), (name) => name.replace(/ß/g, 'ss').replace(/ü/g, 'ue')];
 const FIELDS = ['Bildung', 'Sprache', 'Arbeit', 'Sport', 'Kultur', 'Beteiligung', 'Nachbarschaft', 'Gesundheit', 'Jugend'];
 const LANGUAGES = ['Deutsch', 'Türkisch', 'Arabisch', 'Englisch', 'Ukrainisch', 'Russisch', 'Farsi', 'Italienisch', 'Polnisch', 'Tigrinya'];
 const FIRST = ['Aylin', 'Jonas', 'Mariam', 'Peter', 'Olena', 'Hassan', 'Sabine', 'Dimitri', 'Fatma', 'Lukas', 'Amina', 'Thomas', 'Nadia', 'Giulia', 'Yusuf'];
@@ -82,7 +112,11 @@ function slug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** Each participating town: 20–40 organisations (a fifth of them migrant organisations), contacts with consent, memberships and cooperations. */
+/**
+ * Each participating town: 20–60 organisations (a fifth of them migrant organisations), contacts
+ * with consent, memberships and cooperations, and two near-duplicates (the same organisation
+ * entered again with another spelling and the same website or e-mail) for the coordinators to merge.
+ */
 export async function seedNetworkDemo({ services, log }: DemoSeedContext): Promise<void> {
   const participants = await participatingMunicipalities(services.db);
   let organisationTotal = 0;
@@ -92,7 +126,7 @@ export async function seedNetworkDemo({ services, log }: DemoSeedContext): Promi
       const next = random(Number(municipality.ags) + 7);
       const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
       const districts = await districtOptions(trx, municipality.id);
-      const count = 20 + Math.floor(next() * 21);
+      const count = 20 + Math.floor(next() * 41);
       const migrantCount = Math.round(count / 5);
       const established = [...ESTABLISHED].sort(() => next() - 0.5).slice(0, count - migrantCount);
       const migrant = [...MIGRANT].sort(() => next() - 0.5).slice(0, migrantCount);
@@ -115,6 +149,9 @@ export async function seedNetworkDemo({ services, log }: DemoSeedContext): Promi
       });
       const organisations = await trx.insertInto('network_organisations').values(rows).returning(['id', 'type']).execute();
       organisationTotal += organisations.length;
+      const twins = nearDuplicates(rows, next);
+      if (twins.length) await trx.insertInto('network_organisations').values(twins).execute();
+      organisationTotal += twins.length;
 
       const people: Array<NewRow<'network_people'>> = organisations.slice(0, Math.ceil(organisations.length * 0.6)).map(() => ({
         municipality_id: municipality.id,
@@ -125,6 +162,15 @@ export async function seedNetworkDemo({ services, log }: DemoSeedContext): Promi
         consent_given_at: `${day(Math.floor(next() * 120))}T10:00:00Z`,
       }));
       const persons = await trx.insertInto('network_people').values(people).returning('id').execute();
+      // The first contact entered once more, surname first, as a list from another office has it.
+      const [firstContact] = people;
+      if (firstContact) {
+        const [given, ...family] = firstContact.name.split(' ');
+        await trx
+          .insertInto('network_people')
+          .values({ ...firstContact, name: `${family.join(' ')}, ${given}` })
+          .execute();
+      }
       const memberships: Array<NewRow<'network_memberships'>> = persons.flatMap((person, i) => {
         const orgs = [organisations[i], next() < 0.3 ? pick(organisations) : undefined].filter((o, k, all): o is (typeof organisations)[number] => o !== undefined && all.indexOf(o) === k);
         return orgs.map((o) => {
@@ -166,4 +212,24 @@ export async function seedNetworkDemo({ services, log }: DemoSeedContext): Promi
     await writeAudit(trx, SYSTEM, { action: 'demo.network_seeded', entityType: 'programme', after: { organisations: organisationTotal, cooperations: cooperationTotal } });
   });
   log(`demo: ${organisationTotal} network organisations, ${cooperationTotal} cooperations in ${participants.length} municipalities`);
+}
+
+/** Two of the town's organisations entered a second time: another spelling, the same website or e-mail, internal, without links. */
+function nearDuplicates(rows: Array<NewRow<'network_organisations'>>, next: () => number): Array<NewRow<'network_organisations'>> {
+  const withKey = rows.filter((row) => row.website || row.email);
+  const first = Math.floor(next() * withKey.length);
+  const chosen = [withKey[first], withKey[(first + 1 + Math.floor(next() * (withKey.length - 1))) % withKey.length]].filter((row, i, all) => row !== undefined && all.indexOf(row) === i);
+  return chosen.map((row, i) => {
+    const original = row as NewRow<'network_organisations'>;
+    const spell = NEAR_DUPLICATE_SPELLINGS[i % NEAR_DUPLICATE_SPELLINGS.length] as (name: string) => string;
+    return {
+      ...original,
+      name: spell(original.name),
+      // One twin keeps the website, the other only the e-mail: both are found, by different keys.
+      website: i === 0 ? original.website : '',
+      email: i === 0 ? '' : original.email,
+      description: '',
+      is_public: false,
+    };
+  });
 }
