@@ -1,8 +1,9 @@
 /**
  * The network pages a visitor and a coordinator click through, in chromium with axe-core on each:
  * the public directory with search and type filter, the town's picture with the date form and the
- * table, entering an organisation that has a likely duplicate, the list of pairs, the merge page,
- * and a cooperation the visitor then finds in the picture's table.
+ * table, entering an organisation that has a likely duplicate, a CSV import with a row in error and a
+ * duplicate, the list of pairs, the merge page, and a cooperation with the imported organisation
+ * that the visitor then finds in the picture's table.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -68,7 +69,7 @@ describe('the network of a town in the browser (chromium)', () => {
     await expectAccessible(session, WORKSPACE);
     const pages = page.getByRole('navigation', { name: 'Seiten der Tabelle' });
     if ((await pages.count()) > 0) {
-      await pages.getByRole('link', { name: '2', exact: true }).click();
+      await pages.getByRole('link', { name: 'Seite 2', exact: true }).click();
       await page.waitForURL(/tabelle=2/);
       await expectAccessible(session, 'second page of the table');
     }
@@ -93,6 +94,41 @@ describe('the network of a town in the browser (chromium)', () => {
     assert.equal(await page.locator('#name').inputValue(), 'Browser Kulturverein Bensheim');
     assert.equal(await page.locator('#notDuplicate').count(), 1, 'the form asks to confirm a different organisation');
     await expectAccessible(session, 'new organisation with likely duplicates');
+  });
+
+  it('imports a CSV: shows the preview with the row in error and the likely duplicate, lets the coordinator skip it, and creates the new one', async () => {
+    const { page } = session;
+    await visit(session, `${WORKSPACE}/import`);
+    await expectAccessible(session, 'import form');
+    const csv = [
+      'Organisation;Art;Internetseite;Öffentlich',
+      'Browser-Sprachcafé Bensheim;Initiative;;ja',
+      'Browser Kulturverein Bensheim;Verein;https://kulturverein-browser.example.org;ja',
+      'Kaputte Zeile;Raumschiff;;ja',
+    ].join('\r\n');
+    await page.locator('#file').setInputFiles({ name: 'netzwerkliste.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByRole('button', { name: 'Hochladen und prüfen' }).click();
+    await page.waitForURL(/\/netzwerk\/import\/\d+#vorschau$/);
+    const preview = (await page.locator('main').textContent()) ?? '';
+    assert.match(preview, /3 Zeilen: 1 neu, 1 mögliche Dublette, 1 mit Fehlern/);
+    assert.match(preview, /„Raumschiff“ ist keine bekannte Art/);
+    await expectAccessible(session, 'import preview with an error and a duplicate');
+    const choice = page.getByRole('group', { name: /Zeile 3: Browser Kulturverein Bensheim/ });
+    assert.equal(await choice.getByRole('radio', { name: /In „Browser-Kulturverein Bensheim“ übernehmen/ }).count(), 1, 'the duplicate names the organisation it matches');
+    await choice.getByRole('radio', { name: 'Überspringen' }).check();
+    await page.getByRole('button', { name: 'Import ausführen' }).click();
+    await page.waitForLoadState();
+    assert.match((await page.locator('main').textContent()) ?? '', /1 angelegt, 0 aktualisiert, 2 übersprungen/, 'the skipped duplicate and the row in error');
+    assert.equal(await page.getByRole('link', { name: /Fehlerdatei herunterladen/ }).count(), 1);
+    await expectAccessible(session, 'import done');
+    const db = session.app.app.services.db;
+    const created = await db.selectFrom('network_organisations').select(['id', 'type', 'is_public']).where('name', '=', 'Browser-Sprachcafé Bensheim').execute();
+    assert.deepEqual(
+      created.map((o) => [o.type, o.is_public]),
+      [['initiative', true]],
+    );
+    ids.imported = created[0]?.id ?? 0;
+    assert.equal((await db.selectFrom('network_organisations').select('id').where('name', '=', 'Browser Kulturverein Bensheim').execute()).length, 0, 'the skipped duplicate was not created');
   });
 
   it('lists the pair, compares both records side by side and merges them with the links', async () => {
@@ -126,7 +162,7 @@ describe('the network of a town in the browser (chromium)', () => {
     const { page } = session;
     await visit(session, `${WORKSPACE}/kooperationen`);
     await page.locator('#organisationId').selectOption({ label: 'Browser-Kulturverein Bensheim' });
-    await page.locator('#partnerId').selectOption({ label: 'Browser-Elternnetzwerk Bensheim' });
+    await page.locator('#partnerId').selectOption({ label: 'Browser-Sprachcafé Bensheim' });
     await page.locator('#startsOn').fill('2022-02-01');
     await page.locator('#description').fill('Gemeinsames Lesefest');
     await page.getByRole('button', { name: 'Kooperation hinzufügen' }).click();
@@ -139,7 +175,7 @@ describe('the network of a town in the browser (chromium)', () => {
       const row = visitor.locator('tr', { has: visitor.locator('th', { hasText: 'Browser-Kulturverein Bensheim' }) });
       // The table next to the picture is paged; the row is on one of its pages.
       for (let n = 2; (await row.count()) === 0 && n < 20; n++) await visitor.goto(`${session.baseUrl}${PUBLIC}?q=Browser&stand=2022-06-30&tabelle=${n}`);
-      assert.match((await row.textContent()) ?? '', /Browser-Elternnetzwerk Bensheim/);
+      assert.match((await row.textContent()) ?? '', /Browser-Sprachcafé Bensheim/, 'the imported organisation is the new partner');
     } finally {
       await visitor.context().close();
     }
