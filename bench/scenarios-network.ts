@@ -1,5 +1,6 @@
 import { duplicatesRepository } from '../src/modules/network/duplicates-repository.ts';
 import { networkFiguresRepository } from '../src/modules/network/figures-repository.ts';
+import { pageRequest } from '../src/platform/http/pagination.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { todayInBerlin } from '../src/platform/i18n/catalog.ts';
 import { generateNetwork } from './generate-network.ts';
@@ -126,16 +127,12 @@ export default defineScenarios({
           if (!hits.length) throw new Error('duplikate_suche_eingabe found no hit for a near name');
           return ` organisations=${Number(organisations.n)} hits=${hits.length}`;
         });
+        // The first page of the town's pairs, as the coordinator's list shows it: kept by the database since migration 0039.
         failures.push(
-          ...(await timed(
-            'duplikate_suche_liste',
-            async () => {
-              const pairs = await duplicates.organisationPairs(town.id);
-              return ` organisations=${Number(organisations.n)} pairs=${pairs.length}`;
-              // Once: over a minute at this size (see docs/benchmark.md).
-            },
-            1,
-          )),
+          ...(await timed('duplikate_suche_liste', async () => {
+            const pairs = await duplicates.organisationPairs(town.id, pageRequest(1, 50));
+            return ` organisations=${Number(organisations.n)} pairs=${pairs.total}`;
+          })),
         );
         return failures;
       },

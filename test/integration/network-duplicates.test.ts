@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
 import { duplicatesRepository } from '../../src/modules/network/duplicates-repository.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
+import { pageRequest } from '../../src/platform/http/pagination.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TestClient, visibleText } from '../support/client.ts';
 import { networkFactory } from '../support/factories/network.ts';
@@ -16,6 +17,8 @@ import { createUser, municipalityId, TEST_PASSWORD } from '../support/users.ts';
 
 const BENSHEIM = '06431002';
 const VIERNHEIM = '06431020';
+/** The columns an organisation row needs besides its town, name and type. */
+const BLANK = { address: '', description: '', email: '', website: '', is_public: false };
 const KEEP_ALL = { name: 'keep', type: 'keep', fieldsOfAction: 'keep', districtId: 'keep', address: 'keep', website: 'keep', email: 'keep', languages: 'keep', description: 'keep', isPublic: 'keep' };
 
 describe('network duplicates and merge', () => {
@@ -92,14 +95,100 @@ describe('network duplicates and merge', () => {
     it('lists the likely pairs of a town', async () => {
       const f = networkFactory(db, town);
       ids.twin = await f.organisation('Afrikanischer Eltern-Verband e. V.', { type: 'migrant_organisation' });
-      const pairs = await duplicatesRepository(db).organisationPairs(town);
+      const pairs = await duplicatesRepository(db).organisationPairs(town, pageRequest(1));
       assert.deepEqual(
-        pairs.map((p) => [p.first_id, p.second_id]),
+        pairs.items.map((p) => [p.first_id, p.second_id]),
         [[ids.migrant, ids.twin]],
       );
+      assert.equal(pairs.total, 1);
       const page = visibleText((await coordinator.get(`${base}/duplikate`)).body);
       assert.match(page, /Afrikanischer Elternverband/);
       assert.match(page, /Afrikanischer Eltern-Verband e\. V\./);
+    });
+  });
+
+  describe('the kept pairs', () => {
+    it('are kept as organisations are written: several in one statement, a renamed one, a deleted one; scored as the rule scores an entry', async () => {
+      const pairsOf = async (id: number) =>
+        (
+          await db
+            .selectFrom('network_organisation_candidates')
+            .select(['first_id', 'second_id', 'score', 'same_email'])
+            .where((eb) => eb.or([eb('first_id', '=', id), eb('second_id', '=', id)]))
+            .execute()
+        ).map((p) => [p.first_id === id ? p.second_id : p.first_id, p.score, p.same_email]);
+      // One statement, as an import writes: the two new rows find each other and the existing school.
+      const [lesen, lesenTwin] = (
+        await db
+          .insertInto('network_organisations')
+          .values([
+            { ...BLANK, municipality_id: town, name: 'Lesepaten Auerbach', type: 'initiative', email: 'lesen@auerbach.example' },
+            { ...BLANK, municipality_id: town, name: 'Lese-Paten Auerbach e.V.', type: 'initiative', email: 'LESEN@auerbach.example ' },
+          ])
+          .returning('id')
+          .execute()
+      ).map((r) => r.id) as [number, number];
+      const rule = await duplicatesRepository(db).organisationHits(town, { name: 'Lesepaten Auerbach', email: 'lesen@auerbach.example' }, lesen);
+      assert.deepEqual(
+        await pairsOf(lesen),
+        rule.map((h) => [h.id, h.score, h.same_email]),
+        'the kept pair has the score the entry form shows',
+      );
+      assert.deepEqual(
+        (await pairsOf(lesen)).map(([id]) => id),
+        [lesenTwin],
+      );
+
+      // Renamed and another e-mail: no longer alike, the pair goes; renamed like the school, a pair with it comes.
+      await db.updateTable('network_organisations').set({ name: 'Sternwarte Hochstädten', email: '' }).where('id', '=', lesenTwin).execute();
+      assert.deepEqual(await pairsOf(lesen), []);
+      await db.updateTable('network_organisations').set({ name: 'Grundschule am Park Auerbach' }).where('id', '=', lesenTwin).execute();
+      assert.deepEqual(
+        (await pairsOf(lesenTwin)).map(([id]) => id),
+        [ids.school],
+      );
+      // A change that compares nothing (the description) leaves the pairs as they are.
+      const before = await pairsOf(lesenTwin);
+      await db.updateTable('network_organisations').set({ description: 'Nur die Beschreibung' }).where('id', '=', lesenTwin).execute();
+      assert.deepEqual(await pairsOf(lesenTwin), before);
+
+      await db.deleteFrom('network_organisations').where('id', 'in', [lesen, lesenTwin]).execute();
+      assert.equal(
+        (
+          await db
+            .selectFrom('network_organisation_candidates')
+            .select('first_id')
+            .where((eb) => eb.or([eb('first_id', 'in', [lesen, lesenTwin]), eb('second_id', 'in', [lesen, lesenTwin])]))
+            .execute()
+        ).length,
+        0,
+      );
+    });
+
+    it('are listed 50 to a page with their total, best first', async () => {
+      const many = await db
+        .insertInto('network_organisations')
+        .values(
+          Array.from({ length: 52 }, (_, i) => ({ ...BLANK, municipality_id: town, name: `Paarverein Nummer ${i}`, type: 'club' as const, website: `https://paar-${Math.floor(i / 2)}.example` })),
+        )
+        .returning('id')
+        .execute();
+      const first = visibleText((await coordinator.get(`${base}/duplikate`)).body);
+      const total = Number(/([\d.]+) mögliche Dubletten, die wahrscheinlichsten zuerst/.exec(first)?.[1]?.replace(/\./g, ''));
+      assert.ok(total > 50, `${total} pairs`);
+      assert.match(first, new RegExp(`Seite 1 von ${Math.ceil(total / 50)}`));
+      const second = await coordinator.get(`${base}/duplikate?seite=2`);
+      assert.equal(second.statusCode, 200);
+      assert.match(visibleText(second.body), new RegExp(`Seite 2 von ${Math.ceil(total / 50)}`));
+      assert.equal((await coordinator.get(`${base}/duplikate?seite=abc`)).statusCode, 200, 'a page that is no number shows the first');
+      await db
+        .deleteFrom('network_organisations')
+        .where(
+          'id',
+          'in',
+          many.map((m) => m.id),
+        )
+        .execute();
     });
   });
 
@@ -121,8 +210,8 @@ describe('network duplicates and merge', () => {
       // The remembered pair no longer shows on its edit page nor in the list.
       const hits = await duplicatesRepository(db).organisationHits(town, { name: 'Nachbarschaftshilfe Verein' }, created.id);
       assert.ok(!hits.some((h) => h.id === ids.verein));
-      const pairs = await duplicatesRepository(db).organisationPairs(town);
-      assert.ok(!pairs.some((p) => p.first_id === Math.min(ids.verein!, created.id) && p.second_id === Math.max(ids.verein!, created.id)));
+      const pairs = await duplicatesRepository(db).organisationPairs(town, pageRequest(1));
+      assert.ok(!pairs.items.some((p) => p.first_id === Math.min(ids.verein!, created.id) && p.second_id === Math.max(ids.verein!, created.id)));
       await db.deleteFrom('network_organisations').where('id', '=', created.id).execute();
     });
 

@@ -3,8 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors.ts';
 import { formAction } from '../../platform/http/form-action.ts';
 import { formBody } from '../../platform/http/forms.ts';
-import { parseId } from '../../platform/http/params.ts';
-import { Ags, AgsParams, Id } from '../../platform/http/schemas.ts';
+import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
+import { pageNumber, parseId } from '../../platform/http/params.ts';
+import { Ags, AgsParams, Id, PageQuery } from '../../platform/http/schemas.ts';
 import type { ModulePlugin } from '../../platform/module.ts';
 import type { FormState } from '../../platform/views/forms.tsx';
 import { managedTown } from '../municipalities/index.ts';
@@ -17,6 +18,7 @@ import { DuplicatesPage, MergePage, type MergeRecord } from './views/duplicate-p
 const TOWN = { access: { scope: 'town' } } as const;
 const PairParams = Type.Object({ ags: Ags, id: Id, other: Id });
 const KEEP_ALL: FormState = { values: {}, errors: {} };
+const PAIRS_PER_PAGE = 50;
 
 /** Likely duplicates of a town's organisations: the list of pairs, "not a duplicate", and the merge. */
 export const networkDuplicateRoutes: ModulePlugin = async (app, { services }) => {
@@ -26,10 +28,11 @@ export const networkDuplicateRoutes: ModulePlugin = async (app, { services }) =>
   const peopleMerges = networkPersonMergeService(db);
   const listHref = (ags: string) => `/verwaltung/${ags}/netzwerk/duplikate`;
 
-  app.get('/verwaltung/:ags/netzwerk/duplikate', { config: TOWN, schema: { params: AgsParams } }, async (request, reply) => {
+  app.get('/verwaltung/:ags/netzwerk/duplikate', { config: TOWN, schema: { params: AgsParams, querystring: PageQuery } }, async (request, reply) => {
     const town = managedTown(request);
-    const [pairs, personPairs] = await Promise.all([merges.organisationPairs(town), peopleMerges.pairs(town)]);
-    return reply.render(<DuplicatesPage ags={town.ags} pairs={pairs} personPairs={personPairs} />, {
+    const page = pageRequest(pageNumber(request.query.seite), PAIRS_PER_PAGE);
+    const [pairs, personPairs] = await Promise.all([merges.organisationPairs(town, page), peopleMerges.pairs(town)]);
+    return reply.render(<DuplicatesPage ags={town.ags} pairs={pageResult(pairs.items, pairs.total, page)} personPairs={personPairs} />, {
       title: request.t('network.workspace.duplicates.title'),
       breadcrumbs: networkCrumbs(request, town, { label: request.t('network.workspace.nav.duplicates') }),
     });

@@ -1,3 +1,4 @@
+import type { PageRequest } from '../../platform/http/pagination.ts';
 import { type Static, Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -41,8 +42,8 @@ export function networkMergeService(db: Kysely<Database>) {
     organisationHits(town: Town, probe: OrganisationProbe, exceptId?: number) {
       return reads.organisationHits(town.id, probe, exceptId);
     },
-    organisationPairs(town: Town) {
-      return reads.organisationPairs(town.id);
+    organisationPairs(town: Town, page: PageRequest) {
+      return reads.organisationPairs(town.id, page);
     },
     personHits(town: Town, probe: { name: string; userId?: number | null }) {
       return reads.personHits(town.id, probe);

@@ -104,6 +104,17 @@ export interface NetworkDistinctTable {
   created_at: CreatedAt;
 }
 
+/** A likely duplicate pair (smaller id first), kept by the database's trigger (migration 0039) whenever an organisation is written. */
+export interface NetworkCandidateTable {
+  municipality_id: number;
+  first_id: number;
+  second_id: number;
+  score: number;
+  same_website: boolean;
+  same_email: boolean;
+  same_address: boolean;
+}
+
 export const EVENT_ORGANISER_ROLES = ['organiser', 'co_organiser'] as const;
 export type EventOrganiserRole = (typeof EVENT_ORGANISER_ROLES)[number];
 
@@ -139,6 +150,7 @@ export interface NetworkTables {
   network_memberships: NetworkMembershipsTable;
   network_cooperations: NetworkCooperationsTable;
   network_organisation_distinct: NetworkDistinctTable;
+  network_organisation_candidates: NetworkCandidateTable;
   network_person_distinct: NetworkDistinctTable;
   network_event_organisers: NetworkEventOrganisersTable;
   network_cooperation_events: { cooperation_id: number; event_id: number };

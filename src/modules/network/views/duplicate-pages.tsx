@@ -1,3 +1,5 @@
+import type { PageResult } from '../../../platform/http/pagination.ts';
+import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, FormActions, type FormState, RadioGroup, SubmitButton } from '../../../platform/views/forms.tsx';
 import type { DuplicateHit, DuplicatePair } from '../duplicates-repository.ts';
@@ -45,17 +47,17 @@ export function DuplicateHits({ ags, hits, currentId }: { ags: string; hits: Dup
   );
 }
 
-export function DuplicatesPage({ ags, pairs, personPairs }: { ags: string; pairs: DuplicatePair[]; personPairs: PersonPair[] }) {
+export function DuplicatesPage({ ags, pairs, personPairs }: { ags: string; pairs: PageResult<DuplicatePair>; personPairs: PersonPair[] }) {
   const { t } = useView();
   return (
     <>
       <h1 class="kern-heading-large">{t('network.workspace.duplicates.title')}</h1>
       <NetworkNav ags={ags} current="duplicates" />
       <p class="kern-body">{t('network.workspace.duplicates.lead')}</p>
-      {pairs.length ? (
+      {pairs.items.length ? (
         <div class="kern-table-responsive">
           <table class="kern-table kern-table--striped">
-            <caption class="kern-title">{t('network.workspace.duplicates.title')}</caption>
+            <caption class="kern-title">{t('network.workspace.duplicates.caption', { total: pairs.total })}</caption>
             <thead class="kern-table__header">
               <tr class="kern-table__row">
                 {['first', 'second', 'score', 'actions'].map((c) => (
@@ -66,7 +68,7 @@ export function DuplicatesPage({ ags, pairs, personPairs }: { ags: string; pairs
               </tr>
             </thead>
             <tbody class="kern-table__body">
-              {pairs.map((p) => (
+              {pairs.items.map((p) => (
                 <tr class="kern-table__row" key={`${p.first_id}-${p.second_id}`}>
                   <th scope="row" class="kern-table__cell">
                     {p.first_name}
@@ -95,6 +97,7 @@ export function DuplicatesPage({ ags, pairs, personPairs }: { ags: string; pairs
       ) : (
         <p class="kern-body">{t('network.workspace.duplicates.none')}</p>
       )}
+      <Pagination result={pairs} path={`${base(ags)}/duplikate`} query={{}} label={t('network.workspace.duplicates.pages')} />
       <PersonPairs ags={ags} pairs={personPairs} />
     </>
   );
