@@ -14,7 +14,12 @@ import { runStatements } from '../src/platform/db/migrate.ts';
  *
  * Name candidates come through the trigram index at similarity 0.65 (the least a name alone needs
  * to reach the threshold, a little lower for rounding), key candidates through the key indexes;
- * each is then scored exactly. The existing organisations are scored once here.
+ * each is then scored exactly. That costs about 2–7 ms per organisation in a town of 10,000 (the
+ * index passes hundreds of names sharing common trigrams to be checked), so a statement of up to
+ * 20 organisations (a form, a merge, a small import) is scored at once, and a larger one (an
+ * import, the demo) is queued in `network_candidate_queue` for the job `network.duplicate_candidates`,
+ * which scores 500 at a time, each batch in its own transaction; the list says how many are still
+ * waiting. The existing organisations are queued here, not scored, so the upgrade stays quick.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const keyCandidates = (column: string) => `
@@ -71,9 +76,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         perform set_config('pg_trgm.similarity_threshold', threshold, true);
       end
     $$`,
+    `create table network_candidate_queue (
+      organisation_id integer primary key references network_organisations(id) on delete cascade,
+      municipality_id integer not null,
+      queued_at timestamptz not null default now()
+    )`,
+    `create index network_candidate_queue_town_idx on network_candidate_queue (municipality_id)`,
+    `create or replace function network_candidates_changed(ids integer[]) returns void language plpgsql as $$
+      begin
+        if cardinality(ids) = 0 then
+          return;
+        elsif cardinality(ids) <= 20 then
+          perform network_refresh_candidates(ids);
+        else
+          insert into network_candidate_queue (organisation_id, municipality_id)
+            select o.id, o.municipality_id from network_organisations o where o.id = any(ids)
+            on conflict (organisation_id) do nothing;
+        end if;
+      end
+    $$`,
     `create or replace function network_candidates_inserted() returns trigger language plpgsql as $$
       begin
-        perform network_refresh_candidates(array(select id from changed));
+        perform network_candidates_changed(array(select id from changed));
         return null;
       end
     $$`,
@@ -83,14 +107,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           select n.id from changed n join previous o on o.id = n.id
           where (n.name_key, n.website_key, n.email_key, n.address_key) is distinct from (o.name_key, o.website_key, o.email_key, o.address_key));
       begin
-        if cardinality(ids) > 0 then
-          perform network_refresh_candidates(ids);
-        end if;
+        perform network_candidates_changed(ids);
         return null;
       end
     $$`,
     `create trigger network_organisations_candidates_insert after insert on network_organisations referencing new table as changed for each statement execute function network_candidates_inserted()`,
     `create trigger network_organisations_candidates_update after update on network_organisations referencing old table as previous new table as changed for each statement execute function network_candidates_updated()`,
-    `select network_refresh_candidates(array(select id from network_organisations))`,
+    `insert into network_candidate_queue (organisation_id, municipality_id) select id, municipality_id from network_organisations`,
   ]);
 }

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
+import { scoreQueuedCandidates } from '../../src/modules/network/candidates-job.ts';
 import { duplicatesRepository } from '../../src/modules/network/duplicates-repository.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
 import { pageRequest } from '../../src/platform/http/pagination.ts';
@@ -165,7 +166,7 @@ describe('network duplicates and merge', () => {
       );
     });
 
-    it('are listed 50 to a page with their total, best first', async () => {
+    it('are queued when one statement writes many (an import), the list says so, and the job scores them; then 50 to a page with their total', async () => {
       const many = await db
         .insertInto('network_organisations')
         .values(
@@ -173,7 +174,13 @@ describe('network duplicates and merge', () => {
         )
         .returning('id')
         .execute();
+      const waiting = visibleText((await coordinator.get(`${base}/duplikate`)).body);
+      assert.match(waiting, /52 Organisationen werden gerade mit den übrigen verglichen/);
+      assert.doesNotMatch(waiting, /Paarverein Nummer/, 'not compared yet');
+      assert.equal(await scoreQueuedCandidates(db), 52);
+      assert.equal(await scoreQueuedCandidates(db), 0, 'the queue is empty');
       const first = visibleText((await coordinator.get(`${base}/duplikate`)).body);
+      assert.doesNotMatch(first, /gerade mit den übrigen verglichen/);
       const total = Number(/([\d.]+) mögliche Dubletten, die wahrscheinlichsten zuerst/.exec(first)?.[1]?.replace(/\./g, ''));
       assert.ok(total > 50, `${total} pairs`);
       assert.match(first, new RegExp(`Seite 1 von ${Math.ceil(total / 50)}`));

@@ -2,6 +2,7 @@ import { SYSTEM } from '../../platform/access/actor.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { NewRow } from '../../platform/db/schema.ts';
 import type { DemoSeedContext } from '../../platform/module.ts';
+import { scoreQueuedCandidates } from './candidates-job.ts';
 import { districtOptions, participatingMunicipalities } from '../municipalities/index.ts';
 import { COOPERATION_TYPES, MEMBERSHIP_ROLES, type OrganisationType } from './tables.ts';
 
@@ -211,6 +212,8 @@ export async function seedNetworkDemo({ services, log }: DemoSeedContext): Promi
     }
     await writeAudit(trx, SYSTEM, { action: 'demo.network_seeded', entityType: 'programme', after: { organisations: organisationTotal, cooperations: cooperationTotal } });
   });
+  // The towns' organisations were inserted a town at a time, so they wait in the queue for the duplicate comparison: compare them now.
+  await scoreQueuedCandidates(services.db, Number.POSITIVE_INFINITY);
   log(`demo: ${organisationTotal} network organisations, ${cooperationTotal} cooperations in ${participants.length} municipalities`);
 }
 

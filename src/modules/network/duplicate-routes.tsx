@@ -31,8 +31,8 @@ export const networkDuplicateRoutes: ModulePlugin = async (app, { services }) =>
   app.get('/verwaltung/:ags/netzwerk/duplikate', { config: TOWN, schema: { params: AgsParams, querystring: PageQuery } }, async (request, reply) => {
     const town = managedTown(request);
     const page = pageRequest(pageNumber(request.query.seite), PAIRS_PER_PAGE);
-    const [pairs, personPairs] = await Promise.all([merges.organisationPairs(town, page), peopleMerges.pairs(town)]);
-    return reply.render(<DuplicatesPage ags={town.ags} pairs={pageResult(pairs.items, pairs.total, page)} personPairs={personPairs} />, {
+    const [pairs, queued, personPairs] = await Promise.all([merges.organisationPairs(town, page), merges.queuedCandidates(town), peopleMerges.pairs(town)]);
+    return reply.render(<DuplicatesPage ags={town.ags} pairs={pageResult(pairs.items, pairs.total, page)} queued={queued} personPairs={personPairs} />, {
       title: request.t('network.workspace.duplicates.title'),
       breadcrumbs: networkCrumbs(request, town, { label: request.t('network.workspace.nav.duplicates') }),
     });

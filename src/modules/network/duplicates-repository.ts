@@ -115,6 +115,30 @@ export function duplicatesRepository(db: Db) {
     },
 
     /**
+     * Scores the likely duplicates of up to `batch` queued organisations (those a large statement
+     * wrote) and takes them off the queue, in the caller's transaction. Rows another instance is
+     * working on are skipped. Returns how many were scored.
+     */
+    async scoreQueuedCandidates(batch: number): Promise<number> {
+      const queued = await db.selectFrom('network_candidate_queue').select('organisation_id').orderBy('queued_at').orderBy('organisation_id').limit(batch).forUpdate().skipLocked().execute();
+      const ids = queued.map((q) => q.organisation_id);
+      if (!ids.length) return 0;
+      await sql`select network_refresh_candidates(${sql.val(ids)}::integer[])`.execute(db);
+      await db.deleteFrom('network_candidate_queue').where('organisation_id', 'in', ids).execute();
+      return ids.length;
+    },
+
+    /** How many of a town's organisations still wait to be compared. */
+    async queuedCandidates(municipalityId: number): Promise<number> {
+      const row = await db
+        .selectFrom('network_candidate_queue')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('municipality_id', '=', municipalityId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /**
      * One page of the likely duplicate pairs of a town not yet marked otherwise, best first, with
      * their total. The pairs are kept by the database whenever an organisation is written (migration
      * 0039): searching them when the list is opened took 10–60 s for 10,000 organisations.

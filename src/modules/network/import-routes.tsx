@@ -10,6 +10,7 @@ import { toCsv } from '../../platform/http/tables.ts';
 import type { ModulePlugin } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
 import { managedTown } from '../municipalities/index.ts';
+import { CANDIDATES_JOB } from './candidates-job.ts';
 import { networkCrumbs } from './crumbs.ts';
 import { IMPORT_FIELDS } from './import-mapping.ts';
 import { importRepository } from './import-repository.ts';
@@ -101,6 +102,8 @@ export const networkImportRoutes: ModulePlugin = async (app, { services }) => {
       invalid: (form) => renderImport(request, reply, { choices: form }),
       run: async () => {
         const result = await imports.run(request.actor, town, imp.id, request.body ?? {});
+        // A large import queued its organisations for the duplicate comparison: start it now rather than within the minute.
+        await services.jobs.trigger(CANDIDATES_JOB);
         return { redirect: href, flash: { key: 'network.workspace.import.done', params: result } };
       },
     });

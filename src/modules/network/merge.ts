@@ -45,6 +45,10 @@ export function networkMergeService(db: Kysely<Database>) {
     organisationPairs(town: Town, page: PageRequest) {
       return reads.organisationPairs(town.id, page);
     },
+    /** How many of the town's organisations a large import or change queued and the job has not compared yet. */
+    queuedCandidates(town: Town) {
+      return reads.queuedCandidates(town.id);
+    },
     personHits(town: Town, probe: { name: string; userId?: number | null }) {
       return reads.personHits(town.id, probe);
     },

@@ -1,6 +1,7 @@
 import { networkOpenData } from './open-data.ts';
 import type { AppModule } from '../../platform/module.ts';
 import { NETWORK_AUDIT_ACTIONS } from './audit-actions.ts';
+import { candidatesJob } from './candidates-job.ts';
 import { seedNetworkDemo } from './demo.ts';
 import { networkPersonalData } from './personal-data.ts';
 import { networkRoutes } from './routes.tsx';
@@ -14,5 +15,6 @@ export const networkModule: AppModule = {
   plugin: networkRoutes,
   messages: { public: ['network.'], staff: ['network.workspace'] },
   seedDemo: seedNetworkDemo,
+  jobs: (services) => [candidatesJob(services)],
   personalData: networkPersonalData,
 };

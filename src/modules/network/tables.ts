@@ -151,6 +151,8 @@ export interface NetworkTables {
   network_cooperations: NetworkCooperationsTable;
   network_organisation_distinct: NetworkDistinctTable;
   network_organisation_candidates: NetworkCandidateTable;
+  /** Organisations a large statement wrote, waiting for the job to score their likely duplicates (migration 0039). */
+  network_candidate_queue: { organisation_id: number; municipality_id: number; queued_at: CreatedAt };
   network_person_distinct: NetworkDistinctTable;
   network_event_organisers: NetworkEventOrganisersTable;
   network_cooperation_events: { cooperation_id: number; event_id: number };

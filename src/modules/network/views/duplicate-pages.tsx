@@ -47,13 +47,20 @@ export function DuplicateHits({ ags, hits, currentId }: { ags: string; hits: Dup
   );
 }
 
-export function DuplicatesPage({ ags, pairs, personPairs }: { ags: string; pairs: PageResult<DuplicatePair>; personPairs: PersonPair[] }) {
+export function DuplicatesPage({ ags, pairs, queued, personPairs }: { ags: string; pairs: PageResult<DuplicatePair>; queued: number; personPairs: PersonPair[] }) {
   const { t } = useView();
   return (
     <>
       <h1 class="kern-heading-large">{t('network.workspace.duplicates.title')}</h1>
       <NetworkNav ags={ags} current="duplicates" />
       <p class="kern-body">{t('network.workspace.duplicates.lead')}</p>
+      {queued > 0 ? (
+        <div class="kern-alert kern-alert--info" role="status">
+          <div class="kern-alert__body">
+            <p class="kern-body">{t('network.workspace.duplicates.queued', { count: queued })}</p>
+          </div>
+        </div>
+      ) : null}
       {pairs.items.length ? (
         <div class="kern-table-responsive">
           <table class="kern-table kern-table--striped">
