@@ -150,7 +150,7 @@ export default defineScenarios({
         );
         const total = t.readMs + t.previewMs + t.runMs;
         console.log(
-          `RESULT netzwerk_import_5000 ms=${total.toFixed(0)} read_ms=${t.readMs.toFixed(0)} preview_ms=${t.previewMs.toFixed(0)} run_ms=${t.runMs.toFixed(0)} undo_ms=${t.undoMs.toFixed(0)} created=${t.created} updated=${t.updated} skipped=${t.skipped} duplicates=${t.duplicates} errors=${t.errors}`,
+          `RESULT netzwerk_import_5000 ms=${total.toFixed(0)} read_ms=${t.readMs.toFixed(0)} preview_ms=${t.previewMs.toFixed(0)} run_ms=${t.runMs.toFixed(0)} candidates_job_ms=${t.candidatesMs.toFixed(0)} undo_ms=${t.undoMs.toFixed(0)} created=${t.created} updated=${t.updated} skipped=${t.skipped} duplicates=${t.duplicates} errors=${t.errors}`,
         );
         return t.created > 0 ? [] : ['FAILED netzwerk_import_5000: nothing was created'];
       },

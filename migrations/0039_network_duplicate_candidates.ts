@@ -19,7 +19,8 @@ import { runStatements } from '../src/platform/db/migrate.ts';
  * 20 organisations (a form, a merge, a small import) is scored at once, and a larger one (an
  * import, the demo) is queued in `network_candidate_queue` for the job `network.duplicate_candidates`,
  * which scores 500 at a time, each batch in its own transaction; the list says how many are still
- * waiting. The existing organisations are queued here, not scored, so the upgrade stays quick.
+ * waiting. A transaction that writes many organisations one statement at a time (the import's
+ * updates and its undo) sets `vv.network_candidates_deferred` to queue them as well. The existing organisations are queued here, not scored, so the upgrade stays quick.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const keyCandidates = (column: string) => `
@@ -44,7 +45,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `create index network_organisation_candidates_second_idx on network_organisation_candidates (second_id)`,
     `create or replace function network_refresh_candidates(ids integer[]) returns void language plpgsql as $$
       declare
-        threshold text := current_setting('pg_trgm.similarity_threshold');
+        -- Unset until pg_trgm is first used in this session; 0.3 is its default.
+        threshold text := coalesce(current_setting('pg_trgm.similarity_threshold', true), '0.3');
       begin
         delete from network_organisation_candidates where first_id = any(ids) or second_id = any(ids);
         perform set_config('pg_trgm.similarity_threshold', '0.65', true);
@@ -86,7 +88,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       begin
         if cardinality(ids) = 0 then
           return;
-        elsif cardinality(ids) <= 20 then
+        elsif cardinality(ids) <= 20 and current_setting('vv.network_candidates_deferred', true) is distinct from 'on' then
           perform network_refresh_candidates(ids);
         else
           insert into network_candidate_queue (organisation_id, municipality_id)

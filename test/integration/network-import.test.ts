@@ -6,6 +6,7 @@
  * and the undo of a whole import unless its records were changed since.
  */
 import assert from 'node:assert/strict';
+import { scoreQueuedCandidates } from '../../src/modules/network/candidates-job.ts';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
@@ -167,6 +168,20 @@ describe('network import', () => {
       );
       const imp = await db.selectFrom('network_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       assert.deepEqual([imp.status, imp.created_count, imp.updated_count, imp.skipped_count], ['done', 3, 1, 5]);
+      // What the import wrote waits for the background comparison, which then keeps the pair of the "create anyway" row.
+      const queued = await db.selectFrom('network_candidate_queue').select('organisation_id').where('municipality_id', '=', town).execute();
+      assert.deepEqual(
+        queued.map((q) => q.organisation_id).sort((a, b) => a - b),
+        [...created.map((o) => o.id), ids.verein!].sort((a, b) => a - b),
+      );
+      assert.ok((await scoreQueuedCandidates(db)) >= 4);
+      const pair = await db
+        .selectFrom('network_organisation_candidates')
+        .select('score')
+        .where('first_id', '=', Math.min(ids.school!, school!.id))
+        .where('second_id', '=', Math.max(ids.school!, school!.id))
+        .executeTakeFirst();
+      assert.ok(pair && pair.score >= 40, 'the kept pair is there (the list leaves it out, it is marked as not a duplicate)');
       const audit = await db.selectFrom('audit_log').select(['action', 'after']).where('entity_type', '=', 'network_import').where('entity_id', '=', String(id)).execute();
       assert.deepEqual(
         audit.map((a) => a.action),

@@ -128,6 +128,14 @@ export function duplicatesRepository(db: Db) {
       return ids.length;
     },
 
+    /**
+     * For the rest of the caller's transaction, organisations written are queued for the job instead
+     * of being compared at once: for a transaction that writes many one statement at a time.
+     */
+    async deferCandidates(): Promise<void> {
+      await sql`select set_config('vv.network_candidates_deferred', 'on', true)`.execute(db);
+    },
+
     /** How many of a town's organisations still wait to be compared. */
     async queuedCandidates(municipalityId: number): Promise<number> {
       const row = await db

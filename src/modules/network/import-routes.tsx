@@ -119,6 +119,7 @@ export const networkImportRoutes: ModulePlugin = async (app, { services }) => {
       invalid: () => reply.redirect(href, 303),
       run: async () => {
         const result = await imports.undo(request.actor, town, imp.id);
+        await services.jobs.trigger(CANDIDATES_JOB);
         return { redirect: href, flash: { key: 'network.workspace.import.undone', params: result } };
       },
     });
