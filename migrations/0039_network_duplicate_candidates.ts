@@ -16,11 +16,12 @@ import { runStatements } from '../src/platform/db/migrate.ts';
  * to reach the threshold, a little lower for rounding), key candidates through the key indexes;
  * each is then scored exactly. That costs about 2–7 ms per organisation in a town of 10,000 (the
  * index passes hundreds of names sharing common trigrams to be checked), so a statement of up to
- * 20 organisations (a form, a merge, a small import) is scored at once, and a larger one (an
- * import, the demo) is queued in `network_candidate_queue` for the job `network.duplicate_candidates`,
- * which scores 500 at a time, each batch in its own transaction; the list says how many are still
- * waiting. A transaction that writes many organisations one statement at a time (the import's
- * updates and its undo) sets `vv.network_candidates_deferred` to queue them as well. The existing organisations are queued here, not scored, so the upgrade stays quick.
+ * 20 organisations (a form, a merge) is scored at once, and a larger one (the demo) is queued in
+ * `network_candidate_queue` for the job `network.duplicate_candidates`, which scores 500 at a time,
+ * each batch in its own transaction; the list says how many are still waiting. A transaction that
+ * writes organisations one statement at a time (an import's run and its undo, of any size) sets
+ * `vv.network_candidates_deferred` to queue them as well. The existing organisations are queued
+ * here, not scored, so the upgrade stays quick.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const keyCandidates = (column: string) => `

@@ -15,7 +15,7 @@ export async function scoreQueuedCandidates(db: Kysely<Database>, budgetMs = 25_
   const started = Date.now();
   let scored = 0;
   for (;;) {
-    const batch = await db.transaction().execute((trx) => duplicatesRepository(trx).scoreQueuedCandidates(BATCH));
+    const batch = await db.transaction().execute((trx) => duplicatesRepository(trx).scoreQueuedBatch(BATCH));
     scored += batch;
     if (batch < BATCH || Date.now() - started > budgetMs) return scored;
   }

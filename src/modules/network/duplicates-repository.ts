@@ -119,7 +119,7 @@ export function duplicatesRepository(db: Db) {
      * wrote) and takes them off the queue, in the caller's transaction. Rows another instance is
      * working on are skipped. Returns how many were scored.
      */
-    async scoreQueuedCandidates(batch: number): Promise<number> {
+    async scoreQueuedBatch(batch: number): Promise<number> {
       const queued = await db.selectFrom('network_candidate_queue').select('organisation_id').orderBy('queued_at').orderBy('organisation_id').limit(batch).forUpdate().skipLocked().execute();
       const ids = queued.map((q) => q.organisation_id);
       if (!ids.length) return 0;
