@@ -114,4 +114,29 @@ describe('toolkit: the picker of method cards in forms', () => {
     assert.ok(checkboxes(modulePage.body) <= 10);
     assert.deepEqual(await usesOfCard(db, special), [{ kind: 'event', object_id: (await db.selectFrom('events').select('id').executeTakeFirstOrThrow()).id }], 'nothing saved');
   });
+
+  // Enter in a text field presses the form's first submit button: that must save, not search.
+  it('starts every form with the picker with a hidden copy of its save button, before the search button', async () => {
+    const firstSubmit = (html: string) => {
+      const form = /<form\b(?:(?!<\/form>)[\s\S])*?name="methodSearch"[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
+      assert.ok(form, 'the page has a form with the picker');
+      return /<button\b[^>]*type="submit"[^>]*>/.exec(form)?.[0] ?? '';
+    };
+    const measure = await strategyFactory(db, await municipalityId(db, BENSHEIM)).measure(field, { title: 'Lesepaten' });
+    const event = await db.selectFrom('events').select('id').executeTakeFirstOrThrow();
+    const pages = [
+      await coordinator.get(`/verwaltung/${BENSHEIM}/veranstaltungen/neu`),
+      await coordinator.get(`/verwaltung/${BENSHEIM}/veranstaltungen/${event.id}/bearbeiten`),
+      await coordinator.get(`/verwaltung/${BENSHEIM}/massnahmen/neu`),
+      await coordinator.get(`/verwaltung/${BENSHEIM}/massnahmen/${measure}`),
+      await office.get(`/programmbuero/qualifizierung/${programme}/module/${module}/methoden`),
+    ];
+    for (const page of pages) {
+      assert.equal(page.statusCode, 200);
+      const button = firstSubmit(page.body);
+      assert.doesNotMatch(button, /name=/, 'the save buttons have no name, so neither has their copy');
+      assert.match(button, /tabindex="-1"/);
+      assert.match(button, /aria-hidden="true"/);
+    }
+  });
 });

@@ -280,18 +280,43 @@ export function ErrorSummary({ form, labels }: { form: FormState; labels: Record
   );
 }
 
+/** What the form's main button sends: its label, and its name and value if it has them. */
+export interface DefaultSubmitProps {
+  label: string;
+  name?: string;
+  value?: string;
+}
+
+/**
+ * The form's default button: Enter in a text field presses the first submit button of the form
+ * (the browser's implicit submission), so a form whose save button comes after other submit
+ * buttons (a picker's search and pages, FORM_REFRESH_FIELD) starts with this copy of the save
+ * button. Hidden from sight, from the tab order and from assistive technology: the visible save
+ * button stays the one to reach and to read.
+ */
+export function DefaultSubmit({ label, name, value }: DefaultSubmitProps) {
+  return (
+    <button type="submit" class="vv-visually-hidden" tabIndex={-1} aria-hidden="true" name={name} value={value}>
+      {label}
+    </button>
+  );
+}
+
 export function Form({
   action,
   children,
   multipart,
   method = 'post',
   class: className,
+  defaultSubmit,
 }: {
   action: string;
   children: ComponentChildren;
   multipart?: boolean;
   method?: 'post' | 'get';
   class?: string;
+  /** The main button again as the form's first, hidden one (see DefaultSubmit): needed where another submit button comes before it. */
+  defaultSubmit?: DefaultSubmitProps;
 }) {
   const { csrfToken } = useView();
   // Multipart bodies are parsed after the CSRF check runs, so the token rides in the query string there.
@@ -299,6 +324,7 @@ export function Form({
   return (
     <form method={method} action={target} enctype={multipart ? 'multipart/form-data' : undefined} class={className ?? 'vv-form'} noValidate>
       {method === 'post' && !multipart ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
+      {defaultSubmit ? <DefaultSubmit {...defaultSubmit} /> : null}
       {children}
     </form>
   );

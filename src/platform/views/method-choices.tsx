@@ -20,6 +20,8 @@ function CardBox({ card, checked }: { card: MethodCard; checked: boolean }) {
  * search over the published cards of the toolkit with one page of results to tick. Its buttons send
  * the whole form back (platform/http/forms.ts: FORM_REFRESH_FIELD), so it works without JavaScript,
  * keeps everything typed and never lists hundreds of cards. Nothing when the toolkit is absent.
+ * Its search button comes before the form's save button, so the form sets `defaultSubmit` (see
+ * DefaultSubmit in forms.tsx): Enter in the form's other fields then saves instead of searching.
  */
 export function MethodChoices({ picker, form }: { picker: MethodPicker | null; form: FormState }) {
   const { t } = useView();

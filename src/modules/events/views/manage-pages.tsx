@@ -106,7 +106,7 @@ export function EventFormPage({
     <>
       <h1 class="kern-heading-large">{editing ? t('events.manage.edit_title') : t('events.manage.new')}</h1>
       <ErrorSummary form={form} labels={eventLabels(t)} />
-      <Form action={action}>
+      <Form action={action} defaultSubmit={{ label: t('common.save') }}>
         <TextField form={form} name="title" label={t('events.field.title')} required maxLength={200} />
         <TextArea form={form} name="description" label={t('events.field.description')} rows={5} maxLength={10000} />
         <SelectField form={form} name="format" label={t('events.field.format')} required options={EVENT_FORMATS.map((f) => ({ value: f, label: t(`events.format.${f}`) }))} />

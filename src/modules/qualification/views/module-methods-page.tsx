@@ -12,7 +12,7 @@ export function ModuleMethodsPage({ action, cancelHref, moduleTitle, form, choic
       <p class="kern-body">{t('qualification.office.module_methods_lead')}</p>
       <ErrorSummary form={form} labels={{ methodIds: t('toolkit.form.used_methods') }} />
       {choices && (choices.total || choices.selected.length || choices.text) ? (
-        <Form action={action}>
+        <Form action={action} defaultSubmit={{ label: t('common.save') }}>
           <MethodChoices picker={choices} form={form} />
           <FormActions submitLabel={t('common.save')} cancelHref={cancelHref} />
         </Form>

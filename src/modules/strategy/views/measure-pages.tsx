@@ -185,7 +185,7 @@ export function MeasureNewPage({ ags, form, choices }: { ags: string; form: Form
       ) : (
         <>
           <ErrorSummary form={form} labels={measureLabels(t)} />
-          <Form action={`/verwaltung/${ags}/massnahmen/neu`}>
+          <Form action={`/verwaltung/${ags}/massnahmen/neu`} defaultSubmit={{ label: t('strategy.measure.create') }}>
             <MeasureInputs form={form} choices={choices} />
             <FormActions submitLabel={t('strategy.measure.create')} cancelHref={`/verwaltung/${ags}/massnahmen`} />
           </Form>
@@ -272,7 +272,7 @@ export function MeasureEditPage({
           {t('strategy.measure.edit_title')}
         </h2>
         <ErrorSummary form={form} labels={measureLabels(t)} />
-        <Form action={`/verwaltung/${ags}/massnahmen/${measureId}`}>
+        <Form action={`/verwaltung/${ags}/massnahmen/${measureId}`} defaultSubmit={{ label: t('common.save') }}>
           <MeasureInputs form={form} choices={choices} />
           <SubmitButton label={t('common.save')} />
         </Form>
