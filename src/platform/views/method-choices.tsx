@@ -3,6 +3,9 @@ import { METHOD_IDS_FIELD, METHOD_SEARCH_FIELD, type MethodCard, type MethodPick
 import { useView } from './context.ts';
 import { ChoiceGroup, type FormState } from './forms.tsx';
 
+/** public/enter-button.js: Enter in a field with data-enter-button presses that button instead of the form's default one. */
+const ENTER_BUTTON_SCRIPT = '/static/enter-button.js';
+
 function CardBox({ card, checked }: { card: MethodCard; checked: boolean }) {
   const id = `${METHOD_IDS_FIELD}-${card.id}`;
   return (
@@ -22,6 +25,8 @@ function CardBox({ card, checked }: { card: MethodCard; checked: boolean }) {
  * keeps everything typed and never lists hundreds of cards. Nothing when the toolkit is absent.
  * Its search button comes before the form's save button, so the form sets `defaultSubmit` (see
  * DefaultSubmit in forms.tsx): Enter in the form's other fields then saves instead of searching.
+ * Enter in the search field runs the search where JavaScript runs (public/enter-button.js) and
+ * saves where it does not.
  */
 export function MethodChoices({ picker, form }: { picker: MethodPicker | null; form: FormState }) {
   const { t } = useView();
@@ -29,6 +34,7 @@ export function MethodChoices({ picker, form }: { picker: MethodPicker | null; f
   const error = form.errors[METHOD_IDS_FIELD];
   const first = (picker.page - 1) * picker.pageSize;
   const searchId = METHOD_SEARCH_FIELD;
+  const findId = `${METHOD_SEARCH_FIELD}-find`;
   return (
     <ChoiceGroup name={METHOD_IDS_FIELD} legend={t('toolkit.form.used_methods')} hint={t('toolkit.form.used_methods_hint')} error={error ? t(error.key, error.params) : undefined}>
       {picker.selected.length ? (
@@ -45,9 +51,9 @@ export function MethodChoices({ picker, form }: { picker: MethodPicker | null; f
         <label class="kern-label" for={searchId}>
           {t('toolkit.form.picker_search')}
         </label>
-        <input class="kern-form-input__input" id={searchId} name={METHOD_SEARCH_FIELD} type="search" value={picker.text} maxLength={100} />
+        <input class="kern-form-input__input" id={searchId} name={METHOD_SEARCH_FIELD} type="search" value={picker.text} maxLength={100} data-enter-button={findId} />
       </div>
-      <button type="submit" class="kern-btn kern-btn--secondary" name={FORM_REFRESH_FIELD} value={methodPageValue(1)}>
+      <button type="submit" class="kern-btn kern-btn--secondary" id={findId} name={FORM_REFRESH_FIELD} value={methodPageValue(1)}>
         <span class="kern-label">{t('toolkit.form.picker_find')}</span>
       </button>
       {picker.found.length ? (
@@ -76,6 +82,8 @@ export function MethodChoices({ picker, form }: { picker: MethodPicker | null; f
           </button>
         ) : null}
       </div>
+      {/* Enter in the search field presses "Find" (an external file: the CSP allows no inline script); without it Enter there saves. */}
+      <script src={ENTER_BUTTON_SCRIPT} defer />
     </ChoiceGroup>
   );
 }
