@@ -60,7 +60,11 @@ describe('monitoring dashboards', () => {
     const text = visibleText(res.body);
     for (const code of ['O1', 'O2', 'O9', 'R9', 'F3']) assert.match(text, new RegExp(`\\b${code}\\b`));
     assert.match(text, /Teilnehmende aller Aktivitäten \(Personen\)\s*15/);
-    assert.match(text, /Viernheim\s*0\s*0\s*0\s*3\s*3/, 'three persons who stated no sex, shown as they are');
+    assert.match(text, /Nach Geschlecht .*Summe der Kommunen\s*6\s*6\s*0\s*3\s*15/, 'the Land dashboard sums each breakdown');
+    assert.doesNotMatch(text, /Nach Geschlecht .*Viernheim/, 'the rows of the towns are on their own page');
+    assert.match(res.body, /href="\/monitoring\/teilnehmende\?zeitraum=2025&amp;ebene=land"/);
+    const perTown = visibleText((await office.get('/monitoring/teilnehmende?zeitraum=2025&ebene=land')).body);
+    assert.match(perTown, /Viernheim\s*0\s*0\s*0\s*3\s*3/, 'three persons who stated no sex, shown as they are');
     const csv = await office.get('/monitoring/teilnehmende.csv?zeitraum=2025');
     assert.equal(csv.statusCode, 200);
     assert.match(csv.body, /06431020;Viernheim;3;/);
@@ -72,6 +76,7 @@ describe('monitoring dashboards', () => {
     assert.match(visibleText(res.body), /noch kein freigegebener Bericht/);
     assert.doesNotMatch(visibleText(res.body), /Viernheim/);
     assert.equal((await funder.get('/monitoring/teilnehmende.csv?zeitraum=2025')).statusCode, 404);
+    assert.equal((await funder.get('/monitoring/teilnehmende?zeitraum=2025')).statusCode, 404);
     assert.equal((await funder.get('/monitoring/verlauf.svg?zeitraum=2025')).statusCode, 404);
   });
 
@@ -91,7 +96,10 @@ describe('monitoring dashboards', () => {
     assert.equal(res.statusCode, 200);
     const text = visibleText(res.body);
     assert.match(text, /„x“ steht für einen Wert/);
-    assert.doesNotMatch(text, /Viernheim\s*0\s*0\s*0\s*3\s*3/);
+    const perTown = await funder.get('/monitoring/teilnehmende?zeitraum=2025&ebene=land');
+    assert.equal(perTown.statusCode, 200);
+    assert.match(visibleText(perTown.body), /„x“ steht für einen Wert/);
+    assert.doesNotMatch(visibleText(perTown.body), /Viernheim\s*0\s*0\s*0\s*3\s*3/);
     const csv = await funder.get('/monitoring/teilnehmende.csv?zeitraum=2025');
     assert.equal(csv.statusCode, 200);
     const rows = csv.body

@@ -65,8 +65,11 @@ describe('monitoring levels and map', () => {
     const county = visibleText((await office.get('/monitoring?zeitraum=2025&ebene=kreis:06431')).body);
     assert.equal(o1(county), '15');
     assert.match(county, /Ebene: Bergstraße \(2 beteiligte Kommunen\)/);
-    assert.match(county, /Viernheim\s*1\s*2\s*0\s*0\s*3/, 'the office sees small numbers');
-    assert.doesNotMatch(county, /Nach Geschlecht.*Kassel/s);
+    assert.match(county, /Nach Geschlecht .*Summe der Kommunen\s*7\s*8\s*0\s*0\s*15/, "the county's sums");
+    const countyTowns = visibleText((await office.get('/monitoring/teilnehmende?zeitraum=2025&ebene=kreis:06431')).body);
+    assert.match(countyTowns, /Nach Geschlecht .*Viernheim\s*1\s*2\s*0\s*0\s*3/, 'the office sees small numbers, per town of the county');
+    assert.doesNotMatch(countyTowns, /Nach Geschlecht.*Kassel/s);
+    assert.equal((await office.get('/monitoring/teilnehmende?zeitraum=2025&ebene=kaputt')).statusCode, 404);
     assert.equal(o1(visibleText((await office.get('/monitoring?zeitraum=2025&ebene=rb:Kassel')).body)), '6');
     assert.equal(o1(visibleText((await office.get(`/monitoring?zeitraum=2025&ebene=kommune:${VIERNHEIM}`)).body)), '3');
     assert.equal((await office.get('/monitoring?zeitraum=2025&ebene=kaputt')).statusCode, 404);
@@ -109,7 +112,9 @@ describe('monitoring levels and map', () => {
     assert.equal(o1(town), '12', "a town's participants as its protected row total");
     const small = visibleText((await funder.get(`/monitoring?zeitraum=2025&ebene=kommune:${VIERNHEIM}`)).body);
     assert.equal(o1(small), 'x');
-    for (const text of [land, county, town, small]) {
+    const perTown = await Promise.all(['land', 'kreis:06431', 'rb:Kassel'].map(async (level) => visibleText((await funder.get(`/monitoring/teilnehmende?zeitraum=2025&ebene=${level}`)).body)));
+    assert.match(perTown[0] as string, /Bensheim/);
+    for (const text of [land, county, town, small, ...perTown]) {
       const amif = text.slice(text.indexOf('Teilnehmendenstatistik (AMIF)'));
       for (const match of amif.matchAll(/(?:Bensheim|Viernheim|Kassel)((?:\s+(?:\d+|x))+)/g)) {
         for (const cell of (match[1] as string).trim().split(/\s+/)) assert.ok(cell === 'x' || cell === '0' || Number(cell) >= 5, `a small cell in ${match[0]}`);

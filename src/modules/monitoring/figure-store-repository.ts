@@ -33,12 +33,13 @@ export function figureStoreRepository(db: Kysely<Database>) {
     /**
      * The kept set (if any) and what the office entered by hand for the period (hand-entered values
      * summed per indicator and town, targets), in one statement: a page from the summary then
-     * needs one round trip for its figures.
+     * needs one round trip for its figures. The content is left out (null) when the set is still
+     * the one counted at `knownAt`, which the caller holds already.
      */
-    async findWithEntries(period: string, key: SetKey): Promise<{ row: StoredSetRow | undefined; manual: EnteredRow[]; targets: EnteredRow[] }> {
+    async findWithEntries(period: string, key: SetKey, knownAt?: StoredSetRow['computed_at']): Promise<{ row: StoredSetRow | undefined; manual: EnteredRow[]; targets: EnteredRow[] }> {
       const town = key.municipalityId ?? 0;
       const result = await sql<{ municipality_id: number | null; computed_at: Date | null; content: unknown; manual: EnteredRow[]; targets: EnteredRow[] }>`
-        select s.municipality_id, s.computed_at, s.content,
+        select s.municipality_id, s.computed_at, case when s.computed_at = ${knownAt ?? null}::timestamptz then null else s.content end as content,
           (select coalesce(json_agg(json_build_object('indicator_code', m.indicator_code, 'municipality_id', m.municipality_id, 'value', m.value::text)), '[]')
              from (select indicator_code, municipality_id, sum(value) as value from monitoring_manual_values where period = ${period} group by indicator_code, municipality_id) m) as manual,
           (select coalesce(json_agg(json_build_object('indicator_code', t.indicator_code, 'municipality_id', t.municipality_id, 'value', t.value::text)), '[]')

@@ -121,16 +121,37 @@ export async function refreshFigures(services: AppServices, which: 'current' | '
   return { periods: periods.map((p) => p.code), ms: Date.now() - started };
 }
 
+/** At most this many kept sets are held decoded per process (periods × areas that were asked for). */
+const KEPT_CONTENTS_LIMIT = 200;
+
+/**
+ * The content of kept sets as last read, by period and area with the time it was counted: a set
+ * never changes once kept (a new count is a new row with a new time), so a page asks the database
+ * only whether its set is still the one counted then, and reads and parses the content (45 kB for
+ * the Land) only when it is not. Each instance asks, so none shows a set another has replaced.
+ */
+const keptContents = new Map<string, { computedAt: StoredSetRow['computed_at']; content: unknown }>();
+
+function remember(key: string, entry: { computedAt: StoredSetRow['computed_at']; content: unknown }): void {
+  keptContents.delete(key);
+  if (keptContents.size >= KEPT_CONTENTS_LIMIT) keptContents.delete(keptContents.keys().next().value as string);
+  keptContents.set(key, entry);
+}
+
 /**
  * The kept set of an area when there is one that matches the catalogue, with what was entered by
  * hand laid over it; else null. `indicators` are the current catalogue when the caller has read it already.
  */
 async function keptSet(services: AppServices, period: Period, key: SetKey, areaTowns: readonly number[] | undefined, indicators?: readonly Indicator[]): Promise<FigureSet | null> {
+  const contentKey = `${period.code}|${key.area}|${key.municipalityId ?? ''}`;
+  const known = keptContents.get(contentKey);
   const [{ row, manual, targets }, catalogue] = await Promise.all([
-    figureStoreRepository(services.db).findWithEntries(period.code, key),
+    figureStoreRepository(services.db).findWithEntries(period.code, key, known?.computedAt),
     indicators ?? monitoringRepository(services.db).currentIndicators(),
   ]);
   if (!row) return null;
+  if (row.content === null && known) row.content = known.content;
+  else if (row.content !== null) remember(contentKey, { computedAt: row.computed_at, content: row.content });
   return decode(
     row,
     period,

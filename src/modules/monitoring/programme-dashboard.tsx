@@ -80,30 +80,11 @@ export async function renderProgrammeDashboard(
   const indicators = catalogue.filter((i) => i.status === 'active');
   const indicator = mapIndicator(indicators, request.query.indikator);
   const land = level.code === LAND;
-  const [set, landSet] = await Promise.all([levelFigures(services, period, level, catalogue), protect && !land ? service.figures(period, undefined, catalogue) : Promise.resolve(null)]);
+  const { set, landSet, participants } = await levelSets(services, period, level, protect, catalogue);
   const figures = set.figures;
   const trend = protect && !land ? null : set.trend;
-  const table = set.participants;
-  const landTable = landSet?.participants ?? null;
   const mapRows = mapData(services, indicator, set, level, protect ? (landSet ?? set) : null);
-  let rows = table.rows;
-  let protectedTables = protect ? protectParticipantTable(table.rows) : null;
-  let withheld = new Set<string>();
-  if (protect && landTable) {
-    // the level's rows cut out of the Land-wide protection, never protected on their own
-    const landProtected = protectParticipantTable(landTable.rows);
-    const keep = landTable.rows.map((row, r) => [row, r] as const).filter(([row]) => row.municipalityId !== null && level.townIds.includes(row.municipalityId));
-    rows = keep.map(([row]) => row);
-    protectedTables = Object.fromEntries(
-      Object.entries(landProtected).map(([group, p]) => [
-        group,
-        { ...p, cells: keep.map(([, r]) => p.cells[r] ?? []), rowTotals: keep.map(([, r]) => p.rowTotals[r] ?? null), columnTotals: [], total: null },
-      ]),
-    ) as unknown as typeof landProtected;
-    const landRow = landTable.rows.findIndex((row) => level.kind === 'town' && row.municipalityId === level.townIds[0]);
-    const townTotal = level.kind !== 'town' ? undefined : landRow < 0 ? 0 : landProtected.sex.rowTotals[landRow];
-    withheld = withheldFigures(services, figures, townTotal);
-  }
+  const withheld = protect && landSet ? withheldFigures(services, figures, participants.townTotal) : new Set<string>();
   const query = new URLSearchParams({ zeitraum: period.code, ebene: level.code, indikator: indicator.code });
   const levelName = level.kind === 'land' ? t('monitoring.level.land') : level.name;
   return reply.render(
@@ -130,13 +111,76 @@ export async function renderProgrammeDashboard(
         protectedView={protect}
       />
       <ParticipantTables
-        rows={rows}
-        all={protect && !land ? null : table.all}
+        {...participants.tables}
         towns={allTowns}
-        protectedTables={protectedTables}
         csvHref={`/monitoring/teilnehmende.csv?zeitraum=${encodeURIComponent(period.code)}`}
-        cacheKey={set.stored && (landSet?.stored ?? true) ? `programme|${period.code}|${level.code}|${protect}|${set.computedAt.toISOString()}|${landSet?.computedAt.toISOString() ?? ''}` : null}
+        perTownHref={`/monitoring/teilnehmende?${new URLSearchParams({ zeitraum: period.code, ebene: level.code })}`}
+        cacheKey={participants.cacheKey}
       />
+    </DashboardPage>,
+    { title: page.title },
+  );
+}
+
+/**
+ * The figures of a level and, for a viewer without the right to the persons below the Land, the
+ * Land's too (every person figure then comes from the Land-wide protection), with the level's AMIF
+ * tables.
+ */
+async function levelSets(services: AppServices, period: Period, level: Level, protect: boolean, catalogue: readonly Indicator[]) {
+  const land = level.code === LAND;
+  const [set, landSet] = await Promise.all([
+    levelFigures(services, period, level, catalogue),
+    protect && !land ? monitoringService(services).figures(period, undefined, catalogue) : Promise.resolve(null),
+  ]);
+  return { set, landSet, participants: levelParticipants(set, landSet, level, protect) };
+}
+
+/**
+ * The AMIF tables of a level as the viewer may see them. For the funder below the Land, the level's
+ * rows are cut out of the Land-wide protection, never protected on their own (so that no level can
+ * be differenced against another): no sums of a level are shown, and a single town's participants
+ * are its protected row total (`townTotal`).
+ */
+function levelParticipants(set: FigureSet, landSet: FigureSet | null, level: Level, protect: boolean) {
+  const table = set.participants;
+  const cacheKey = set.stored && (landSet?.stored ?? true) ? `programme|${set.period.code}|${level.code}|${protect}|${set.computedAt.toISOString()}|${landSet?.computedAt.toISOString() ?? ''}` : null;
+  if (!protect) return { tables: { rows: table.rows, all: table.all, protectedTables: null }, townTotal: undefined, cacheKey };
+  const landTable = landSet?.participants;
+  if (!landTable) return { tables: { rows: table.rows, all: table.all, protectedTables: protectParticipantTable(table.rows) }, townTotal: undefined, cacheKey };
+  const landProtected = protectParticipantTable(landTable.rows);
+  const keep = landTable.rows.map((row, r) => [row, r] as const).filter(([row]) => row.municipalityId !== null && level.townIds.includes(row.municipalityId));
+  const protectedTables = Object.fromEntries(
+    Object.entries(landProtected).map(([group, p]) => [
+      group,
+      { ...p, cells: keep.map(([, r]) => p.cells[r] ?? []), rowTotals: keep.map(([, r]) => p.rowTotals[r] ?? null), columnTotals: [], total: null },
+    ]),
+  ) as unknown as typeof landProtected;
+  const landRow = landTable.rows.findIndex((row) => level.kind === 'town' && row.municipalityId === level.townIds[0]);
+  const townTotal = level.kind !== 'town' ? undefined : landRow < 0 ? 0 : landProtected.sex.rowTotals[landRow];
+  return { tables: { rows: keep.map(([row]) => row), all: null, protectedTables }, townTotal, cacheKey };
+}
+
+/**
+ * The AMIF tables of every town of a level, the page the dashboard's sums link to: the same rows
+ * and protection as the dashboard would show them.
+ */
+export async function renderLevelParticipants(
+  services: AppServices,
+  request: FastifyRequest<{ Querystring: DashboardQuery }>,
+  reply: FastifyReply,
+  page: { title: string; lead: string; action: string; period: Period; options: string[] },
+) {
+  const { level, levels, towns } = await levelOf(services, request.query.ebene);
+  const protect = !isProgrammeOffice(request.actor);
+  const catalogue = await monitoringService(services).indicators();
+  const { set, participants } = await levelSets(services, page.period, level, protect, catalogue);
+  const levelName = level.kind === 'land' ? request.t('monitoring.level.land') : level.name;
+  return reply.render(
+    <DashboardPage {...page} filters={<LevelFields levels={levels} level={level} />}>
+      <Freshness set={set} />
+      <p class="kern-body">{request.t('monitoring.level.showing', { level: levelName, count: level.townIds.length })}</p>
+      <ParticipantTables {...participants.tables} towns={towns} csvHref={`/monitoring/teilnehmende.csv?zeitraum=${encodeURIComponent(page.period.code)}`} cacheKey={participants.cacheKey} />
     </DashboardPage>,
     { title: page.title },
   );

@@ -12,7 +12,7 @@ import { AMIF_COLUMNS } from './amif-repository.ts';
 import { drillDownLinks } from './drill-down.ts';
 import { LAND } from './levels.ts';
 import { type Period, parsePeriod, periodOptions, PROGRAMME_PERIOD } from './periods.ts';
-import { DashboardQuery, levelFigures, levelOf, renderProgrammeDashboard } from './programme-dashboard.tsx';
+import { DashboardQuery, levelFigures, levelOf, renderLevelParticipants, renderProgrammeDashboard } from './programme-dashboard.tsx';
 import { profileRepository } from './profile-repository.ts';
 import { AMIF_GROUPS, monitoringService, protectParticipantTable } from './service.ts';
 import { ReportDownloads, ReportLink, townReportHref } from './views/report-town.tsx';
@@ -71,6 +71,14 @@ export const monitoringRoutes: ModulePlugin = async (app, { services }) => {
         {protect ? <ReportDownloads base={`/monitoring/berichte/${encodeURIComponent(period.code)}`} protect /> : null}
       </>,
     );
+  });
+
+  app.get('/monitoring/teilnehmende', { config: FUNDER, schema: { querystring: DashboardQuery } }, async (request, reply) => {
+    const { period, allowed, options } = await programmePeriod(request);
+    const t = request.t;
+    const page = { title: t('monitoring.amif.per_town_title'), lead: t('monitoring.amif.per_town_lead'), action: '/monitoring/teilnehmende', period, options };
+    if (!allowed) throw AppError.notFound();
+    return renderLevelParticipants(services, request, reply, page);
   });
 
   app.get('/monitoring/verlauf.svg', { config: FUNDER, schema: { querystring: DashboardQuery } }, async (request, reply) => {

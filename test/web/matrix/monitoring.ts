@@ -25,6 +25,7 @@ export const entries: Entries = {
   'GET /monitoring': { expect: FUNDER, path: '/monitoring?zeitraum=2026' },
   'GET /monitoring/karte.svg': { expect: FUNDER_UNAPPROVED, path: '/monitoring/karte.svg?zeitraum=2026&ebene=land&indikator=O1' },
   'GET /monitoring/verlauf.svg': { expect: FUNDER_UNAPPROVED, path: '/monitoring/verlauf.svg?zeitraum=2026' },
+  'GET /monitoring/teilnehmende': { expect: FUNDER_UNAPPROVED, path: '/monitoring/teilnehmende?zeitraum=2026&ebene=land' },
   'GET /monitoring/teilnehmende.csv': { expect: FUNDER_UNAPPROVED, path: '/monitoring/teilnehmende.csv?zeitraum=2026' },
   'GET /monitoring/berichte/:zeitraum': { expect: OFFICE, path: '/monitoring/berichte/2026' },
   'POST /monitoring/berichte/:zeitraum': { expect: invalidFor(OFFICE), path: '/monitoring/berichte/2026' },

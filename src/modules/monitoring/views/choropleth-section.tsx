@@ -18,7 +18,8 @@ export interface MapRow {
 const INDENT: Record<Level['kind'], string> = { land: '', region: '\u00a0\u00a0', county: '\u00a0\u00a0\u00a0\u00a0', town: '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0' };
 
 /** The level and the map's indicator, as fields of the dashboard's filter form (a GET form: no JavaScript needed). */
-export function LevelFields({ levels, level, indicators, indicator }: { levels: Level[]; level: Level; indicators: Indicator[]; indicator: Indicator }) {
+/** The level to show and, where the page has a map, its indicator. */
+export function LevelFields({ levels, level, indicators, indicator }: { levels: Level[]; level: Level; indicators?: Indicator[]; indicator?: Indicator }) {
   const { t, locale } = useView();
   return (
     <>
@@ -35,18 +36,20 @@ export function LevelFields({ levels, level, indicators, indicator }: { levels: 
           ))}
         </select>
       </div>
-      <div class="kern-form-input">
-        <label class="kern-label" for="monitoring-indikator">
-          {t('monitoring.map.indicator')}
-        </label>
-        <select class="kern-form-input__select" id="monitoring-indikator" name="indikator">
-          {indicators.map((i) => (
-            <option key={i.code} value={i.code} selected={i.code === indicator.code}>
-              {i.code}: {indicatorName(locale, i)}
-            </option>
-          ))}
-        </select>
-      </div>
+      {indicators && indicator ? (
+        <div class="kern-form-input">
+          <label class="kern-label" for="monitoring-indikator">
+            {t('monitoring.map.indicator')}
+          </label>
+          <select class="kern-form-input__select" id="monitoring-indikator" name="indikator">
+            {indicators.map((i) => (
+              <option key={i.code} value={i.code} selected={i.code === indicator.code}>
+                {i.code}: {indicatorName(locale, i)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
     </>
   );
 }
