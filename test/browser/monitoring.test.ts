@@ -53,6 +53,11 @@ describe('monitoring pages in chromium', () => {
   it('shows the office its dashboard, the reports of the year and a report to decide on', async () => {
     await login(session, 'programmbuero@demo.vielfalt-verankern.de', PASSWORD);
     const { page } = session;
+    await visit(session, `/monitoring?zeitraum=${YEAR}`);
+    await page.getByRole('link', { name: /^Tabellen je Kommune/ }).click();
+    await page.waitForURL(`**/monitoring/teilnehmende?zeitraum=${YEAR}&ebene=land`);
+    assert.match((await page.locator('main').textContent()) ?? '', /Nach Geschlecht.*Bensheim.*Summe der Kommunen/s);
+    await expectAccessible(session, 'AMIF tables per town');
     for (const path of [`/monitoring?zeitraum=${YEAR}`, `/monitoring/berichte/${YEAR}`, `/monitoring/berichte?zeitraum=${YEAR}`]) {
       await visit(session, path);
       await expectAccessible(session, path);
