@@ -15,6 +15,22 @@ export function databaseCachePeers(handle: DatabaseHandle, onError: (error: Erro
   if (!listen || !notify) return undefined;
   const self = randomUUID();
   let stop: (() => Promise<void>) | undefined;
+  // One announcement at a time: every change while one is on its way is covered by one more after
+  // it (sent after those changes committed), not by one each. PostgreSQL serialises the commits of
+  // transactions that notify, so one NOTIFY per write would line up every write of the installation.
+  let sending = false;
+  let again = false;
+  function send(): void {
+    sending = true;
+    notify?.(PAGE_CACHE_CHANNEL, self)
+      .catch(onError)
+      .finally(() => {
+        if (again) {
+          again = false;
+          send();
+        } else sending = false;
+      });
+  }
   return {
     async start(onChange, onState) {
       stop = await listen(
@@ -26,7 +42,8 @@ export function databaseCachePeers(handle: DatabaseHandle, onError: (error: Erro
       );
     },
     announce() {
-      notify(PAGE_CACHE_CHANNEL, self).catch(onError);
+      if (sending) again = true;
+      else send();
     },
     async stop() {
       await stop?.();
