@@ -38,7 +38,7 @@ export const MAIL_RETENTION_JOB = 'mail-retention';
 export interface BuildOptions {
   config: Config;
   handle: DatabaseHandle;
-  /** Tests leave jobs off and drive them by hand. */
+  /** Tests leave jobs off and drive them by hand; the start (main.ts) starts them itself once it listens. */
   startJobs?: boolean;
   /** The modules to build from; default all of them (a test adds one to check the route contract). */
   modules?: AppModule[];
@@ -57,6 +57,8 @@ export interface App {
   applyRetention(now?: Date): Promise<Record<string, number>>;
   /** Deletes sent mail older than MAIL_RETENTION_DAYS (the daily job uses this); returns how many. */
   purgeMail(now?: Date): Promise<number>;
+  /** Starts the job queue and every job, for an app built with `startJobs: false`. */
+  startJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -196,12 +198,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     await fastify.register(module.plugin, { services });
   }
 
-  const startJobs = options.startJobs ?? true;
   const deliverMail = () => deliverPendingMail(db, transport, mailConfig);
   const purgeMail = (now?: Date) => purgeSentMail(db, { dataDir: config.dataDir, retentionDays: config.mailRetentionDays, ...(now ? { now } : {}) });
   const retentionRules = registered.flatMap((m) => m.retention?.(services) ?? []);
   const applyRetention = (now?: Date) => applyRetentionRules(db, retentionRules, now);
-  if (startJobs) {
+  /** Starts the job queue with every job (the retention, the outbox, each module's). */
+  async function startJobs(): Promise<void> {
     const definitions = [
       {
         name: RETENTION_JOB,
@@ -233,6 +235,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     mailQueued();
   }
 
+  if (options.startJobs ?? true) await startJobs();
+
   return {
     fastify,
     services,
@@ -241,6 +245,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     deliverMail,
     purgeMail,
     applyRetention,
+    startJobs,
     async close() {
       await jobs.stop();
       await fastify.close();

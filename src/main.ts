@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   const app = await buildApp({
     config,
     handle,
+    // Started once the app listens (below): pg-boss's start is a third of a restart.
+    startJobs: false,
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
   });
   const log = app.fastify.log;
@@ -45,16 +47,18 @@ async function main(): Promise<void> {
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
   phase('migrations');
   await seedInstallation({ services: app.services, modules: allModules(), demo: config.demoData, log: (message) => log.info(message) });
-  await releaseStartup?.();
   phase('seed');
 
   let closing = false;
+  let jobsStarting: Promise<void> | undefined;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000);
     try {
+      // A stop right after the start waits for the job queue to be up, so that it stops it cleanly.
+      await jobsStarting?.catch(() => undefined);
       await app.close();
       await handle.close();
     } finally {
@@ -68,6 +72,10 @@ async function main(): Promise<void> {
   await app.fastify.listen({ port: config.port, host: config.host });
   phase('listen');
   log.info({ url: config.baseUrl, engine: handle.engine, startupMs: Date.now() - started, phases, demo: config.demoData }, 'Vielfalt verankern is running');
+  // Still under the startup lock: instances that create pg-boss's queues at once deadlock.
+  jobsStarting = app.startJobs().finally(() => releaseStartup?.());
+  await jobsStarting;
+  if (!closing) log.info({ jobsMs: Date.now() - mark }, 'jobs started');
 }
 
 main().catch((error) => {
