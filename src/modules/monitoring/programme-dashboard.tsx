@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isProgrammeOffice } from '../../platform/access/actor.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { AppServices } from '../../platform/module.ts';
-import { municipalityHierarchy } from '../municipalities/index.ts';
+import { municipalityNames, participatingHierarchy } from '../municipalities/index.ts';
+import type { AmifRow } from './amif-repository.ts';
 import { drillDownLinks } from './drill-down.ts';
 import { findLevel, LAND, type Level, levelsOf } from './levels.ts';
 import type { Period } from './periods.ts';
@@ -21,13 +22,25 @@ export const DashboardQuery = Type.Object({
 });
 type DashboardQuery = Static<typeof DashboardQuery>;
 
-/** The level asked for among the levels that hold participating towns, or 404. */
+/** The level asked for among the levels that hold participating towns, or 404; with the names of the participating towns. */
 export async function levelOf(services: AppServices, code: string | undefined): Promise<{ levels: Level[]; level: Level; towns: Map<number, TownName & { ags: string }> }> {
-  const rows = await municipalityHierarchy(services.db);
+  const rows = await participatingHierarchy(services.db);
   const levels = levelsOf(rows);
   const level = findLevel(levels, code);
   if (!level) throw AppError.notFound();
   return { levels, level, towns: new Map(rows.map((r) => [r.id, { id: r.id, ags: r.ags, name: r.name }])) };
+}
+
+/**
+ * The towns' names for the AMIF rows: those taking part are known, a town that has left the
+ * programme since keeps its rows of earlier periods and is looked up by name.
+ */
+async function withFormerTowns(services: AppServices, towns: Map<number, TownName>, rows: readonly AmifRow[]): Promise<Map<number, TownName>> {
+  const missing = rows.flatMap((row) => (row.municipalityId !== null && !towns.has(row.municipalityId) ? [row.municipalityId] : []));
+  if (missing.length === 0) return towns;
+  const named = new Map(towns);
+  for (const town of await municipalityNames(services.db, missing)) named.set(town.id, town);
+  return named;
 }
 
 /** The indicator the map shows: the one asked for among the active ones, O1 by default; 404 for another code. */
@@ -85,6 +98,7 @@ export async function renderProgrammeDashboard(
   const trend = protect && !land ? null : set.trend;
   const mapRows = mapData(services, indicator, set, level, protect ? (landSet ?? set) : null);
   const withheld = protect && landSet ? withheldFigures(services, figures, participants.townTotal) : new Set<string>();
+  const rowTowns = await withFormerTowns(services, allTowns, participants.tables.rows);
   const query = new URLSearchParams({ zeitraum: period.code, ebene: level.code, indikator: indicator.code });
   const levelName = level.kind === 'land' ? t('monitoring.level.land') : level.name;
   return reply.render(
@@ -112,7 +126,7 @@ export async function renderProgrammeDashboard(
       />
       <ParticipantTables
         {...participants.tables}
-        towns={allTowns}
+        towns={rowTowns}
         csvHref={`/monitoring/teilnehmende.csv?zeitraum=${encodeURIComponent(period.code)}`}
         perTownHref={`/monitoring/teilnehmende?${new URLSearchParams({ zeitraum: period.code, ebene: level.code })}`}
         cacheKey={participants.cacheKey}
@@ -175,12 +189,13 @@ export async function renderLevelParticipants(
   const protect = !isProgrammeOffice(request.actor);
   const catalogue = await monitoringService(services).indicators();
   const { set, participants } = await levelSets(services, page.period, level, protect, catalogue);
+  const rowTowns = await withFormerTowns(services, towns, participants.tables.rows);
   const levelName = level.kind === 'land' ? request.t('monitoring.level.land') : level.name;
   return reply.render(
     <DashboardPage {...page} filters={<LevelFields levels={levels} level={level} />}>
       <Freshness set={set} />
       <p class="kern-body">{request.t('monitoring.level.showing', { level: levelName, count: level.townIds.length })}</p>
-      <ParticipantTables {...participants.tables} towns={towns} csvHref={`/monitoring/teilnehmende.csv?zeitraum=${encodeURIComponent(page.period.code)}`} cacheKey={participants.cacheKey} />
+      <ParticipantTables {...participants.tables} towns={rowTowns} csvHref={`/monitoring/teilnehmende.csv?zeitraum=${encodeURIComponent(page.period.code)}`} cacheKey={participants.cacheKey} />
     </DashboardPage>,
     { title: page.title },
   );

@@ -21,6 +21,16 @@ export function municipalityHierarchy(db: Kysely<Database>) {
   return municipalitiesRepository(db).hierarchy();
 }
 
+/** The municipalities taking part, with their Kreis and Regierungsbezirk (the levels of the programme). */
+export function participatingHierarchy(db: Kysely<Database>) {
+  return municipalitiesRepository(db).hierarchy(true);
+}
+
+/** Names and keys of the given municipalities. */
+export function municipalityNames(db: Kysely<Database>, ids: readonly number[]) {
+  return municipalitiesRepository(db).names(ids);
+}
+
 /** The participating municipalities with their join date and cohort. */
 export function participatingMunicipalities(db: Kysely<Database>) {
   return municipalitiesRepository(db).participants();

@@ -143,16 +143,22 @@ export function municipalitiesRepository(db: Db) {
         .execute();
     },
 
-    /** Every municipality with its Kreis and Regierungsbezirk (the AGS hierarchy) and whether it takes part. */
-    hierarchy() {
+    /** Every municipality (or only those taking part) with its Kreis and Regierungsbezirk (the AGS hierarchy) and whether it takes part. */
+    hierarchy(participatingOnly = false) {
       return db
         .selectFrom('municipalities as m')
+        .$if(participatingOnly, (q) => q.where((eb) => eb.exists(eb.selectFrom('programme_participations as only').select('only.municipality_id').whereRef('only.municipality_id', '=', 'm.id'))))
         .leftJoin('programme_participations as p', 'p.municipality_id', 'm.id')
         .select(['m.id', 'm.ags', 'm.name', 'm.county_ags', 'm.county_name', 'm.county_type', 'm.region', sql<boolean>`p.municipality_id is not null`.as('participating')])
         .orderBy('m.region')
         .orderBy('m.county_name')
         .orderBy('m.name')
         .execute();
+    },
+
+    /** Names and keys of the given municipalities. */
+    names(ids: readonly number[]) {
+      return ids.length === 0 ? Promise.resolve([]) : db.selectFrom('municipalities').select(['id', 'ags', 'name']).where('id', 'in', ids).execute();
     },
 
     options() {
