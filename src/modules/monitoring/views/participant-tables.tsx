@@ -4,7 +4,7 @@ import { useView } from '../../../platform/views/context.ts';
 import { AMIF_COLUMNS, type AmifColumn, type AmifRow } from '../amif-repository.ts';
 import { AMIF_GROUPS } from '../service.ts';
 import type { TownName } from './dashboard.tsx';
-import { RenderedOnce } from './rendered-once.tsx';
+import { RenderedOnce } from '../../../platform/views/rendered-once.tsx';
 
 const columnsOf = (group: string) => AMIF_COLUMNS.filter((c) => c.startsWith(`${group}.`));
 

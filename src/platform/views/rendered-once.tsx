@@ -1,0 +1,57 @@
+import { renderToString } from 'preact-render-to-string';
+import { useView, ViewContextProvider } from './context.ts';
+
+/** At most this many rendered parts are kept per process under keys alone (periods × levels × languages that were asked for). */
+const LIMIT = 300;
+/** At most this many rendered parts are kept per owner. */
+const PER_OWNER_LIMIT = 100;
+const rendered = new Map<string, string>();
+const renderedFor = new WeakMap<object, Map<string, string>>();
+
+function keptIn(owner: object | undefined): { store: Map<string, string>; limit: number } {
+  if (!owner) return { store: rendered, limit: LIMIT };
+  let store = renderedFor.get(owner);
+  if (!store) {
+    store = new Map();
+    renderedFor.set(owner, store);
+  }
+  return { store, limit: PER_OWNER_LIMIT };
+}
+
+/**
+ * A part of a page rendered once per state of what it shows and kept as HTML: the AMIF tables of
+ * all towns on the Land dashboard, the network's figures, picture and table of one state of a
+ * town's network. The key must name everything the part shows that its owner does not (a kept
+ * figure set and the time it was counted, the level, the protection, the town names; the table
+ * page and the links' query); `owner`, when given, is the object the part is drawn from (a
+ * network state that is replaced, never changed, when the data change): the parts go with it.
+ * A new state makes a new key or owner, so nothing stale is shown on any instance. Renders under
+ * the page's own context, so the texts are the viewer's language (part of the key); the part must
+ * hold nothing of the viewer (no form with its CSRF token).
+ */
+export function RenderedOnce({
+  cacheKey,
+  owner,
+  tag,
+  attributes,
+  children,
+}: {
+  cacheKey: string | null;
+  owner?: object;
+  tag: 'section' | 'div';
+  attributes: Record<string, string>;
+  children: preact.ComponentChildren;
+}) {
+  const ctx = useView();
+  const Tag = tag;
+  if (cacheKey === null) return <Tag {...attributes}>{children}</Tag>;
+  const key = `${ctx.locale}|${cacheKey}`;
+  const { store, limit } = keptIn(owner);
+  let html = store.get(key);
+  if (html === undefined) {
+    html = renderToString(<ViewContextProvider.Provider value={ctx}>{children}</ViewContextProvider.Provider>);
+    if (store.size >= limit) store.delete(store.keys().next().value as string);
+    store.set(key, html);
+  }
+  return <Tag {...attributes} dangerouslySetInnerHTML={{ __html: html }} />;
+}
