@@ -249,6 +249,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     async close() {
       await jobs.stop();
       await fastify.close();
+      transport.transporter.close();
     },
   };
 }

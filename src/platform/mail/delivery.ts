@@ -13,9 +13,18 @@ export interface MailTransportConfig {
 
 export const MAX_ATTEMPTS = 8;
 
-/** Sends to SMTP_URL, or, with no server configured, writes each message as an .eml file to DATA_DIR/mail. */
+/**
+ * Sends to SMTP_URL, or, with no server configured, writes each message as an .eml file to
+ * DATA_DIR/mail. The SMTP connections are pooled (`pool=true` unless the URL says otherwise): a
+ * connection and greeting per mail held each outbox row's transaction open several times longer
+ * than sending it.
+ */
 export function createTransport(config: MailTransportConfig) {
-  if (config.smtpUrl) return { kind: 'smtp' as const, transporter: nodemailer.createTransport(config.smtpUrl) };
+  if (config.smtpUrl) {
+    const url = new URL(config.smtpUrl);
+    if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+    return { kind: 'smtp' as const, transporter: nodemailer.createTransport(url.toString()) };
+  }
   return { kind: 'file' as const, transporter: nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }) };
 }
 
@@ -27,7 +36,7 @@ export type MailTransport = ReturnType<typeof createTransport>;
  * instances draining at once never send the same mail twice, and a crash before the COMMIT leaves it
  * due for the next run (ADR 0020). A failed send is retried later with a growing pause.
  */
-export async function deliverPendingMail(db: Kysely<Database>, transport: MailTransport, config: MailTransportConfig, limit = 50): Promise<number> {
+export async function deliverPendingMail(db: Kysely<Database>, transport: MailTransport, config: MailTransportConfig, limit = 1000): Promise<number> {
   let delivered = 0;
   for (let i = 0; i < limit; i++) {
     const sent = await db.transaction().execute(async (trx) => {
