@@ -93,6 +93,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    // A request that reaches a stopping instance on a kept-alive connection is still answered
+    // (with Connection: close) instead of 503: behind the proxy a 503 to a form post is not retried,
+    // so a rolling restart would fail it.
+    return503OnClosing: false,
   });
   const registered = options.modules ?? allModules();
   refuseSharedAuditActions(registered);
