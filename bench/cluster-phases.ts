@@ -185,8 +185,16 @@ export async function getUnderKill(p: Phase): Promise<void> {
     );
   });
   instance?.on('response', (_client, status) => statuses.set(status, (statuses.get(status) ?? 0) + 1));
+  const errorKinds = new Map<string, number>();
+  const startedAt = Date.now();
+  let killedAt = 0;
+  instance?.on('reqError', (error: Error & { code?: string }) => {
+    const kind = `${error.code ?? error.message}@${Math.round((Date.now() - startedAt) / 100) / 10}s`;
+    errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+  });
   const chaos = (async () => {
     await sleep(p.duration * 300);
+    killedAt = Date.now() - startedAt;
     await p.cluster.kill(victim);
     await sleep(p.duration * 300);
     const started = Date.now();
@@ -197,7 +205,7 @@ export async function getUnderKill(p: Phase): Promise<void> {
   await chaos;
   const failed = result.non2xx + result.errors;
   p.result(
-    `cluster_get_under_sigkill requests=${result.requests.total} rps=${Math.round(result.requests.average)} p97_5_ms=${result.latency.p97_5} failed=${failed} non2xx=${result.non2xx} errors=${result.errors} timeouts=${result.timeouts} statuses=${JSON.stringify(Object.fromEntries(statuses))} restart_ms=${restartMs}`,
+    `cluster_get_under_sigkill requests=${result.requests.total} rps=${Math.round(result.requests.average)} p97_5_ms=${result.latency.p97_5} failed=${failed} non2xx=${result.non2xx} errors=${result.errors} timeouts=${result.timeouts} statuses=${JSON.stringify(Object.fromEntries(statuses))} restart_ms=${restartMs} killed_at_ms=${killedAt} errors_by_kind=${JSON.stringify(Object.fromEntries(errorKinds))}`,
   );
   if (failed > 0) p.fail(`cluster_get_under_sigkill: ${failed} failed GETs`);
 }
