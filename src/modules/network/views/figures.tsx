@@ -3,6 +3,7 @@ import type { PageResult } from '../../../platform/http/pagination.ts';
 import { formatDate, formatNumber } from '../../../platform/i18n/catalog.ts';
 import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
+import { RenderedOnce } from '../../../platform/views/rendered-once.tsx';
 import type { NetworkFigures, QuarterRow } from '../figures-repository.ts';
 import { GRAPH_SIZE, type PlacedEdge, type PlacedNode, TYPE_COLOURS } from '../graph.ts';
 import type { NetworkTableRow } from '../picture.ts';
@@ -221,5 +222,38 @@ export function NetworkGraph({
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The state of a town's network on a day: figures, picture with its table, growth by quarter. The
+ * same for everyone who may see that state (its picture stands for it: a change makes a new one),
+ * so it is rendered once per table page, links and language.
+ */
+export function NetworkState({
+  figures,
+  quarters,
+  picture,
+  table,
+  day,
+  from,
+  path,
+  query,
+}: {
+  figures: NetworkFigures;
+  quarters: QuarterRow[];
+  picture: NetworkPicture;
+  table: PageResult<NetworkTableRow>;
+  day: string;
+  from: string;
+  path: string;
+  query: Record<string, string | undefined>;
+}) {
+  return (
+    <RenderedOnce owner={picture} cacheKey={JSON.stringify([path, day, from, table.page, query])} tag="div" attributes={{ class: 'vv-network-state' }}>
+      <FiguresList figures={figures} day={day} from={from} />
+      <NetworkGraph picture={picture} table={table} day={day} path={path} query={query} />
+      <QuartersTable quarters={quarters} />
+    </RenderedOnce>
   );
 }

@@ -2,11 +2,10 @@ import type { PageResult } from '../../../platform/http/pagination.ts';
 import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
-import { RenderedOnce } from '../../../platform/views/rendered-once.tsx';
 import type { NetworkFigures, QuarterRow } from '../figures-repository.ts';
 import type { NetworkTableRow } from '../picture.ts';
 import { ORGANISATION_TYPES, type OrganisationType } from '../tables.ts';
-import { FiguresList, NetworkGraph, type NetworkPicture, QuartersTable, ReferenceDateForm } from './figures.tsx';
+import { type NetworkPicture, NetworkState, ReferenceDateForm } from './figures.tsx';
 
 export interface DirectoryEntry {
   id: number;
@@ -129,12 +128,7 @@ export function DirectoryPage({
       )}
       <Pagination result={entries} path={path} query={query} />
       <ReferenceDateForm action={path} day={day} from={from} hidden={{ q: query.q, typ: query.typ }} />
-      {/* The same for every visitor of one state of the network (its picture stands for it) and one table page: rendered once. */}
-      <RenderedOnce owner={picture} cacheKey={JSON.stringify([day, from, table.page, graphQuery])} tag="div" attributes={{ class: 'vv-network-state' }}>
-        <FiguresList figures={figures} day={day} from={from} />
-        <NetworkGraph picture={picture} table={table} day={day} path={path} query={graphQuery} />
-        <QuartersTable quarters={quarters} />
-      </RenderedOnce>
+      <NetworkState figures={figures} quarters={quarters} picture={picture} table={table} day={day} from={from} path={path} query={graphQuery} />
     </>
   );
 }

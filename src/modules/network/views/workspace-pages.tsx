@@ -8,7 +8,7 @@ import type { DuplicateHit } from '../duplicates-repository.ts';
 import type { NetworkTableRow } from '../picture.ts';
 import { ORGANISATION_TYPES } from '../tables.ts';
 import { DuplicateHits } from './duplicate-pages.tsx';
-import { FiguresList, NetworkGraph, type NetworkPicture, QuartersTable, ReferenceDateForm } from './figures.tsx';
+import { type NetworkPicture, NetworkState, ReferenceDateForm } from './figures.tsx';
 import { type DirectoryEntry, type DirectoryQueryValues, TypeFilter } from './public-pages.tsx';
 
 export type NetworkArea = 'overview' | 'organisations' | 'people' | 'memberships' | 'cooperations' | 'duplicates' | 'import';
@@ -61,9 +61,7 @@ export function NetworkOverviewPage({
         </a>
       </p>
       <ReferenceDateForm action={`/verwaltung/${ags}/netzwerk`} day={day} from={from} />
-      <FiguresList figures={figures} day={day} from={from} />
-      <NetworkGraph picture={picture} table={table} day={day} path={`/verwaltung/${ags}/netzwerk`} query={query} />
-      <QuartersTable quarters={quarters} />
+      <NetworkState figures={figures} quarters={quarters} picture={picture} table={table} day={day} from={from} path={`/verwaltung/${ags}/netzwerk`} query={query} />
     </>
   );
 }
