@@ -185,9 +185,8 @@ export async function renderLevelParticipants(
   reply: FastifyReply,
   page: { title: string; lead: string; action: string; period: Period; options: string[] },
 ) {
-  const { level, levels, towns } = await levelOf(services, request.query.ebene);
+  const [{ level, levels, towns }, catalogue] = await Promise.all([levelOf(services, request.query.ebene), monitoringService(services).indicators()]);
   const protect = !isProgrammeOffice(request.actor);
-  const catalogue = await monitoringService(services).indicators();
   const { set, participants } = await levelSets(services, page.period, level, protect, catalogue);
   const rowTowns = await withFormerTowns(services, towns, participants.tables.rows);
   const levelName = level.kind === 'land' ? request.t('monitoring.level.land') : level.name;

@@ -147,8 +147,8 @@ export function municipalitiesRepository(db: Db) {
     hierarchy(participatingOnly = false) {
       return db
         .selectFrom('municipalities as m')
-        .$if(participatingOnly, (q) => q.where((eb) => eb.exists(eb.selectFrom('programme_participations as only').select('only.municipality_id').whereRef('only.municipality_id', '=', 'm.id'))))
         .leftJoin('programme_participations as p', 'p.municipality_id', 'm.id')
+        .$if(participatingOnly, (q) => q.where('p.municipality_id', 'is not', null))
         .select(['m.id', 'm.ags', 'm.name', 'm.county_ags', 'm.county_name', 'm.county_type', 'm.region', sql<boolean>`p.municipality_id is not null`.as('participating')])
         .orderBy('m.region')
         .orderBy('m.county_name')

@@ -11,8 +11,9 @@ export const PAGE_CACHE_CHANNEL = 'vv_page_cache';
  * milliseconds. PGlite serves a single process, so there is nobody to tell.
  */
 export function databaseCachePeers(handle: DatabaseHandle, onError: (error: Error) => void): CachePeers | undefined {
-  const { listen, notify } = handle;
-  if (!listen || !notify) return undefined;
+  const { listen, notify: maybeNotify } = handle;
+  if (!listen || !maybeNotify) return undefined;
+  const notify = maybeNotify;
   const self = randomUUID();
   let stop: (() => Promise<void>) | undefined;
   // One announcement at a time: every change while one is on its way is covered by one more after
@@ -22,7 +23,7 @@ export function databaseCachePeers(handle: DatabaseHandle, onError: (error: Erro
   let again = false;
   function send(): void {
     sending = true;
-    notify?.(PAGE_CACHE_CHANNEL, self)
+    notify(PAGE_CACHE_CHANNEL, self)
       .catch(onError)
       .finally(() => {
         if (again) {
