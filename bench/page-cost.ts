@@ -49,12 +49,12 @@ async function explainAll(pool: pg.Pool, statements: Statement[]): Promise<void>
   for (const s of statements) {
     if (!/^\s*(select|with)\b/i.test(s.sql)) continue;
     const rows = (await pool.query(`explain (analyze, buffers, format json) ${s.sql}`, s.parameters as unknown[])).rows as Array<{
-      'QUERY PLAN': Array<{ Plan: Record<string, number>; 'Execution Time': number }>;
+      'QUERY PLAN': Array<{ Plan: Record<string, number>; 'Execution Time': number; 'Planning Time': number }>;
     }>;
     const plan = rows[0]?.['QUERY PLAN'][0];
     if (!plan) continue;
     const buffers = (plan.Plan['Shared Hit Blocks'] ?? 0) + (plan.Plan['Shared Read Blocks'] ?? 0);
-    console.log(`  EXPLAIN ${plan['Execution Time'].toFixed(2)} ms  ${buffers} buffers  ${s.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+    console.log(`  EXPLAIN ${plan['Execution Time'].toFixed(2)} ms (planning ${plan['Planning Time'].toFixed(2)} ms)  ${buffers} buffers  ${s.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
     if (process.env.COST_EXPLAIN_PLANS === '1') {
       const text = (await pool.query(`explain (analyze, buffers) ${s.sql}`, s.parameters as unknown[])).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
       for (const line of text) console.log(`      ${line}`);

@@ -1,3 +1,4 @@
+import { lazySchemaCompilers } from './platform/http/lazy-schema-compilers.ts';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
 import compress from '@fastify/compress';
@@ -97,6 +98,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     // (with Connection: close) instead of 503: behind the proxy a 503 to a form post is not retried,
     // so a rolling restart would fail it.
     return503OnClosing: false,
+    schemaController: { compilersFactory: lazySchemaCompilers() as never },
   });
   const registered = options.modules ?? allModules();
   refuseSharedAuditActions(registered);
