@@ -21,7 +21,7 @@ function startOnce(dataDir: string): Promise<Startup> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     // What `npm start` runs after its prestart build (scripts/build.mjs): the compiled bundle.
-    const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['dist/main.js'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
     let buffer = '';
     let ready: Startup | undefined;
     const timer = setTimeout(() => {

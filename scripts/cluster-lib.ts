@@ -251,7 +251,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   async function startInstance(instance: Instance): Promise<void> {
     if (instance.alive()) throw new ClusterError(`instance ${instance.index} is running`);
-    const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+    const child = spawn(process.execPath, ['dist/main.js'], {
       cwd: ROOT,
       env: { ...env, PORT: String(instance.port) },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { allModules, buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { type DatabaseHandle, openPglite, openPostgres } from './platform/db/connect.ts';
+import { mappedStack } from './platform/http/stack-source-map.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { seedInstallation } from './platform/db/seed.ts';
 
@@ -79,6 +80,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`Start fehlgeschlagen / start failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(`Start fehlgeschlagen / start failed: ${error instanceof Error ? mappedStack(error.stack ?? String(error)) : String(error)}\n`);
   process.exit(1);
 });

@@ -35,7 +35,7 @@ describe('compiled start (dist/main.js)', () => {
 
   function start(): Promise<{ child: ChildProcess; url: string; phases: Record<string, number> }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['dist/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       let err = '';
       let url: string | undefined;

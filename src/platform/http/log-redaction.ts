@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import { stdSerializers } from 'pino';
+import { mappedStack } from './stack-source-map.ts';
 
 /**
  * A query string may carry a secret (a reset or invitation link, the CSRF token of an upload form):
@@ -9,10 +11,15 @@ export function pathWithoutQuery(url: string): string {
   return start === -1 ? url : `${url.slice(0, start)}?[redacted]`;
 }
 
-/** Fastify's request serializer with the query string left out. */
+/** Fastify's request serializer with the query string left out, and its error serializer with the stack in source lines. */
 export const logSerializers = {
   req(request: FastifyRequest) {
     return { method: request.method, url: pathWithoutQuery(request.url), host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+  },
+  err(error: Error) {
+    const serialized = stdSerializers.err(error);
+    if (typeof serialized.stack === 'string') serialized.stack = mappedStack(serialized.stack);
+    return serialized;
   },
 };
 
