@@ -19,7 +19,7 @@ export function suggestionWords(text: string): string[] {
  */
 export async function toolkitSearch(db: Kysely<Database>, filter: SearchFilter, page: PageRequest) {
   const repo = toolkitRepository(db);
-  const [rows, facets] = await Promise.all([repo.search(filter, page), repo.facets(filter)]);
+  const { rows, facets } = await repo.search(filter, page);
   const total = rows.length ? Number(rows[0]?.total) : 0;
   let suggestion: string | null = null;
   if (filter.text && total === 0 && page.offset === 0) {
