@@ -143,6 +143,8 @@ describe('monitoring catalogue editing', () => {
   });
 
   it('sets targets per period and level, replacing an earlier one', async () => {
+    // Seen before the change: the dashboards' figures are rendered once per state of their data, and a new target is a new state.
+    assert.doesNotMatch(visibleText((await office.get('/monitoring?zeitraum=2025')).body), /Durchgeführte Dialogveranstaltungen\s*1\s*Anzahl\s*13/);
     const bad = await office.post('/monitoring/indikatoren/O7/zielwerte', { period: '2025-Q9', value: '12' });
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /value="12"/);
@@ -166,6 +168,9 @@ describe('monitoring catalogue editing', () => {
   });
 
   it('records values entered by hand with who, when and a note, and shows them as the figure', async () => {
+    const townDashboard = `/verwaltung/${BENSHEIM}/monitoring?zeitraum=2025`;
+    assert.doesNotMatch(visibleText((await coordinator.get(townDashboard)).body), /72,5 %/, 'seen before the value is entered');
+    assert.doesNotMatch(visibleText((await office.get(`/monitoring?zeitraum=2025&ebene=kommune:${BENSHEIM}`)).body), /72,5 %/);
     const bad = await office.post('/monitoring/indikatoren/R5/werte', { period: '2025', value: 'viel', note: 'Feedbackbögen Frühjahr' });
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /Feedbackbögen Frühjahr/, 'the note typed is kept');
@@ -175,9 +180,11 @@ describe('monitoring catalogue editing', () => {
     assert.equal(await audits('monitoring.manual_value_added'), 1);
     const row = await db.selectFrom('monitoring_manual_values').selectAll().executeTakeFirstOrThrow();
     assert.ok(row.entered_by !== null && row.entered_at instanceof Date);
+    assert.match(visibleText((await coordinator.get(townDashboard)).body), /R5\s*Anteil, die eine Aktivität als hilfreich bewerten\s*72,5 %\s*Prozent\s*–\s*von Hand erfasst/);
     assert.match(
-      visibleText((await coordinator.get(`/verwaltung/${BENSHEIM}/monitoring?zeitraum=2025`)).body),
-      /R5\s*Anteil, die eine Aktivität als hilfreich bewerten\s*72,5 %\s*Prozent\s*–\s*von Hand erfasst/,
+      visibleText((await office.get(`/monitoring?zeitraum=2025&ebene=kommune:${BENSHEIM}`)).body),
+      /R5\s*Anteil, die eine Aktivität als hilfreich bewerten\s*72,5 %/,
+      'the programme dashboard at the town level shows it too',
     );
   });
 

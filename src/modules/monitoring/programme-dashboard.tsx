@@ -2,6 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isProgrammeOffice } from '../../platform/access/actor.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { dataKey, RenderedOnce } from '../../platform/views/rendered-once.tsx';
 import type { AppServices } from '../../platform/module.ts';
 import { municipalityNames, participatingHierarchy } from '../municipalities/index.ts';
 import type { AmifRow } from './amif-repository.ts';
@@ -96,7 +97,8 @@ export async function renderProgrammeDashboard(
   const { set, landSet, participants } = await levelSets(services, period, level, protect, catalogue);
   const figures = set.figures;
   const trend = protect && !land ? null : set.trend;
-  const mapRows = mapData(services, indicator, set, level, protect ? (landSet ?? set) : null);
+  const mapRows = mapData(services, indicator, set, level, protect ? (landSet ?? set) : null).map((row) => ({ ...row, town: allTowns.get(row.townId) }));
+  const drillDown = !protect && level.kind === 'town' ? drillDownLinks(services, figures, allTowns.get(level.townIds[0] as number)?.ags ?? '', period) : undefined;
   const withheld = protect && landSet ? withheldFigures(services, figures, participants.townTotal) : new Set<string>();
   const rowTowns = await withFormerTowns(services, allTowns, participants.tables.rows);
   const query = new URLSearchParams({ zeitraum: period.code, ebene: level.code, indikator: indicator.code });
@@ -105,25 +107,25 @@ export async function renderProgrammeDashboard(
     <DashboardPage
       {...page}
       reportHref={protect ? undefined : `/monitoring/berichte/${encodeURIComponent(period.code)}`}
-      filters={<LevelFields levels={levels} level={level} indicators={indicators} indicator={indicator} />}
+      filters={
+        <RenderedOnce cacheKey={`programme-level-fields|${dataKey(levels, level.code, indicators, indicator.code)}`} tag="div" attributes={{ class: 'vv-level-fields' }}>
+          <LevelFields levels={levels} level={level} indicators={indicators} indicator={indicator} />
+        </RenderedOnce>
+      }
     >
       {top}
       <Freshness set={set} />
       <p class="kern-body">{t('monitoring.level.showing', { level: levelName, count: level.townIds.length })}</p>
-      <KeyFigures
-        values={figures}
-        period={period}
-        withheld={withheld}
-        drillDown={!protect && level.kind === 'town' ? drillDownLinks(services, figures, allTowns.get(level.townIds[0] as number)?.ags ?? '', period) : undefined}
-      />
-      {trend ? <Trend chartHref={`/monitoring/verlauf.svg?${query}`} points={trend} /> : <p class="kern-body">{t('monitoring.level.trend_land_only')}</p>}
-      <ChoroplethSection
-        indicator={indicator}
-        period={period}
-        rows={mapRows.map((row) => ({ ...row, town: allTowns.get(row.townId) }))}
-        mapHref={`/monitoring/karte.svg?${query}`}
-        protectedView={protect}
-      />
+      {/* Drawn from the figures, the map's rows and the towns' names alone: rendered once per their state. */}
+      <RenderedOnce
+        cacheKey={`programme-figures|${dataKey(figures, period, withheld, drillDown, trend, query.toString(), indicator, mapRows, protect)}`}
+        tag="div"
+        attributes={{ class: 'vv-dashboard-figures' }}
+      >
+        <KeyFigures values={figures} period={period} withheld={withheld} drillDown={drillDown} />
+        {trend ? <Trend chartHref={`/monitoring/verlauf.svg?${query}`} points={trend} /> : <p class="kern-body">{t('monitoring.level.trend_land_only')}</p>}
+        <ChoroplethSection indicator={indicator} period={period} rows={mapRows} mapHref={`/monitoring/karte.svg?${query}`} protectedView={protect} />
+      </RenderedOnce>
       <ParticipantTables
         {...participants.tables}
         towns={rowTowns}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { renderToString } from 'preact-render-to-string';
 import { useView, ViewContextProvider } from './context.ts';
 
@@ -54,4 +55,21 @@ export function RenderedOnce({
     store.set(key, html);
   }
   return <Tag {...attributes} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+const UNDEFINED = '\u0000undefined';
+
+/**
+ * A key for RenderedOnce made of the data a part shows itself, for parts drawn from values read
+ * per request (figures with what was entered by hand, the towns' names): equal data, equal HTML.
+ * Maps and Sets count with their entries, Dates with their time; a digest keeps the key short.
+ */
+export function dataKey(...data: unknown[]): string {
+  const json = JSON.stringify(data, (_key, value: unknown) => {
+    if (value instanceof Map) return ['Map', [...value]];
+    if (value instanceof Set) return ['Set', [...value]];
+    // Unlike JSON, a part may show "no value" (undefined) other than "withheld" (null).
+    return value === undefined ? UNDEFINED : value;
+  });
+  return createHash('sha256').update(json).digest('base64url');
 }
