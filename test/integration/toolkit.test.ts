@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../src/platform/db/schema.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { TestClient, visibleText } from '../support/client.ts';
@@ -188,6 +188,37 @@ describe('toolkit', () => {
       assert.doesNotMatch(response.body, new RegExp(`<option value="${VIERNHEIM}"`));
       const byTown = await visitor.get(`/werkzeugkoffer?kommune=${BENSHEIM}`);
       assert.match(byTown.body, new RegExp(`<option value="${VIERNHEIM}">Viernheim \\(1\\)</option>`));
+    });
+
+    it('counts the facets anew once a card changes, also when another instance changed it', async () => {
+      const path = `/werkzeugkoffer?format=event&kommune=${BENSHEIM}`;
+      assert.match((await visitor.get(path)).body, /<option value="workshop"[^>]*>Workshop \(1\)<\/option>/);
+      const version = async () => Number((await db.selectFrom('toolkit_search_state').select('version').executeTakeFirstOrThrow()).version);
+      const before = await version();
+      // A link written elsewhere changes the card's use counts only: the kept counts stay valid.
+      await db
+        .updateTable('toolkit_methods')
+        .set({ use_count: sql`use_count + 1` })
+        .where('id', '=', ids.sport as number)
+        .execute();
+      assert.equal(await version(), before, 'use counts leave the version alone');
+      // Written straight into the database, as another instance would.
+      await db
+        .updateTable('toolkit_methods')
+        .set({ format: 'workshop' })
+        .where('id', '=', ids.sport as number)
+        .execute();
+      assert.equal(await version(), before + 1);
+      const changed = await visitor.get(path);
+      assert.match(visibleText(changed.body), /1 Methode/);
+      assert.match(changed.body, /<option value="workshop"[^>]*>Workshop \(2\)<\/option>/);
+      assert.match(changed.body, /<option value="event" selected[^>]*>Veranstaltung \(1\)<\/option>/);
+      await db
+        .updateTable('toolkit_methods')
+        .set({ format: 'event', use_count: sql`use_count - 1` })
+        .where('id', '=', ids.sport as number)
+        .execute();
+      assert.match((await visitor.get(path)).body, /<option value="event" selected[^>]*>Veranstaltung \(2\)<\/option>/);
     });
 
     it('suggests the likely word for a typo', async () => {

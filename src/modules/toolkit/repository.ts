@@ -63,11 +63,10 @@ export function toolkitRepository(db: Db) {
     // ---- search (published cards only) ----
     /**
      * One page of the published cards that match, best first, each with a highlighted excerpt and
-     * the total, and for each filter how many cards each of its values would give with the other
-     * filters kept. One statement: the filtered set is built once for both, and a page costs one
-     * round trip to the database instead of two.
+     * the total, with the version of the search's data read in the same statement (so the facet
+     * counts kept for it can be told apart from stale ones).
      */
-    async search(f: SearchFilter, page: PageRequest): Promise<{ rows: SearchRow[]; facets: FacetRow[] }> {
+    async searchPage(f: SearchFilter, page: PageRequest): Promise<{ rows: SearchRow[]; version: number }> {
       const query = f.text ? sql`websearch_to_tsquery('german', ${f.text})` : sql`null::tsquery`;
       const headline = f.text
         ? sql<string>`ts_headline('german', c.summary || ' ' || c.goal || ' ' || array_to_string(c.steps, ' '), ${query}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
@@ -75,10 +74,9 @@ export function toolkitRepository(db: Db) {
       // Popular: the cards most towns used first, then the most uses; otherwise the best match first.
       const order = f.sort === 'popular' ? sql`towns desc, uses desc, rank desc` : sql`rank desc`;
       const titleMark = f.text ? sql<string>`ts_headline('german', p.title, ${query}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`})` : sql<string>`p.title`;
-      const result = await sql<{ rows: SearchRow[] | null; facets: FacetRow[] | null }>`
-        with base as materialized (${filtered(f)}),
-        page as (
-          select b.*, cast(count(*) over () as integer) as total, row_number() over (order by ${order}, title, id) as position from base b
+      const result = await sql<{ rows: SearchRow[] | null; version: number }>`
+        with page as (
+          select b.*, cast(count(*) over () as integer) as total, row_number() over (order by ${order}, title, id) as position from (${filtered(f)}) b
           where ok_field and ok_target and ok_format and ok_duration and ok_size and ok_town
           order by position
           limit ${page.pageSize} offset ${page.offset}
@@ -86,7 +84,16 @@ export function toolkitRepository(db: Db) {
         hits as (
           select p.position, p.id, ${titleMark} as title, c.summary, p.format, p.duration, p.group_size, p.fields_of_action, p.target_groups, mu.ags, mu.name as town, ${headline} as headline, p.towns, p.uses, p.total
           from page p join toolkit_methods c on c.id = p.id join municipalities mu on mu.id = p.municipality_id
-        ),
+        )
+        select (select json_agg(h order by h.position) from hits h) as rows, (select version from toolkit_search_state) as version`.execute(db);
+      const [row] = result.rows;
+      return { rows: row?.rows ?? [], version: Number(row?.version ?? 0) };
+    },
+
+    /** For each filter, how many cards each of its values would give with the other filters kept; with the version they were counted at. */
+    async facets(f: SearchFilter): Promise<{ facets: FacetRow[]; version: number }> {
+      const result = await sql<{ facets: FacetRow[] | null; version: number }>`
+        with base as materialized (${filtered(f)}),
         facets as (
           select 'field' as facet, v as value, null as label, cast(count(*) as integer) as n from base, unnest(fields_of_action) v
             where ok_target and ok_format and ok_duration and ok_size and ok_town group by v
@@ -106,9 +113,9 @@ export function toolkitRepository(db: Db) {
           select 'town', mu.ags, min(mu.name), cast(count(*) as integer) from base b join municipalities mu on mu.id = b.municipality_id
             where ok_field and ok_target and ok_format and ok_duration and ok_size group by mu.ags
         )
-        select (select json_agg(h order by h.position) from hits h) as rows, (select json_agg(f) from facets f) as facets`.execute(db);
+        select (select json_agg(f) from facets f) as facets, (select version from toolkit_search_state) as version`.execute(db);
       const [row] = result.rows;
-      return { rows: row?.rows ?? [], facets: row?.facets ?? [] };
+      return { facets: row?.facets ?? [], version: Number(row?.version ?? 0) };
     },
 
     /**

@@ -2,7 +2,34 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
 import type { SearchFilter } from './forms.ts';
-import { toolkitRepository } from './repository.ts';
+import { type FacetRow, toolkitRepository } from './repository.ts';
+
+/** At most this many searches' facet counts are kept per process (the oldest go first). */
+const KEPT_FACETS_LIMIT = 500;
+
+/**
+ * The facet counts of a search (its text and filters, not its order or page), kept with the
+ * version of the toolkit's search data they were counted at (migration 0040). The page reads the
+ * version in its own statement: the same version means the same cards with the same filters and
+ * texts, so the counts are the same; any other version counts anew. Counting them was most of a
+ * search's database time (every published card, six groupings); the page itself still runs.
+ */
+const keptFacets = new Map<string, { version: number; facets: FacetRow[] }>();
+
+function facetKey(filter: SearchFilter): string {
+  return JSON.stringify([filter.text ?? null, filter.field ?? null, filter.targetGroup ?? null, filter.format ?? null, filter.duration ?? null, filter.groupSize ?? null, filter.ags ?? null]);
+}
+
+async function facetsOf(repo: ReturnType<typeof toolkitRepository>, filter: SearchFilter, version: number): Promise<FacetRow[]> {
+  const key = facetKey(filter);
+  const kept = keptFacets.get(key);
+  if (kept && kept.version === version) return kept.facets;
+  const counted = await repo.facets(filter);
+  keptFacets.delete(key);
+  if (keptFacets.size >= KEPT_FACETS_LIMIT) keptFacets.delete(keptFacets.keys().next().value as string);
+  keptFacets.set(key, counted);
+  return counted.facets;
+}
 
 /** Words of a search worth a suggestion: letters only, lower case, at most five. */
 export function suggestionWords(text: string): string[] {
@@ -19,7 +46,8 @@ export function suggestionWords(text: string): string[] {
  */
 export async function toolkitSearch(db: Kysely<Database>, filter: SearchFilter, page: PageRequest) {
   const repo = toolkitRepository(db);
-  const { rows, facets } = await repo.search(filter, page);
+  const { rows, version } = await repo.searchPage(filter, page);
+  const facets = await facetsOf(repo, filter, version);
   const total = rows.length ? Number(rows[0]?.total) : 0;
   let suggestion: string | null = null;
   if (filter.text && total === 0 && page.offset === 0) {

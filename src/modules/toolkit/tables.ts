@@ -148,6 +148,12 @@ export interface ToolkitMethodUsesTable {
   created_at: CreatedAt;
 }
 
+/** One row: counted up by a trigger whenever what the search's facet counts are made of changes (migration 0040). */
+export interface ToolkitSearchStateTable {
+  singleton: boolean;
+  version: number;
+}
+
 export interface ToolkitTables {
   toolkit_methods: ToolkitMethodsTable;
   toolkit_method_versions: ToolkitMethodVersionsTable;
@@ -158,6 +164,7 @@ export interface ToolkitTables {
   toolkit_example_methods: ToolkitExampleMethodsTable;
   toolkit_method_uses: ToolkitMethodUsesTable;
   toolkit_example_links: ToolkitExampleLinksTable;
+  toolkit_search_state: ToolkitSearchStateTable;
 }
 
 declare module '../../platform/db/schema.ts' {
