@@ -44,16 +44,18 @@ export interface FacetRow {
  */
 function filtered(f: SearchFilter): RawBuilder<unknown> {
   const query = f.text ? sql`websearch_to_tsquery('german', ${f.text})` : sql`null::tsquery`;
+  // A filter not chosen is the constant true, not a test per card: less for the planner and per row.
+  const passes = (chosen: string | undefined, test: RawBuilder<unknown>) => (chosen === undefined ? sql`true` : test);
   return sql`select m.id, m.title, m.format, m.duration, m.group_size, m.fields_of_action, m.target_groups, m.municipality_id,
       m.use_towns as towns, m.use_count as uses,
       ${f.text ? sql`ts_rank(m.search, ${query})` : sql`0`} as rank,
-      (${f.field ?? null}::text is null or ${f.field ?? null}::text = any(m.fields_of_action)) as ok_field,
-      (${f.targetGroup ?? null}::text is null or ${f.targetGroup ?? null}::text = any(m.target_groups)) as ok_target,
-      (${f.format ?? null}::text is null or m.format = ${f.format ?? null}::text) as ok_format,
-      (${f.duration ?? null}::text is null or m.duration = ${f.duration ?? null}::text) as ok_duration,
-      (${f.groupSize ?? null}::text is null or m.group_size = ${f.groupSize ?? null}::text) as ok_size,
-      (${f.ags ?? null}::text is null or mu.ags = ${f.ags ?? null}::text) as ok_town
-    from toolkit_methods m join municipalities mu on mu.id = m.municipality_id
+      ${passes(f.field, sql`${f.field ?? null}::text = any(m.fields_of_action)`)} as ok_field,
+      ${passes(f.targetGroup, sql`${f.targetGroup ?? null}::text = any(m.target_groups)`)} as ok_target,
+      ${passes(f.format, sql`m.format = ${f.format ?? null}::text`)} as ok_format,
+      ${passes(f.duration, sql`m.duration = ${f.duration ?? null}::text`)} as ok_duration,
+      ${passes(f.groupSize, sql`m.group_size = ${f.groupSize ?? null}::text`)} as ok_size,
+      ${passes(f.ags, sql`m.municipality_id is not distinct from (select id from municipalities where ags = ${f.ags ?? null}::text)`)} as ok_town
+    from toolkit_methods m
     where m.status = 'published' ${f.text ? sql`and m.search @@ ${query}` : sql``}`;
 }
 
