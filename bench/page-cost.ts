@@ -47,7 +47,7 @@ interface Statement {
  */
 async function explainAll(pool: pg.Pool, statements: Statement[]): Promise<void> {
   for (const s of statements) {
-    if (!/^\s*(select|with)\b/i.test(s.sql)) continue;
+    if (!/^\s*(\/\* prepared \*\/\s*)?(select|with)\b/i.test(s.sql)) continue;
     const rows = (await pool.query(`explain (analyze, buffers, format json) ${s.sql}`, s.parameters as unknown[])).rows as Array<{
       'QUERY PLAN': Array<{ Plan: Record<string, number>; 'Execution Time': number; 'Planning Time': number }>;
     }>;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { OpenDataQuery } from '../../platform/open-data.ts';
 import type { ProposalStatus } from './tables.ts';
@@ -58,6 +59,7 @@ export function participationOpenDataRepository(db: Kysely<Database>) {
     proposals(query: OpenDataQuery) {
       const { status, handlungsfeld, ortsteil } = query.filters;
       return visibleProposals(query)
+        .modifyFront(prepared)
         .leftJoin('fields_of_action as f', 'f.id', 'p.field_id')
         .leftJoin('districts as d', 'd.id', 'p.district_id')
         .select([

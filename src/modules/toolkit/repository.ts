@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Database, NewRow, RowUpdate } from '../../platform/db/schema.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
 import type { SearchFilter } from './forms.ts';
@@ -76,7 +77,7 @@ export function toolkitRepository(db: Db) {
       // Popular: the cards most towns used first, then the most uses; otherwise the best match first.
       const order = f.sort === 'popular' ? sql`towns desc, uses desc, rank desc` : sql`rank desc`;
       const titleMark = f.text ? sql<string>`ts_headline('german', p.title, ${query}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`})` : sql<string>`p.title`;
-      const result = await sql<{ rows: SearchRow[] | null; version: number }>`
+      const result = await sql<{ rows: SearchRow[] | null; version: number }>`${prepared}
         with page as (
           select b.*, cast(count(*) over () as integer) as total, row_number() over (order by ${order}, title, id) as position from (${filtered(f)}) b
           where ok_field and ok_target and ok_format and ok_duration and ok_size and ok_town

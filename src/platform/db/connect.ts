@@ -4,6 +4,7 @@ import { Mutex } from 'async-mutex';
 import { type Dialect, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { SerializedPGliteDialect } from './pglite-dialect.ts';
+import { prepareMarkedStatements } from './prepared.ts';
 import type { Database } from './schema.ts';
 import { GuardedKysely, guardedDialect } from './transaction-guard.ts';
 
@@ -117,6 +118,7 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // A server restart or failover breaks idle connections; the pool replaces them, the process must not die.
   pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
+  pool.on('connect', prepareMarkedStatements);
   const db = kyselyFor(new PostgresDialect({ pool }));
   return {
     db,

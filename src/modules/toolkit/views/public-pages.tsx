@@ -3,6 +3,7 @@ import { withQuery } from '../../../platform/http/pagination.ts';
 import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { FilterForm, FilterSearch, FilterSelect } from '../../../platform/views/filters.tsx';
+import { RenderedOnce } from '../../../platform/views/rendered-once.tsx';
 import { type FacetRow, MARK_END, MARK_START, type SearchRow } from '../repository.ts';
 import { DURATIONS, FIELDS, FORMATS, GROUP_SIZES, TARGET_GROUPS } from '../tables.ts';
 import type { WhereUsed } from '../use-read.ts';
@@ -48,25 +49,28 @@ export function ToolkitListPage({ results, facets, query, suggestion }: { result
           {t('toolkit.public.examples_link')}
         </a>
       </p>
-      <FilterForm action="/werkzeugkoffer" label={t('toolkit.public.filter_label')}>
-        <FilterSearch name="q" label={t('toolkit.public.search')} value={query.q} />
-        <FilterSelect name="feld" label={t('toolkit.card.fields')} value={query.feld} options={facetOptions(facets, 'field', FIELDS, (v) => t(`toolkit.field.${v}`))} />
-        <FilterSelect name="zielgruppe" label={t('toolkit.card.target_groups')} value={query.zielgruppe} options={facetOptions(facets, 'target', TARGET_GROUPS, (v) => t(`toolkit.target.${v}`))} />
-        <FilterSelect name="format" label={t('toolkit.card.format')} value={query.format} options={facetOptions(facets, 'format', FORMATS, (v) => t(`toolkit.format.${v}`))} />
-        <FilterSelect name="dauer" label={t('toolkit.card.duration')} value={query.dauer} options={facetOptions(facets, 'duration', DURATIONS, (v) => t(`toolkit.duration.${v}`))} />
-        <FilterSelect name="gruppe" label={t('toolkit.card.group_size')} value={query.gruppe} options={facetOptions(facets, 'size', GROUP_SIZES, (v) => t(`toolkit.size.${v}`))} />
-        <FilterSelect name="kommune" label={t('toolkit.card.town')} value={query.kommune} options={towns.map((f) => ({ value: f.value, label: `${f.label ?? f.value} (${f.n})` }))} />
-        <FilterSelect
-          name="sortierung"
-          label={t('toolkit.public.sort')}
-          value={query.sortierung}
-          withAll={false}
-          options={[
-            { value: '', label: t('toolkit.public.sort_relevance') },
-            { value: 'beliebt', label: t('toolkit.public.sort_popular') },
-          ]}
-        />
-      </FilterForm>
+      {/* The facet counts are kept per version of the cards (search.ts): the form with them is rendered once per counts and query. */}
+      <RenderedOnce owner={facets} cacheKey={JSON.stringify(query)} tag="div" attributes={{ class: 'vv-toolkit-filters' }}>
+        <FilterForm action="/werkzeugkoffer" label={t('toolkit.public.filter_label')}>
+          <FilterSearch name="q" label={t('toolkit.public.search')} value={query.q} />
+          <FilterSelect name="feld" label={t('toolkit.card.fields')} value={query.feld} options={facetOptions(facets, 'field', FIELDS, (v) => t(`toolkit.field.${v}`))} />
+          <FilterSelect name="zielgruppe" label={t('toolkit.card.target_groups')} value={query.zielgruppe} options={facetOptions(facets, 'target', TARGET_GROUPS, (v) => t(`toolkit.target.${v}`))} />
+          <FilterSelect name="format" label={t('toolkit.card.format')} value={query.format} options={facetOptions(facets, 'format', FORMATS, (v) => t(`toolkit.format.${v}`))} />
+          <FilterSelect name="dauer" label={t('toolkit.card.duration')} value={query.dauer} options={facetOptions(facets, 'duration', DURATIONS, (v) => t(`toolkit.duration.${v}`))} />
+          <FilterSelect name="gruppe" label={t('toolkit.card.group_size')} value={query.gruppe} options={facetOptions(facets, 'size', GROUP_SIZES, (v) => t(`toolkit.size.${v}`))} />
+          <FilterSelect name="kommune" label={t('toolkit.card.town')} value={query.kommune} options={towns.map((f) => ({ value: f.value, label: `${f.label ?? f.value} (${f.n})` }))} />
+          <FilterSelect
+            name="sortierung"
+            label={t('toolkit.public.sort')}
+            value={query.sortierung}
+            withAll={false}
+            options={[
+              { value: '', label: t('toolkit.public.sort_relevance') },
+              { value: 'beliebt', label: t('toolkit.public.sort_popular') },
+            ]}
+          />
+        </FilterForm>
+      </RenderedOnce>
       {suggestion ? (
         <p class="kern-body">
           {t('toolkit.public.did_you_mean')}{' '}
