@@ -22,7 +22,7 @@ const files = sourceFiles(SRC).map((path) => ({ path: relative(SRC, path).split(
 const SQL = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql(<[^>]*>)?`|\bsql\.(raw|ref|table|id|lit|join)\(/;
 
 /** Where SQL may stand besides *repository.ts: demo data, the migration runner and the database connection itself. */
-const SQL_ALLOWED = [/(^|\/)[\w-]*repository\.ts$/, /(^|\/)demo\.ts$/, /^platform\/db\/(connect|migrate|pglite-dialect|transaction-guard)\.ts$/];
+const SQL_ALLOWED = [/(^|\/)[\w-]*repository\.ts$/, /(^|\/)demo\.ts$/, /^platform\/db\/(connect|migrate|pglite-dialect|prepared|transaction-guard)\.ts$/];
 
 describe('code layout', () => {
   it('keeps SQL in repository files', () => {
