@@ -112,6 +112,21 @@ describe('events: registration, waiting list, evidence', () => {
     assert.equal((await foreignCoordinator.get(`/verwaltung/${VIERNHEIM}/veranstaltungen/${published}/anmeldungen`)).statusCode, 404);
   });
 
+  it('lists from today an event that began weeks ago and still runs, not one that has ended', async () => {
+    const running = await createEvent({ title: 'Ausstellung Vielfalt im Rathaus' });
+    const ended = await createEvent({ title: 'Vergangener Dialog am Markt' });
+    const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
+    const db = t.app.services.db;
+    await db.updateTable('events').set({ starts_at: daysFromNow(-40), ends_at: daysFromNow(3) }).where('id', '=', running).execute();
+    await db.updateTable('events').set({ starts_at: daysFromNow(-5), ends_at: daysFromNow(-2) }).where('id', '=', ended).execute();
+    for (const path of ['/veranstaltungen', `/kommunen/${BENSHEIM}/veranstaltungen`, '/veranstaltungen?sprache=tr']) {
+      const text = visibleText((await visitor.get(path)).body);
+      assert.match(text, /Ausstellung Vielfalt im Rathaus/, `${path} lists the running event`);
+      assert.doesNotMatch(text, /Vergangener Dialog am Markt/, `${path} leaves out the ended one`);
+    }
+    assert.match(visibleText((await visitor.get(`/veranstaltungen?von=${day(-10)}`)).body), /Vergangener Dialog am Markt/, 'from an earlier day it is listed');
+  });
+
   it('registers a guest, mails a confirmation with calendar file, and cancels through the link without login', async () => {
     const id = await createEvent({ title: 'Ideenwerkstatt Park' });
     const missing = await visitor.post(`/veranstaltungen/${id}/anmeldung`, { name: 'Şükrü Çelik', email: 'keine-adresse' });

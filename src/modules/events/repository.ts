@@ -24,12 +24,18 @@ const waitingCount = sql<number>`(select count(*) from event_registrations r whe
 export function eventRepository(db: Db) {
   function filtered(filter: EventFilter) {
     // A cohort's sessions are managed on the cohort's page, not among the town's events.
-    let query = db.selectFrom('events as e').innerJoin('municipalities as m', 'm.id', 'e.municipality_id').where('e.cohort_id', 'is', null);
+    let query = db.selectFrom('events as e').where('e.cohort_id', 'is', null);
     if (filter.publishedOnly) query = query.where('e.published', '=', true);
     if (filter.municipalityId) query = query.where('e.municipality_id', '=', filter.municipalityId);
     if (filter.format) query = query.where('e.format', '=', filter.format);
     // Days are Berlin days: an event at 00:30 on the 5th belongs to the 5th.
-    if (filter.from) query = query.where('e.ends_at', '>=', sql<Date>`(${filter.from}::date)::timestamp at time zone 'Europe/Berlin'`);
+    if (filter.from) {
+      const from = sql<Date>`(${filter.from}::date)::timestamp at time zone 'Europe/Berlin'`;
+      // Implied by the end (no event is longer than the longest): lets the list start its walk of
+      // the start index there instead of at the first event ever (migration 0041).
+      const longest = sql<string>`coalesce((select max(l.ends_at - l.starts_at) from events l where l.cohort_id is null), interval '0')`;
+      query = query.where('e.ends_at', '>=', from).where('e.starts_at', '>=', sql<Date>`${from} - ${longest}`);
+    }
     if (filter.to) query = query.where('e.starts_at', '<', sql<Date>`((${filter.to}::date + 1)::timestamp) at time zone 'Europe/Berlin'`);
     if (filter.language) query = query.where(sql<boolean>`e.languages @> array[${filter.language}]::text[]`);
     if (filter.accessibility) query = query.where(sql<boolean>`e.accessibility @> array[${filter.accessibility}]::text[]`);
@@ -72,6 +78,7 @@ export function eventRepository(db: Db) {
     async list(filter: EventFilter, page: PageRequest) {
       const [rows, total] = await Promise.all([
         filtered(filter)
+          .innerJoin('municipalities as m', 'm.id', 'e.municipality_id')
           .select([
             'e.id',
             'e.title',
@@ -93,6 +100,7 @@ export function eventRepository(db: Db) {
           .limit(page.pageSize)
           .offset(page.offset)
           .execute(),
+        // Every event has its town (not null, foreign key): the count needs no join.
         filtered(filter)
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
