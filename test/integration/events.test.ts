@@ -117,8 +117,16 @@ describe('events: registration, waiting list, evidence', () => {
     const ended = await createEvent({ title: 'Vergangener Dialog am Markt' });
     const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
     const db = t.app.services.db;
-    await db.updateTable('events').set({ starts_at: daysFromNow(-40), ends_at: daysFromNow(3) }).where('id', '=', running).execute();
-    await db.updateTable('events').set({ starts_at: daysFromNow(-5), ends_at: daysFromNow(-2) }).where('id', '=', ended).execute();
+    await db
+      .updateTable('events')
+      .set({ starts_at: daysFromNow(-40), ends_at: daysFromNow(3) })
+      .where('id', '=', running)
+      .execute();
+    await db
+      .updateTable('events')
+      .set({ starts_at: daysFromNow(-5), ends_at: daysFromNow(-2) })
+      .where('id', '=', ended)
+      .execute();
     for (const path of ['/veranstaltungen', `/kommunen/${BENSHEIM}/veranstaltungen`, '/veranstaltungen?sprache=tr']) {
       const text = visibleText((await visitor.get(path)).body);
       assert.match(text, /Ausstellung Vielfalt im Rathaus/, `${path} lists the running event`);
