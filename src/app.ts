@@ -1,4 +1,3 @@
-import { lazySchemaCompilers } from './platform/http/lazy-schema-compilers.ts';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
 import compress from '@fastify/compress';
@@ -20,6 +19,7 @@ import type { DatabaseHandle } from './platform/db/connect.ts';
 import { FileStore } from './platform/files/store.ts';
 import { type Access, enforceDeclaredAccess, type ScopeResolvers } from './platform/http/access.ts';
 import { installErrorHandling } from './platform/http/error-handler.tsx';
+import { lazySchemaCompilers } from './platform/http/lazy-schema-compilers.ts';
 import { loggerOptions } from './platform/http/log-redaction.ts';
 import { refuseNulCharacters } from './platform/http/nul-guard.ts';
 import { databaseRateLimitStore } from './platform/http/rate-limit-store.ts';

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { allModules, buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { type DatabaseHandle, openPglite, openPostgres } from './platform/db/connect.ts';
-import { mappedStack } from './platform/http/stack-source-map.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { seedInstallation } from './platform/db/seed.ts';
+import { mappedStack } from './platform/http/stack-source-map.ts';
 
 async function main(): Promise<void> {
   const started = Date.now();

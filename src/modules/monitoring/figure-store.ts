@@ -1,3 +1,4 @@
+import { setBounded } from '../../platform/bounded-map.ts';
 import { todayInBerlin } from '../../platform/i18n/catalog.ts';
 import type { AppServices } from '../../platform/module.ts';
 import { municipalityHierarchy } from '../municipalities/index.ts';
@@ -132,12 +133,6 @@ const KEPT_CONTENTS_LIMIT = 200;
  */
 const keptContents = new Map<string, { computedAt: StoredSetRow['computed_at']; content: unknown }>();
 
-function remember(key: string, entry: { computedAt: StoredSetRow['computed_at']; content: unknown }): void {
-  keptContents.delete(key);
-  if (keptContents.size >= KEPT_CONTENTS_LIMIT) keptContents.delete(keptContents.keys().next().value as string);
-  keptContents.set(key, entry);
-}
-
 /**
  * The kept set of an area when there is one that matches the catalogue, with what was entered by
  * hand laid over it; else null. `indicators` are the current catalogue when the caller has read it already.
@@ -151,7 +146,7 @@ async function keptSet(services: AppServices, period: Period, key: SetKey, areaT
   ]);
   if (!row) return null;
   if (row.content === null && known) row.content = known.content;
-  else if (row.content !== null) remember(contentKey, { computedAt: row.computed_at, content: row.content });
+  else if (row.content !== null) setBounded(keptContents, contentKey, { computedAt: row.computed_at, content: row.content }, KEPT_CONTENTS_LIMIT);
   return decode(
     row,
     period,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { setBounded } from '../../platform/bounded-map.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { type PageRequest, type PageResult, pageResult } from '../../platform/http/pagination.ts';
 import { type EdgeRow, type NetworkFigures, type NetworkScope, type NodeRow, networkFiguresRepository, type QuarterRow } from './figures-repository.ts';
@@ -85,17 +86,11 @@ export async function networkPicture(db: Kysely<Database>, scope: NetworkScope, 
   let state = states.get(key);
   if (state) {
     // Most recently used last, so the oldest entry is the first one dropped.
-    states.delete(key);
-    states.set(key, state);
+    setBounded(states, key, state, MAX_STATES);
     return state;
   }
   state = compute(db, scope, day, from);
-  states.set(key, state);
+  setBounded(states, key, state, MAX_STATES);
   state.catch(() => states.delete(key));
-  while (states.size > MAX_STATES) {
-    const oldest = states.keys().next().value;
-    if (oldest === undefined) break;
-    states.delete(oldest);
-  }
   return state;
 }

@@ -40,8 +40,8 @@ export interface FacetRow {
  * The filtered set of published cards with, per filter, whether a row passes it: the page takes
  * the rows that pass all, each facet counts the rows that pass all the others (so a chosen format
  * still shows how many the other formats would give). Only the columns the filters, facets and
- * order need: the set is materialised once per query (every card without a search text), and the
- * page reads the texts of its own rows only.
+ * order need: the facet statement materialises the set once for its six groupings (every card
+ * without a search text), and the page reads the texts of its own rows only.
  */
 function filtered(f: SearchFilter): RawBuilder<unknown> {
   const query = f.text ? sql`websearch_to_tsquery('german', ${f.text})` : sql`null::tsquery`;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { setBounded } from '../../platform/bounded-map.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
 import type { SearchFilter } from './forms.ts';
@@ -25,9 +26,7 @@ async function facetsOf(repo: ReturnType<typeof toolkitRepository>, filter: Sear
   const kept = keptFacets.get(key);
   if (kept && kept.version === version) return kept.facets;
   const counted = await repo.facets(filter);
-  keptFacets.delete(key);
-  if (keptFacets.size >= KEPT_FACETS_LIMIT) keptFacets.delete(keptFacets.keys().next().value as string);
-  keptFacets.set(key, counted);
+  setBounded(keptFacets, key, counted, KEPT_FACETS_LIMIT);
   return counted.facets;
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { renderToString } from 'preact-render-to-string';
+import { setBounded } from '../bounded-map.ts';
 import { useView, ViewContextProvider } from './context.ts';
 
 /** At most this many rendered parts are kept per process under keys alone (periods × levels × languages that were asked for). */
@@ -51,8 +52,7 @@ export function RenderedOnce({
   let html = store.get(key);
   if (html === undefined) {
     html = renderToString(<ViewContextProvider.Provider value={ctx}>{children}</ViewContextProvider.Provider>);
-    if (store.size >= limit) store.delete(store.keys().next().value as string);
-    store.set(key, html);
+    setBounded(store, key, html, limit);
   }
   return <Tag {...attributes} dangerouslySetInnerHTML={{ __html: html }} />;
 }

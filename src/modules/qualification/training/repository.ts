@@ -1,5 +1,5 @@
-import { prepared } from '../../../platform/db/prepared.ts';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { prepared } from '../../../platform/db/prepared.ts';
 import type { Database, NewRow } from '../../../platform/db/schema.ts';
 import type { PageRequest } from '../../../platform/http/pagination.ts';
 import { MIN_CELL_SIZE } from '../../../platform/stats/small-cells.ts';
