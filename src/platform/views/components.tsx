@@ -3,9 +3,28 @@ import { withQuery } from '../http/pagination.ts';
 import { useView } from './context.ts';
 
 /** Links to the pages of a list; `param` names the page in the query (`seite`, or another where a page has two lists). */
-export function Pagination({ result, path, query, param = 'seite', label }: { result: PageResult<unknown>; path: string; query: Record<string, unknown>; param?: string; label?: string }) {
+/**
+ * Page links for a list paged in SQL. `fragment` sends the reader back to the list's own heading
+ * when a page holds more than one paged list (a moderation queue, a proposal's comments).
+ */
+export function Pagination({
+  result,
+  path,
+  query,
+  param = 'seite',
+  label,
+  fragment,
+}: {
+  result: PageResult<unknown>;
+  path: string;
+  query: Record<string, unknown>;
+  param?: string;
+  label?: string;
+  fragment?: string;
+}) {
   const { t } = useView();
   if (result.pageCount <= 1) return null;
+  const href = (page: number) => withQuery(path, query, { [param]: page }) + (fragment ? `#${fragment}` : '');
   const pages: number[] = [];
   for (let p = Math.max(1, result.page - 2); p <= Math.min(result.pageCount, result.page + 2); p++) pages.push(p);
   return (
@@ -13,7 +32,7 @@ export function Pagination({ result, path, query, param = 'seite', label }: { re
       <ul>
         {result.page > 1 ? (
           <li>
-            <a class="kern-link" href={withQuery(path, query, { [param]: result.page - 1 })} rel="prev">
+            <a class="kern-link" href={href(result.page - 1)} rel="prev">
               {t('pagination.previous')}
             </a>
           </li>
@@ -23,7 +42,7 @@ export function Pagination({ result, path, query, param = 'seite', label }: { re
             {p === result.page ? (
               <span aria-current="page">{t('pagination.page', { page: p })}</span>
             ) : (
-              <a class="kern-link" href={withQuery(path, query, { [param]: p })} aria-label={t('pagination.page', { page: p })}>
+              <a class="kern-link" href={href(p)} aria-label={t('pagination.page', { page: p })}>
                 {p}
               </a>
             )}
@@ -31,7 +50,7 @@ export function Pagination({ result, path, query, param = 'seite', label }: { re
         ))}
         {result.page < result.pageCount ? (
           <li>
-            <a class="kern-link" href={withQuery(path, query, { [param]: result.page + 1 })} rel="next">
+            <a class="kern-link" href={href(result.page + 1)} rel="next">
               {t('pagination.next')}
             </a>
           </li>
