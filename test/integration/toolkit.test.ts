@@ -221,6 +221,42 @@ describe('toolkit', () => {
       assert.match((await visitor.get(path)).body, /<option value="event" selected[^>]*>Veranstaltung \(2\)<\/option>/);
     });
 
+    it('shows a page of results anew once a card or its use counts change, also when another instance changed them', async () => {
+      const path = `/werkzeugkoffer?format=event&kommune=${BENSHEIM}`;
+      const card = () =>
+        db
+          .selectFrom('toolkit_methods')
+          .select(['summary', 'use_count', 'use_towns'])
+          .where('id', '=', ids.sport as number)
+          .executeTakeFirstOrThrow();
+      const before = await card();
+      assert.match(visibleText((await visitor.get(path)).body), /Training für Neuzugezogene/);
+      // Written straight into the database, as another instance would: first the use counts alone.
+      await db
+        .updateTable('toolkit_methods')
+        .set({ use_count: 7, use_towns: 3 })
+        .where('id', '=', ids.sport as number)
+        .execute();
+      assert.match(visibleText((await visitor.get(path)).body), /7 Mal eingesetzt in 3 Kommunen/);
+      // Then a text the list shows.
+      await db
+        .updateTable('toolkit_methods')
+        .set({ summary: 'Probetraining für Neuzugezogene' })
+        .where('id', '=', ids.sport as number)
+        .execute();
+      const changed = visibleText((await visitor.get(path)).body);
+      assert.match(changed, /Probetraining für Neuzugezogene/);
+      assert.doesNotMatch(changed, /\bTraining für Neuzugezogene/);
+      await db
+        .updateTable('toolkit_methods')
+        .set(before)
+        .where('id', '=', ids.sport as number)
+        .execute();
+      const restored = visibleText((await visitor.get(path)).body);
+      assert.match(restored, /\bTraining für Neuzugezogene/);
+      assert.doesNotMatch(restored, /7 Mal eingesetzt/);
+    });
+
     it('suggests the likely word for a typo', async () => {
       const response = await visitor.get('/werkzeugkoffer?q=Gartne');
       assert.match(visibleText(response.body), /0 Methoden/);

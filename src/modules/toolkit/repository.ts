@@ -29,6 +29,12 @@ export interface SearchRow {
   total: number;
 }
 
+/** The versions of the search's data (migration 0040) and of the cards' use counts (migration 0042), read in one snapshot. */
+export interface SearchVersions {
+  version: number;
+  usesVersion: number;
+}
+
 export interface FacetRow {
   facet: 'field' | 'target' | 'format' | 'duration' | 'size' | 'town';
   value: string;
@@ -66,10 +72,10 @@ export function toolkitRepository(db: Db) {
     // ---- search (published cards only) ----
     /**
      * One page of the published cards that match, best first, each with a highlighted excerpt and
-     * the total, with the version of the search's data read in the same statement (so the facet
-     * counts kept for it can be told apart from stale ones).
+     * the total, with the versions of the search's data and use counts read in the same statement
+     * (so the facet counts and pages kept for them can be told apart from stale ones).
      */
-    async searchPage(f: SearchFilter, page: PageRequest): Promise<{ rows: SearchRow[]; version: number }> {
+    async searchPage(f: SearchFilter, page: PageRequest): Promise<{ rows: SearchRow[] } & SearchVersions> {
       const query = f.text ? sql`websearch_to_tsquery('german', ${f.text})` : sql`null::tsquery`;
       const headline = f.text
         ? sql<string>`ts_headline('german', c.summary || ' ' || c.goal || ' ' || array_to_string(c.steps, ' '), ${query}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
@@ -77,7 +83,7 @@ export function toolkitRepository(db: Db) {
       // Popular: the cards most towns used first, then the most uses; otherwise the best match first.
       const order = f.sort === 'popular' ? sql`towns desc, uses desc, rank desc` : sql`rank desc`;
       const titleMark = f.text ? sql<string>`ts_headline('german', p.title, ${query}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`})` : sql<string>`p.title`;
-      const result = await sql<{ rows: SearchRow[] | null; version: number }>`${prepared}
+      const result = await sql<{ rows: SearchRow[] | null; version: number; uses_version: number }>`${prepared}
         with page as (
           select b.*, cast(count(*) over () as integer) as total, row_number() over (order by ${order}, title, id) as position from (${filtered(f)}) b
           where ok_field and ok_target and ok_format and ok_duration and ok_size and ok_town
@@ -88,9 +94,16 @@ export function toolkitRepository(db: Db) {
           select p.position, p.id, ${titleMark} as title, c.summary, p.format, p.duration, p.group_size, p.fields_of_action, p.target_groups, mu.ags, mu.name as town, ${headline} as headline, p.towns, p.uses, p.total
           from page p join toolkit_methods c on c.id = p.id join municipalities mu on mu.id = p.municipality_id
         )
-        select (select json_agg(h order by h.position) from hits h) as rows, (select version from toolkit_search_state) as version`.execute(db);
+        select (select json_agg(h order by h.position) from hits h) as rows, s.version, s.uses_version from toolkit_search_state s`.execute(db);
       const [row] = result.rows;
-      return { rows: row?.rows ?? [], version: Number(row?.version ?? 0) };
+      return { rows: row?.rows ?? [], version: Number(row?.version ?? 0), usesVersion: Number(row?.uses_version ?? 0) };
+    },
+
+    /** Both versions alone: whether a kept page of results still shows what the cards hold. */
+    async searchVersions(): Promise<SearchVersions> {
+      const result = await sql<{ version: number; uses_version: number }>`${prepared} select version, uses_version from toolkit_search_state`.execute(db);
+      const [row] = result.rows;
+      return { version: Number(row?.version ?? 0), usesVersion: Number(row?.uses_version ?? 0) };
     },
 
     /** For each filter, how many cards each of its values would give with the other filters kept; with the version they were counted at. */

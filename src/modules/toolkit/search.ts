@@ -3,7 +3,7 @@ import { setBounded } from '../../platform/bounded-map.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { PageRequest } from '../../platform/http/pagination.ts';
 import type { SearchFilter } from './forms.ts';
-import { type FacetRow, toolkitRepository } from './repository.ts';
+import { type FacetRow, type SearchRow, type SearchVersions, toolkitRepository } from './repository.ts';
 
 /** At most this many searches' facet counts are kept per process (the oldest go first). */
 const KEPT_FACETS_LIMIT = 500;
@@ -30,6 +30,26 @@ async function facetsOf(repo: ReturnType<typeof toolkitRepository>, filter: Sear
   return counted.facets;
 }
 
+/** What a search page shows: one page of matching cards, the total, the facet counts and a suggestion when nothing matched. */
+export interface ToolkitSearchResult {
+  rows: SearchRow[];
+  total: number;
+  facets: FacetRow[];
+  suggestion: string | null;
+}
+
+/** At most this many pages of results are kept per process (the oldest go first). */
+const KEPT_PAGES_LIMIT = 500;
+
+/**
+ * A page of results (a search, its order and page), kept with the versions of the search data and
+ * of the use counts it was read at. A kept page costs one small statement reading both versions
+ * instead of the search (ranking, headlines, the window count); unchanged versions mean the same
+ * cards with the same texts, filters and counts, so the same page. The result object is the owner
+ * of the list's rendered HTML (views/public-pages.tsx), which goes with it.
+ */
+const keptPages = new Map<string, SearchVersions & { result: ToolkitSearchResult }>();
+
 /** Words of a search worth a suggestion: letters only, lower case, at most five. */
 export function suggestionWords(text: string): string[] {
   return text
@@ -43,9 +63,15 @@ export function suggestionWords(text: string): string[] {
  * One page of the published cards that match, the facet counts and, when nothing matched, the
  * search with each unknown word replaced by the closest known one ("Vereinn" → "verein").
  */
-export async function toolkitSearch(db: Kysely<Database>, filter: SearchFilter, page: PageRequest) {
+export async function toolkitSearch(db: Kysely<Database>, filter: SearchFilter, page: PageRequest): Promise<ToolkitSearchResult> {
   const repo = toolkitRepository(db);
-  const { rows, version } = await repo.searchPage(filter, page);
+  const pageKey = JSON.stringify([facetKey(filter), filter.sort ?? null, page.offset, page.pageSize]);
+  const kept = keptPages.get(pageKey);
+  if (kept) {
+    const now = await repo.searchVersions();
+    if (now.version === kept.version && now.usesVersion === kept.usesVersion) return kept.result;
+  }
+  const { rows, version, usesVersion } = await repo.searchPage(filter, page);
   const facets = await facetsOf(repo, filter, version);
   const total = rows.length ? Number(rows[0]?.total) : 0;
   let suggestion: string | null = null;
@@ -54,5 +80,7 @@ export async function toolkitSearch(db: Kysely<Database>, filter: SearchFilter, 
     const best = await repo.suggestions(words);
     if (best.some((b) => b.best)) suggestion = best.map((b) => b.best ?? b.typed).join(' ');
   }
-  return { rows, total, facets, suggestion };
+  const result = { rows, total, facets, suggestion };
+  setBounded(keptPages, pageKey, { version, usesVersion, result }, KEPT_PAGES_LIMIT);
+  return result;
 }

@@ -151,7 +151,10 @@ export interface ToolkitMethodUsesTable {
 /** One row: counted up by a trigger whenever what the search's facet counts are made of changes (migration 0040). */
 export interface ToolkitSearchStateTable {
   singleton: boolean;
-  version: number;
+  /** Counted up by every change of a published card's filters, texts or town (migration 0040). */
+  version: Generated<number>;
+  /** Counted up by every change of the cards' use counts (migration 0042). */
+  uses_version: Generated<number>;
 }
 
 export interface ToolkitTables {

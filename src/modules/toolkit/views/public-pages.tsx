@@ -71,44 +71,47 @@ export function ToolkitListPage({ results, facets, query, suggestion }: { result
           />
         </FilterForm>
       </RenderedOnce>
-      {suggestion ? (
-        <p class="kern-body">
-          {t('toolkit.public.did_you_mean')}{' '}
-          <a class="kern-link" href={withQuery('/werkzeugkoffer', query, { q: suggestion, seite: undefined })}>
-            {suggestion}
-          </a>
+      {/* A page of results is kept per versions of the cards and their use counts (search.ts): its list is rendered once per page and query. */}
+      <RenderedOnce owner={results.items} cacheKey={JSON.stringify(query)} tag="div" attributes={{ class: 'vv-toolkit-results' }}>
+        {suggestion ? (
+          <p class="kern-body">
+            {t('toolkit.public.did_you_mean')}{' '}
+            <a class="kern-link" href={withQuery('/werkzeugkoffer', query, { q: suggestion, seite: undefined })}>
+              {suggestion}
+            </a>
+          </p>
+        ) : null}
+        <p class="kern-body" aria-live="polite">
+          {t('toolkit.public.count', { count: results.total })}
         </p>
-      ) : null}
-      <p class="kern-body" aria-live="polite">
-        {t('toolkit.public.count', { count: results.total })}
-      </p>
-      {results.items.length ? (
-        <ul class="vv-measures">
-          {results.items.map((m) => (
-            <li key={m.id} class="vv-measure">
-              <h2 class="kern-heading-small">
-                <a class="kern-link" href={`/werkzeugkoffer/methoden/${m.id}`}>
-                  <Highlighted text={m.title} />
-                </a>
-              </h2>
-              <p class="kern-body">{m.summary}</p>
-              {m.headline ? (
-                <p class="kern-body vv-muted">
-                  <Highlighted text={m.headline} />
+        {results.items.length ? (
+          <ul class="vv-measures">
+            {results.items.map((m) => (
+              <li key={m.id} class="vv-measure">
+                <h2 class="kern-heading-small">
+                  <a class="kern-link" href={`/werkzeugkoffer/methoden/${m.id}`}>
+                    <Highlighted text={m.title} />
+                  </a>
+                </h2>
+                <p class="kern-body">{m.summary}</p>
+                {m.headline ? (
+                  <p class="kern-body vv-muted">
+                    <Highlighted text={m.headline} />
+                  </p>
+                ) : null}
+                <p class="kern-body">
+                  <span class="kern-badge kern-badge--info">{t(`toolkit.format.${m.format}`)}</span> {t(`toolkit.duration.${m.duration}`)} · {t(`toolkit.size.${m.group_size}`)} ·{' '}
+                  {labelList(t, 'toolkit.field', m.fields_of_action)} · {m.town}
+                  {m.uses ? ` · ${t('toolkit.public.used', { uses: m.uses, towns: m.towns })}` : ''}
                 </p>
-              ) : null}
-              <p class="kern-body">
-                <span class="kern-badge kern-badge--info">{t(`toolkit.format.${m.format}`)}</span> {t(`toolkit.duration.${m.duration}`)} · {t(`toolkit.size.${m.group_size}`)} ·{' '}
-                {labelList(t, 'toolkit.field', m.fields_of_action)} · {m.town}
-                {m.uses ? ` · ${t('toolkit.public.used', { uses: m.uses, towns: m.towns })}` : ''}
-              </p>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="kern-body">{t('toolkit.public.empty')}</p>
-      )}
-      <Pagination result={results} path="/werkzeugkoffer" query={query} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="kern-body">{t('toolkit.public.empty')}</p>
+        )}
+        <Pagination result={results} path="/werkzeugkoffer" query={query} />
+      </RenderedOnce>
     </>
   );
 }
