@@ -19,7 +19,11 @@ export function useRepository(db: Db) {
   async function recount(methodIds: number[]): Promise<void> {
     const ids = [...new Set(methodIds)];
     if (!ids.length) return;
-    // Lock the cards first (in id order): the count below then runs with a snapshot taken after any
+    // The update below counts up the search's uses version (migration 0042) in its row. Taking that
+    // row first makes every writer of use counts wait there before it holds any card, so two of them
+    // (one transaction may recount twice: replace, then publish) cannot each hold what the other needs.
+    await sql`select singleton from toolkit_search_state for update`.execute(db);
+    // Lock the cards (in id order): the count below then runs with a snapshot taken after any
     // other transaction that changed their links has committed, so concurrent links are all counted.
     await sql`select id from toolkit_methods where id = any(${ids}::int[]) order by id for update`.execute(db);
     await sql`update toolkit_methods m set
