@@ -132,6 +132,7 @@ describe('the comments of a proposal, page by page', () => {
     );
     assert.match(visibleText(first.body), /47 Kommentare/, 'the heading counts every comment');
     assert.match(visibleText(first.body), /Kommentare 1–20 von 45, jeweils mit ihren Antworten/);
+    assert.ok(first.body.includes('Kommentare 1–20 von 45'), 'as the benchmark checks it, in the HTML itself');
     const second = await visitor.get(`${path}?kommentare=2`);
     assert.deepEqual(
       threadsOn(second.body),
