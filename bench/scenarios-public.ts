@@ -51,7 +51,7 @@ export default defineScenarios({
     page('vorschlaege_suche', async (ctx) => ({ path: `/beteiligung/${(await firstProcess(ctx)).id}?q=Vereine`, mustContain: ['Verein'] })),
     page('vorschlag_200_kommentare', async (ctx) => {
       const proposal = await discussedProposal(ctx);
-      return { path: `/beteiligung/${proposal.process_id}/vorschlaege/${proposal.id}`, mustContain: ['200 Kommentare'] };
+      return { path: `/beteiligung/${proposal.process_id}/vorschlaege/${proposal.id}`, mustContain: ['200 Kommentare', 'Kommentare 1–20 von 200'] };
     }),
     page('umfrage_ergebnisse', async (ctx) => {
       const survey = await ctx.db.selectFrom('surveys').select('id').orderBy('id').executeTakeFirstOrThrow();

@@ -51,7 +51,7 @@ export default defineScenarios({
     })),
     page('teilnehmende_vorschlag', async (ctx) => {
       const proposal = await discussedProposal(ctx);
-      return { path: `/beteiligung/${proposal.process_id}/vorschlaege/${proposal.id}`, mustContain: ['200 Kommentare', 'name="_csrf"'], cookie: await participant(ctx) };
+      return { path: `/beteiligung/${proposal.process_id}/vorschlaege/${proposal.id}`, mustContain: ['200 Kommentare', 'Kommentare 1–20 von 200', 'name="_csrf"'], cookie: await participant(ctx) };
     }),
     page('koordination_uebersicht', async (ctx) => {
       const { town, cookie } = await coordinator(ctx);

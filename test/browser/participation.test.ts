@@ -68,9 +68,28 @@ describe('a proposal becomes a measure (chromium)', () => {
     assert.ok(await page.getByRole('heading', { name: '1 Unterstützung' }).isVisible());
     await page.locator('#body').fill('Gute Idee, der Sportverein macht gern mit.');
     await page.getByRole('button', { name: 'Kommentar veröffentlichen' }).click();
-    await page.waitForLoadState();
-    assert.match((await page.locator('.vv-comments').textContent()) ?? '', /der Sportverein macht gern mit/);
+    // The redirect names the new comment: the page of comments that holds it, scrolled to it.
+    await page.waitForURL(/\?kommentar=(\d+)#kommentar-\1$/);
+    assert.match((await page.locator(':target').textContent()) ?? '', /der Sportverein macht gern mit/);
     await check(page, 'proposal page (supporter)');
+  });
+
+  it('pages long discussions by 20 threads, and the page links lead back to the comments', async () => {
+    const db = session.app.app.services.db;
+    const proposalId = Number(/vorschlaege\/(\d+)$/.exec(proposalUrl)?.[1]);
+    await db
+      .insertInto('proposal_comments')
+      .values(Array.from({ length: 25 }, (_, i) => ({ proposal_id: proposalId, parent_id: null, depth: 0, author_user_id: null, body: `Weiterer Kommentar ${i + 1}`, edited_at: null })))
+      .execute();
+    const page = await as('trainerin@demo.vielfalt-verankern.de');
+    await page.goto(`${session.baseUrl}${proposalUrl}`);
+    const pager = page.getByRole('navigation', { name: 'Seiten der Kommentare' });
+    assert.match((await page.locator('#comments-heading ~ p').first().textContent()) ?? '', /Kommentare 1–20 von 26/);
+    await pager.getByRole('link', { name: 'Nächste Seite' }).click();
+    await page.waitForURL(/\?kommentare=2#comments-heading$/);
+    assert.match((await page.locator('.vv-comments').textContent()) ?? '', /Weiterer Kommentar 25/);
+    assert.doesNotMatch((await page.locator('.vv-comments').textContent()) ?? '', /der Sportverein macht gern mit/);
+    await check(page, 'proposal page, second page of comments');
   });
 
   it('the coordinator accepts it and links a measure; the public sees it on the implementation page', async () => {

@@ -92,6 +92,18 @@ describe('moderation: reports, hiding, held words, blocks', () => {
     assert.match(visibleText((await visitor.get(`/beteiligung/${processId}/vorschlaege/${proposalId}`)).body), /IDIOT-Vorschlag/);
   });
 
+  it('leads from a reported comment in the queue to the page of comments that shows it', async () => {
+    const comment = await t.app.services.db.selectFrom('proposal_comments').select('id').where('body', '=', 'Idiotensicher umsetzbar.').executeTakeFirstOrThrow();
+    const shown = `/beteiligung/${processId}/vorschlaege/${proposalId}?kommentar=${comment.id}#kommentar-${comment.id}`;
+    const reported = await mia.post(`/beteiligung/${processId}/vorschlaege/${proposalId}/kommentare/${comment.id}/melden`, { reason: 'insult' });
+    assert.equal(reported.statusCode, 303);
+    assert.equal(String(reported.headers.location), shown, 'the reporter returns to the comment');
+    const queue = await coordinator.get(`/verwaltung/${BENSHEIM}/moderation`);
+    assert.ok(queue.body.includes(`href="${shown}"`), 'the queue links to the comment, not just the proposal');
+    assert.match((await coordinator.get(shown.split('#')[0] ?? '')).body, new RegExp(`id="kommentar-${comment.id}"`));
+    assert.equal((await coordinator.post(`/verwaltung/${BENSHEIM}/moderation/kommentar/${comment.id}/abweisen`)).statusCode, 303);
+  });
+
   it('blocks a person for the town and lifts the block', async () => {
     assert.equal((await coordinator.post(`/verwaltung/${BENSHEIM}/moderation/person/${miaId}/sperren`, { reason: 'wiederholt persönliche Daten' })).statusCode, 303);
     const refused = await mia.post(`/beteiligung/${processId}/vorschlaege/neu`, { title: 'Noch ein Vorschlag', body: 'Ein weiterer Vorschlag von Mia.' });

@@ -65,7 +65,9 @@ describe('following and notifications', () => {
     const toMia = await mailsTo('mia@example.org');
     assert.equal(toMia.length, 1);
     assert.match(toMia[0]?.subject ?? '', /Neuer Kommentar zu „Bouleplatz im Park“/);
-    assert.match(toMia[0]?.text ?? '', new RegExp(`/beteiligung/${processId}/vorschlaege/${proposalId}`));
+    const comment = await t.app.services.db.selectFrom('proposal_comments').select('id').where('body', '=', 'Ich bringe Kugeln mit.').executeTakeFirstOrThrow();
+    // The link opens the page of comments that holds this one (they come in pages of threads).
+    assert.ok((toMia[0]?.text ?? '').includes(`/beteiligung/${processId}/vorschlaege/${proposalId}?kommentar=${comment.id}#kommentar-${comment.id}`), toMia[0]?.text);
     assert.equal((await mailsTo('ben@example.org')).length, 0);
   });
 

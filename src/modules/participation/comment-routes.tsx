@@ -8,6 +8,7 @@ import { parseId } from '../../platform/http/params.ts';
 import { Id } from '../../platform/http/schemas.ts';
 import type { ModulePlugin } from '../../platform/module.ts';
 import type { FormState } from '../../platform/views/forms.tsx';
+import { commentPath, proposalPath } from './links.ts';
 import { isAuthor } from './policy.ts';
 import { participationRepository } from './repository.ts';
 import { CommentForm, CommentParams, ProposalParams, shownTitle } from './route-support.ts';
@@ -23,13 +24,18 @@ export const commentRoutes: ModulePlugin = async (app, { services }) => {
   const service = participationService(services);
   const visible = (request: FastifyRequest, params: { id: string; pid: string }) => service.visibleProposal(request.actor, parseId(params.id), parseId(params.pid));
 
-  /** The comment form; a withheld proposal's title is not shown to whoever may not read it. */
+  /**
+   * The comment form; a withheld proposal's title is not shown to whoever may not read it. Cancel
+   * leads back to the comment edited or answered, on the page of comments that holds it.
+   */
   async function renderCommentForm(request: FastifyRequest, reply: FastifyReply, params: { id: string; pid: string }, form: FormState, commentId?: number) {
     const { process, proposal } = await visible(request, params);
-    const base = `/beteiligung/${process.id}/vorschlaege/${proposal.id}`;
+    const base = proposalPath(process.id, proposal.id);
     const proposalTitle = shownTitle(request.t, request.actor, proposal);
     const title = commentId ? request.t('participation.comment.edit') : request.t('participation.comment.reply_title', { title: proposalTitle });
-    return reply.render(<CommentFormPage title={title} action={commentId ? `${base}/kommentare/${commentId}` : `${base}/kommentare`} cancel={base} form={form} />, {
+    const around = commentId ?? (form.values.parentId && /^\d{1,9}$/.test(form.values.parentId) ? Number(form.values.parentId) : undefined);
+    const cancel = around ? commentPath({ processId: process.id, proposalId: proposal.id, id: around }) : base;
+    return reply.render(<CommentFormPage title={title} action={commentId ? `${base}/kommentare/${commentId}` : `${base}/kommentare`} cancel={cancel} form={form} />, {
       title,
       breadcrumbs: [{ href: base, label: proposalTitle }, { label: title }],
       status: Object.keys(form.errors).length ? 422 : 200,
@@ -56,15 +62,14 @@ export const commentRoutes: ModulePlugin = async (app, { services }) => {
   app.post('/beteiligung/:id/vorschlaege/:pid/kommentare', { config: SIGNED_IN, schema: { params: ProposalParams, body: formBody(CommentForm) } }, async (request, reply) => {
     const actor = signedInActor(request);
     const { process, proposal } = await visible(request, request.params);
-    const back = `/beteiligung/${process.id}/vorschlaege/${proposal.id}`;
     return formAction(reply, {
       body: request.body,
       schema: CommentForm,
-      back,
+      back: proposalPath(process.id, proposal.id),
       invalid: (form) => renderCommentForm(request, reply, request.params, form),
       run: async (value) => {
-        await service.comment(actor, proposal.id, value.body, value.parentId);
-        return { redirect: `${back}#comments-heading`, flash: { key: 'participation.comment.posted' } };
+        const id = await service.comment(actor, proposal.id, value.body, value.parentId);
+        return { redirect: commentPath({ processId: process.id, proposalId: proposal.id, id }), flash: { key: 'participation.comment.posted' } };
       },
     });
   });
@@ -77,15 +82,15 @@ export const commentRoutes: ModulePlugin = async (app, { services }) => {
   app.post('/beteiligung/:id/vorschlaege/:pid/kommentare/:cid', { config: SIGNED_IN, schema: { params: CommentParams, body: formBody(CommentEditForm) } }, async (request, reply) => {
     const actor = signedInActor(request);
     const { process, proposal, comment } = await ownComment(request, request.params);
-    const back = `/beteiligung/${process.id}/vorschlaege/${proposal.id}`;
+    const shown = commentPath({ processId: process.id, proposalId: proposal.id, id: comment.id });
     return formAction(reply, {
       body: request.body,
       schema: CommentEditForm,
-      back,
+      back: shown,
       invalid: (form) => renderCommentForm(request, reply, request.params, form, comment.id),
       run: async (value) => {
         await service.editComment(actor, proposal.id, comment.id, value.body);
-        return { redirect: back, flash: { key: 'common.saved' } };
+        return { redirect: shown, flash: { key: 'common.saved' } };
       },
     });
   });

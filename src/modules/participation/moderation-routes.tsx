@@ -9,6 +9,7 @@ import { Ags, AgsParams, Id } from '../../platform/http/schemas.ts';
 import type { ModulePlugin } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
 import { managedTown } from '../municipalities/index.ts';
+import { commentPath, proposalPath } from './links.ts';
 import { moderationService } from './moderation.ts';
 import { moderationRepository } from './moderation-repository.ts';
 import { participationRepository } from './repository.ts';
@@ -38,14 +39,15 @@ export const moderationRoutes: ModulePlugin = async (app, { services }) => {
   /** The contribution behind the URL, if the person may see its process; a comment only within its proposal. */
   async function reported(request: FastifyRequest, params: { id: string; pid: string; cid?: string }) {
     const { process, proposal } = await service.visibleProposal(request.actor, parseId(params.id), parseId(params.pid));
-    const back = `/beteiligung/${process.id}/vorschlaege/${proposal.id}`;
+    const proposalHref = proposalPath(process.id, proposal.id);
     const name = shownTitle(request.t, request.actor, proposal);
     if (params.cid !== undefined) {
       const comment = await repo.comment(proposal.id, parseId(params.cid));
       if (!comment) throw AppError.notFound();
-      return { type: 'comment' as const, id: comment.id, back, name };
+      // Back to the comment itself, on the page of comments that holds it.
+      return { type: 'comment' as const, id: comment.id, back: commentPath({ processId: process.id, proposalId: proposal.id, id: comment.id }), proposalHref, name };
     }
-    return { type: 'proposal' as const, id: proposal.id, back, name };
+    return { type: 'proposal' as const, id: proposal.id, back: proposalHref, proposalHref, name };
   }
 
   async function renderReport(request: FastifyRequest, reply: FastifyReply, params: { id: string; pid: string; cid?: string }, form: FormState) {
@@ -53,7 +55,7 @@ export const moderationRoutes: ModulePlugin = async (app, { services }) => {
     const title = request.t(target.type === 'comment' ? 'participation.report.title_comment' : 'participation.report.title_proposal');
     return reply.render(<ReportPage title={title} action={new URL(request.url, 'http://x').pathname} cancel={target.back} form={form} />, {
       title,
-      breadcrumbs: [{ href: target.back, label: target.name }, { label: title }],
+      breadcrumbs: [{ href: target.proposalHref, label: target.name }, { label: title }],
       status: Object.keys(form.errors).length ? 422 : 200,
     });
   }

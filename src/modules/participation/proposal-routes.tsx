@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorUserId } from '../../platform/access/actor.ts';
 import { signedInActor } from '../../platform/http/access.ts';
@@ -5,11 +6,13 @@ import { AppError, type FieldErrors, ValidationError } from '../../platform/http
 import { formAction } from '../../platform/http/form-action.ts';
 import { formBody, typedValues } from '../../platform/http/forms.ts';
 import { readMultipartForm } from '../../platform/http/multipart.ts';
-import { parseId } from '../../platform/http/params.ts';
+import { pageResult } from '../../platform/http/pagination.ts';
+import { pageNumber, parseId } from '../../platform/http/params.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import type { ModulePlugin } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
 import { POINT_MAP_SIZE, pointMap } from '../municipalities/index.ts';
+import { COMMENT_PAGE_PARAM, COMMENT_PARAM, THREADS_PER_PAGE, proposalPath } from './links.ts';
 import { mapClick, pickPoint, readLocation } from './location.ts';
 import { notificationRepository } from './notifications.ts';
 import { activePhase, phaseAllows } from './phases.ts';
@@ -24,6 +27,8 @@ import { ProposalPage } from './views/proposal-page.tsx';
 const PUBLIC = { access: 'public' } as const;
 const SIGNED_IN = { access: 'signedIn' } as const;
 const IMAGE_FIELDS = ['image1', 'image2', 'image3'];
+/** The page of comment threads, or a comment whose thread's page to show; anything odd means the first page. */
+const CommentsQuery = Type.Object({ [COMMENT_PAGE_PARAM]: Type.Optional(Type.String({ maxLength: 40 })), [COMMENT_PARAM]: Type.Optional(Type.String({ maxLength: 40 })) });
 
 /** Making, reading and changing proposals, their pictures, supports and following them. */
 export const proposalRoutes: ModulePlugin = async (app, { services }) => {
@@ -99,7 +104,7 @@ export const proposalRoutes: ModulePlugin = async (app, { services }) => {
       run: async (value) => {
         if (Object.keys(extra).length) throw new ValidationError(extra);
         const id = await service.propose(actor, process.id, { ...value, place: location.place, point: location.point }, images);
-        return { redirect: `/beteiligung/${process.id}/vorschlaege/${id}`, flash: { key: 'participation.proposal.created' } };
+        return { redirect: proposalPath(process.id, id), flash: { key: 'participation.proposal.created' } };
       },
     });
   });
@@ -113,12 +118,17 @@ export const proposalRoutes: ModulePlugin = async (app, { services }) => {
     return reply.type(file.mime_type).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(file.data);
   });
 
-  app.get('/beteiligung/:id/vorschlaege/:pid', { config: PUBLIC, schema: { params: ProposalParams } }, async (request, reply) => {
+  app.get('/beteiligung/:id/vorschlaege/:pid', { config: PUBLIC, schema: { params: ProposalParams, querystring: CommentsQuery } }, async (request, reply) => {
     const { process, proposal } = await visible(request, request.params);
     const userId = actorUserId(request.actor);
+    const wanted = request.query[COMMENT_PARAM];
     const [phases, comments, measureIds, supported, following, images] = await Promise.all([
       repo.phases(process.id),
-      repo.comments(proposal.id),
+      repo.commentPage(proposal.id, {
+        page: pageNumber(request.query[COMMENT_PAGE_PARAM]),
+        commentId: wanted && /^\d{1,9}$/.test(wanted) ? Number(wanted) : undefined,
+        perPage: THREADS_PER_PAGE,
+      }),
       repo.linkedMeasureIds(proposal.id),
       userId ? repo.hasSupported(proposal.id, userId) : Promise.resolve(false),
       userId ? notificationRepository(db).followsProposal(userId, proposal.id) : Promise.resolve(null),
@@ -130,7 +140,12 @@ export const proposalRoutes: ModulePlugin = async (app, { services }) => {
     return reply.render(
       <ProposalPage
         proposal={proposal}
-        comments={comments}
+        comments={comments.comments}
+        threads={pageResult(
+          comments.comments.filter((c) => c.parent_id === null),
+          comments.threadTotal,
+          { page: comments.page, pageSize: THREADS_PER_PAGE, offset: (comments.page - 1) * THREADS_PER_PAGE },
+        )}
         measures={await townMeasures(db, proposal.municipality_id, measureIds)}
         ags={process.ags}
         supported={supported}
@@ -177,12 +192,12 @@ export const proposalRoutes: ModulePlugin = async (app, { services }) => {
     return formAction(reply, {
       body: request.body,
       schema: ProposalForm,
-      back: `/beteiligung/${process.id}/vorschlaege/${proposal.id}`,
+      back: proposalPath(process.id, proposal.id),
       invalid: (form) => renderProposalForm(request, reply, process.id, { values: form.values, errors: { ...form.errors, ...location.errors } }, proposal.id),
       run: async (value) => {
         if (Object.keys(location.errors).length) throw new ValidationError(location.errors);
         await service.editProposal(actor, proposal.id, { ...value, place: location.place, point: location.point });
-        return { redirect: `/beteiligung/${process.id}/vorschlaege/${proposal.id}`, flash: { key: 'common.saved' } };
+        return { redirect: proposalPath(process.id, proposal.id), flash: { key: 'common.saved' } };
       },
     });
   });
@@ -194,7 +209,7 @@ export const proposalRoutes: ModulePlugin = async (app, { services }) => {
     app.post(`/beteiligung/:id/vorschlaege/:pid/${step}`, { config: SIGNED_IN, schema: { params: ProposalParams } }, async (request, reply) => {
       const actor = signedInActor(request);
       const { process, proposal } = await visible(request, request.params);
-      const back = `/beteiligung/${process.id}/vorschlaege/${proposal.id}`;
+      const back = proposalPath(process.id, proposal.id);
       return formAction(reply, {
         body: request.body,
         back,
@@ -215,6 +230,6 @@ export const proposalRoutes: ModulePlugin = async (app, { services }) => {
     const following = await follows.followsProposal(actor.userId, proposal.id);
     if (following) await follows.unfollowProposal(actor.userId, proposal.id);
     else await follows.followProposal(actor.userId, proposal.id);
-    return reply.flash('success', following ? 'participation.follow.stopped' : 'participation.follow.started').redirect(`/beteiligung/${process.id}/vorschlaege/${proposal.id}`, 303);
+    return reply.flash('success', following ? 'participation.follow.stopped' : 'participation.follow.started').redirect(proposalPath(process.id, proposal.id), 303);
   });
 };

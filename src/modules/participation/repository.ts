@@ -5,6 +5,24 @@ import type { PageRequest } from '../../platform/http/pagination.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** A row of commentPage: the page and the count, and a comment unless the page is empty. */
+interface CommentPageRow {
+  thread_total: number;
+  page_index: number;
+  id: number | null;
+  parent_id: number | null;
+  depth: number;
+  body: string;
+  created_at: Date;
+  edited_at: Date | null;
+  author_user_id: number | null;
+  hidden_at: Date | null;
+  hidden_reason: string;
+  held: boolean;
+  author_name: string | null;
+  author_deleted_at: Date | null;
+}
+
 export type ProposalSort = 'newest' | 'supported' | 'commented' | 'random';
 
 export interface ProposalFilter {
@@ -214,28 +232,48 @@ export function participationRepository(db: Db) {
     hasSupported(proposalId: number, userId: number) {
       return db.selectFrom('proposal_supports').select('user_id').where('proposal_id', '=', proposalId).where('user_id', '=', userId).executeTakeFirst().then(Boolean);
     },
-    comments(proposalId: number) {
-      return db
-        .selectFrom('proposal_comments as c')
-        .leftJoin('users as a', 'a.id', 'c.author_user_id')
-        .select([
-          'c.id',
-          'c.parent_id',
-          'c.depth',
-          'c.body',
-          'c.created_at',
-          'c.edited_at',
-          'c.author_user_id',
-          'c.hidden_at',
-          'c.hidden_reason',
-          'c.held',
-          'a.display_name as author_name',
-          'a.deleted_at as author_deleted_at',
-        ])
-        .where('c.proposal_id', '=', proposalId)
-        .orderBy('c.created_at')
-        .orderBy('c.id')
-        .execute();
+    /**
+     * One page of a proposal's comment threads (a top-level comment with all its replies, threads
+     * oldest first, replies in the order written) and the number of threads, in one statement. The
+     * page is `page`, brought into range (past the end: the last page), unless `commentId` names a
+     * comment of this proposal: then it is the page that holds that comment's thread. Threads go
+     * three levels deep, so a comment's thread is its grandparent, its parent or itself.
+     */
+    async commentPage(proposalId: number, options: { page: number; commentId?: number; perPage: number }) {
+      const size = sql.lit(options.perPage);
+      const { rows } = await sql<CommentPageRow>`
+        with roots as (
+          select id, (row_number() over (order by created_at, id) - 1)::int as position
+          from proposal_comments
+          where proposal_id = ${proposalId} and parent_id is null
+        ),
+        threads as (
+          select count(*)::int as total,
+                 coalesce(
+                   (select r.position
+                    from proposal_comments c
+                    left join proposal_comments p on p.id = c.parent_id
+                    join roots r on r.id = coalesce(p.parent_id, c.parent_id, c.id)
+                    where c.id = ${options.commentId ?? null}::int and c.proposal_id = ${proposalId}) / ${size},
+                   least(${options.page - 1}::int, greatest((count(*)::int - 1) / ${size}, 0))
+                 )::int as page_index
+          from roots
+        )
+        select t.total as thread_total, t.page_index, x.*
+        from threads t
+        left join lateral (
+          select c.id, c.parent_id, c.depth, c.body, c.created_at, c.edited_at, c.author_user_id, c.hidden_at, c.hidden_reason, c.held,
+                 a.display_name as author_name, a.deleted_at as author_deleted_at
+          from proposal_comments c
+          left join proposal_comments p on p.id = c.parent_id
+          join roots r on r.id = coalesce(p.parent_id, c.parent_id, c.id)
+          left join users a on a.id = c.author_user_id
+          where c.proposal_id = ${proposalId} and r.position >= t.page_index * ${size} and r.position < (t.page_index + 1) * ${size}
+        ) x on true
+        order by x.created_at, x.id`.execute(db);
+      const first = rows[0];
+      const comments = rows.filter((row): row is CommentPageRow & { id: number } => row.id !== null);
+      return { comments, threadTotal: first?.thread_total ?? 0, page: (first?.page_index ?? 0) + 1 };
     },
     comment(proposalId: number, id: number) {
       return db.selectFrom('proposal_comments').selectAll().where('proposal_id', '=', proposalId).where('id', '=', id).executeTakeFirst();

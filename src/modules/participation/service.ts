@@ -6,6 +6,7 @@ import { AppError, type FieldErrors, ValidationError } from '../../platform/http
 import type { AppServices } from '../../platform/module.ts';
 import { measureOptions } from '../strategy/index.ts';
 import { withoutMetadata } from './images.ts';
+import { commentPath, proposalPath } from './links.ts';
 import { containsListedWord } from './moderation.ts';
 import { moderationRepository } from './moderation-repository.ts';
 import { notificationRepository, notifyFollowers } from './notifications.ts';
@@ -41,7 +42,7 @@ export interface AnswerInput {
  */
 export function participationService(services: Pick<AppServices, 'db' | 'config' | 'mailQueued' | 'files'>) {
   const { db } = services;
-  const proposalUrl = (processId: number, proposalId: number) => `${services.config.baseUrl}/beteiligung/${processId}/vorschlaege/${proposalId}`;
+  const proposalUrl = (processId: number, proposalId: number) => `${services.config.baseUrl}${proposalPath(processId, proposalId)}`;
 
   async function visibleProcess(actor: Actor, processId: number) {
     const process = await participationRepository(db).process(processId);
@@ -106,7 +107,7 @@ export function participationService(services: Pick<AppServices, 'db' | 'config'
               exceptUserId: actorUserId(actor),
               key: 'comment',
               params: { title: proposal.title },
-              url: proposalUrl(proposal.process_id, proposalId),
+              url: `${services.config.baseUrl}${commentPath({ processId: proposal.process_id, proposalId, id })}`,
             });
         return { id, queued };
       });

@@ -1,5 +1,6 @@
 import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, type FormState, SubmitButton, TextArea } from '../../../platform/views/forms.tsx';
+import { commentPath, proposalPath } from '../links.ts';
 import { REPORT_REASONS } from '../tables.ts';
 
 interface QueueItem {
@@ -13,6 +14,11 @@ interface QueueItem {
 }
 
 const SLUG = { proposal: 'vorschlag', comment: 'kommentar' } as const;
+
+/** Where a contribution is shown: the proposal, or the page of its comments that holds the comment. */
+function itemPath(item: QueueItem): string {
+  return item.content_type === 'comment' ? commentPath({ processId: item.process_id, proposalId: item.proposal_id, id: item.content_id }) : proposalPath(item.process_id, item.proposal_id);
+}
 
 function Decisions({ ags, item, reported }: { ags: string; item: QueueItem; reported: boolean }) {
   const { t } = useView();
@@ -83,7 +89,7 @@ export function ModerationPage({
           {reported.map((item) => (
             <li class="vv-measure" key={`${item.content_type}-${item.content_id}`}>
               <h3 class="kern-heading-small">
-                <a class="kern-link" href={`/beteiligung/${item.process_id}/vorschlaege/${item.proposal_id}`}>
+                <a class="kern-link" href={itemPath(item)}>
                   {t(`participation.moderation.type_${item.content_type}`)}: {item.title}
                 </a>
               </h3>

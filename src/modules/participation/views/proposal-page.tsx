@@ -1,6 +1,9 @@
+import type { PageResult } from '../../../platform/http/pagination.ts';
 import { formatDate } from '../../../platform/i18n/catalog.ts';
+import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, type FormState, SubmitButton, TextArea } from '../../../platform/views/forms.tsx';
+import { COMMENT_PAGE_PARAM, COMMENTS_HEADING, commentAnchor, proposalPath } from '../links.ts';
 import { osmLink } from '../location.ts';
 import { authorLabel } from './process-pages.tsx';
 
@@ -97,7 +100,7 @@ function CommentThread({
   return (
     <ul class="vv-comments">
       {level.map((c) => (
-        <li class="vv-comment" key={c.id} id={`kommentar-${c.id}`}>
+        <li class="vv-comment" key={c.id} id={commentAnchor(c.id)}>
           <p class="kern-body kern-body--small vv-muted">
             {authorLabel(t, { ...c, offline: false })} · {formatDate(locale, c.created_at, true)}
             {c.edited_at ? ` · ${t('participation.comment.edited')}` : ''}
@@ -132,6 +135,7 @@ function CommentThread({
 export function ProposalPage({
   proposal,
   comments,
+  threads,
   measures,
   ags,
   supported,
@@ -145,7 +149,10 @@ export function ProposalPage({
   commentForm,
 }: {
   proposal: ProposalView;
+  /** The comments of the page's threads, all levels. */
   comments: Comment[];
+  /** The page of threads (top-level comments) and their number, for the page links. */
+  threads: PageResult<unknown>;
   measures: Array<{ id: number; title: string; status: string }>;
   ags: string;
   supported: boolean;
@@ -159,7 +166,8 @@ export function ProposalPage({
   commentForm: FormState;
 }) {
   const { t, locale } = useView();
-  const base = `/beteiligung/${proposal.process_id}/vorschlaege/${proposal.id}`;
+  const base = proposalPath(proposal.process_id, proposal.id);
+  const firstThread = (threads.page - 1) * threads.pageSize + 1;
   const withheld = Boolean(proposal.hidden_at || proposal.held);
   const shown = !withheld || canAnswer;
   return (
@@ -254,11 +262,15 @@ export function ProposalPage({
           </p>
         ) : null}
       </section>
-      <section aria-labelledby="comments-heading">
-        <h2 class="kern-heading-medium" id="comments-heading">
+      <section aria-labelledby={COMMENTS_HEADING}>
+        <h2 class="kern-heading-medium" id={COMMENTS_HEADING}>
           {t('participation.proposal.comments', { count: proposal.comment_count })}
         </h2>
+        {threads.pageCount > 1 ? (
+          <p class="kern-body kern-body--small vv-muted">{t('participation.proposal.comment_range', { from: firstThread, to: firstThread + threads.items.length - 1, total: threads.total })}</p>
+        ) : null}
         <CommentThread comments={comments} parentId={null} base={base} canComment={canComment} userId={userId} moderator={canAnswer} />
+        <Pagination result={threads} path={base} query={{}} param={COMMENT_PAGE_PARAM} label={t('participation.proposal.comment_pages')} fragment={COMMENTS_HEADING} />
         {canComment ? (
           <>
             <ErrorSummary form={commentForm} labels={{ body: t('participation.comment.body') }} />
