@@ -63,7 +63,8 @@ export default defineScenarios({
     }),
     page('koordination_moderation', async (ctx) => {
       const { town, cookie } = await coordinator(ctx);
-      return { path: `/verwaltung/${town.ags}/moderation`, mustContain: ['Bitte prüfen', 'Kommentar '], cookie };
+      // The first of the queue's pages (20 reports, the held contributions), with the reports' own pager.
+      return { path: `/verwaltung/${town.ags}/moderation`, mustContain: ['Bitte prüfen', 'Kommentar ', 'Seiten der gemeldeten Beiträge'], cookie };
     }),
     page('koordination_einlass_200', async (ctx) => {
       const { town, cookie } = await coordinator(ctx);

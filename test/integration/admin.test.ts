@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, demoAccounts } from '../../src/modules/admin/index.ts';
 import { participatingMunicipalities } from '../../src/modules/municipalities/index.ts';
 import { TestClient, visibleText } from '../support/client.ts';
 import { municipalityId } from '../support/users.ts';
-import { adminRepository } from '../../src/modules/admin/repository.ts';
+import { AUDIT_PAGE_SIZE, adminRepository } from '../../src/modules/admin/repository.ts';
 import { pageRequest } from '../../src/platform/http/pagination.ts';
 
 const BENSHEIM = '06431002';
@@ -133,6 +133,37 @@ describe('programme office', () => {
     assert.deepEqual([capped.items.length, capped.total, capped.more], [1, 10, true]);
     const exact = await repo.auditPage({}, pageRequest(1, 50));
     assert.deepEqual([exact.total, exact.more], [Number(all.n), false]);
+  });
+
+  it(`pages the audit log by ${AUDIT_PAGE_SIZE}: 51 entries are two pages`, async () => {
+    assert.equal(AUDIT_PAGE_SIZE, 50);
+    await t.app.services.db
+      .insertInto('audit_log')
+      .values(
+        Array.from({ length: 51 }, (_, i) => ({
+          actor_user_id: null,
+          action: 'role.granted',
+          entity_type: 'paging_probe',
+          entity_id: `probe-${i + 1}`,
+          municipality_id: null,
+          before: null,
+          after: null,
+        })),
+      )
+      .execute();
+    const entries = (html: string) => [...html.matchAll(/paging_probe #probe-(\d+)/g)].map((m) => Number(m[1]));
+    const first = await office.get('/programmbuero/protokoll?typ=paging_probe');
+    assert.equal(first.statusCode, 200);
+    assert.equal(entries(first.body).length, 50);
+    const text = visibleText(first.body);
+    assert.match(text, /51 Treffer/);
+    assert.match(text, /Seite 1 von 2/);
+    const second = await office.get('/programmbuero/protokoll?typ=paging_probe&seite=2');
+    assert.equal(entries(second.body).length, 1);
+    assert.deepEqual(new Set([...entries(first.body), ...entries(second.body)]).size, 51, 'every entry on one of the two pages');
+    const third = await office.get('/programmbuero/protokoll?typ=paging_probe&seite=3');
+    assert.equal(third.statusCode, 200);
+    assert.deepEqual(entries(third.body), []);
   });
 
   it('keeps everybody else out', async () => {

@@ -32,7 +32,9 @@ describe('queries per page', () => {
     ['visitor', '/beteiligung/1?sort=supported&q=Verein', 6],
     ['visitor', '/beteiligung/1/vorschlaege/1', 6],
     ['coordinator', '/beteiligung/1/vorschlaege/1', 10],
-    ['coordinator', `/verwaltung/${BENSHEIM}/moderation`, 6],
+    // Session and account, both lists' pages with their counts in one statement, the blocked people.
+    ['coordinator', `/verwaltung/${BENSHEIM}/moderation`, 4],
+    ['coordinator', `/verwaltung/${BENSHEIM}/moderation?seite=2&gehalten=9`, 4],
     ['visitor', '/', 1],
     ['visitor', '/kommunen', 1],
     ['visitor', '/kommunen?groesse=target&teilnahme=ja&sort=-population', 1],

@@ -9,7 +9,7 @@ import { formatDate } from '../../platform/i18n/catalog.ts';
 import type { ModulePlugin } from '../../platform/module.ts';
 import { municipalityOptions } from '../municipalities/index.ts';
 import { OFFICE, officeCrumbs } from './crumbs.ts';
-import { type AuditFilter, adminRepository } from './repository.ts';
+import { AUDIT_PAGE_SIZE, type AuditFilter, adminRepository } from './repository.ts';
 import { actorLabel, type AuditQuery, AuditPage } from './views/audit-page.tsx';
 import { MailPage, OutboxPage } from './views/outbox-pages.tsx';
 
@@ -53,7 +53,7 @@ export const recordRoutes: ModulePlugin = async (app, { services }) => {
   app.get('/programmbuero/protokoll', { config: OFFICE, schema: { querystring: AuditQuerySchema } }, async (request, reply) => {
     const raw = request.query;
     const { filter, query, errors } = cleanAuditQuery(raw);
-    const page = pageRequest(pageNumber(raw.seite), 50);
+    const page = pageRequest(pageNumber(raw.seite), AUDIT_PAGE_SIZE);
     const [{ items, total, more }, entityTypes, municipalities] = await Promise.all([repo.auditPage(filter, page), repo.auditEntityTypes(), municipalityOptions(db)]);
     const form = { values: { von: raw.von ?? '', bis: raw.bis ?? '' }, errors };
     return reply.render(

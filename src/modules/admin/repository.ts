@@ -13,6 +13,9 @@ export interface UserFilter {
   municipalityId?: number;
 }
 
+/** Entries per page of the office's audit log (paged in SQL, see auditPage). */
+export const AUDIT_PAGE_SIZE = 50;
+
 export interface AuditFilter {
   action?: string;
   entityType?: string;
@@ -163,9 +166,9 @@ export function adminRepository(db: Db) {
     },
 
     /**
-     * A page of entries and how many match, counted up to `countLimit` (or a little beyond the page
-     * asked for): counting all of half a million entries for every page took longer than the page.
-     * `more` says that there are more than `total`.
+     * A page of entries (AUDIT_PAGE_SIZE on the office's page) and how many match, counted up to
+     * `countLimit` (or a little beyond the page asked for): counting all of half a million entries
+     * for every page took longer than the page. `more` says that there are more than `total`.
      */
     async auditPage(filter: AuditFilter, page: PageRequest, countLimit = 10_000) {
       const limit = Math.max(countLimit, page.offset + 10 * page.pageSize);

@@ -1,9 +1,36 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
+import { type PageResult, pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import type { ContentType, ReportReason } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type { ContentType };
+
+/** Items per page in each list of the moderation queue. */
+export const QUEUE_PAGE_SIZE = 20;
+
+/** A contribution waiting in the queue, with what the decision forms need. */
+export interface QueueItem {
+  content_type: ContentType;
+  content_id: number;
+  title: string;
+  body: string;
+  author_user_id: number | null;
+  process_id: number;
+  proposal_id: number;
+}
+
+/** A reported contribution: its reports' reasons, notes and number. */
+export interface ReportedItem extends QueueItem {
+  reasons: string;
+  notes: string | null;
+  report_count: number;
+}
+
+export interface QueuePages {
+  reported: PageResult<ReportedItem>;
+  held: PageResult<QueueItem>;
+}
 
 export function moderationRepository(db: Db) {
   const table = (type: ContentType) => (type === 'proposal' ? 'proposals' : 'proposal_comments');
@@ -67,61 +94,68 @@ export function moderationRepository(db: Db) {
         .returning('id')
         .executeTakeFirst();
     },
-    /** Open reports and held contributions of a town, with the contribution's text: the moderation queue, two queries. */
-    async queue(municipalityId: number) {
-      const reported = await db
-        .selectFrom('content_reports as r')
-        .leftJoin('proposals as p', (join) => join.onRef('p.id', '=', 'r.content_id').on('r.content_type', '=', 'proposal'))
-        .leftJoin('proposal_comments as c', (join) => join.onRef('c.id', '=', 'r.content_id').on('r.content_type', '=', 'comment'))
-        .leftJoin('proposals as cp', 'cp.id', 'c.proposal_id')
-        .select([
-          'r.content_type',
-          'r.content_id',
-          sql<string>`string_agg(distinct r.reason, ',')`.as('reasons'),
-          sql<string>`string_agg(nullif(r.note, ''), ' | ')`.as('notes'),
-          sql<number>`count(*)`.as('report_count'),
-          sql<string>`coalesce(p.title, cp.title)`.as('title'),
-          sql<string>`coalesce(p.body, c.body)`.as('body'),
-          sql<number>`coalesce(p.author_user_id, c.author_user_id)`.as('author_user_id'),
-          sql<number>`coalesce(p.process_id, cp.process_id)`.as('process_id'),
-          sql<number>`coalesce(p.id, cp.id)`.as('proposal_id'),
-          sql<Date | null>`coalesce(p.hidden_at, c.hidden_at)`.as('hidden_at'),
-        ])
-        .where('r.municipality_id', '=', municipalityId)
-        .where('r.resolved_at', 'is', null)
-        .groupBy([
-          'r.content_type',
-          'r.content_id',
-          'p.title',
-          'cp.title',
-          'p.body',
-          'c.body',
-          'p.author_user_id',
-          'c.author_user_id',
-          'p.process_id',
-          'cp.process_id',
-          'p.id',
-          'cp.id',
-          'p.hidden_at',
-          'c.hidden_at',
-        ])
-        .orderBy(sql`min(r.created_at)`)
-        .execute();
-      const held = await db
-        .selectFrom('proposals as p')
-        .select([sql<ContentType>`'proposal'`.as('content_type'), 'p.id as content_id', 'p.title', 'p.body', 'p.author_user_id', 'p.process_id', 'p.id as proposal_id'])
-        .where('p.municipality_id', '=', municipalityId)
-        .where('p.held', '=', true)
-        .unionAll(
-          db
-            .selectFrom('proposal_comments as c')
-            .innerJoin('proposals as cp', 'cp.id', 'c.proposal_id')
-            .select([sql<ContentType>`'comment'`.as('content_type'), 'c.id as content_id', 'cp.title', 'c.body', 'c.author_user_id', 'cp.process_id', 'cp.id as proposal_id'])
-            .where('cp.municipality_id', '=', municipalityId)
-            .where('c.held', '=', true),
+    /**
+     * One page of each of the queue's two lists, open reports (oldest first report first) and held
+     * contributions (proposals, then comments, by id), with how many each list has: one statement.
+     * A page beyond a list's end is its last page; the pages shown come back with the rows.
+     */
+    async queuePages(municipalityId: number, pages: { reported: number; held: number }, pageSize = QUEUE_PAGE_SIZE): Promise<QueuePages> {
+      const size = sql`cast(${pageSize} as integer)`;
+      const result = await sql<{
+        reported_total: number;
+        reported_page: number;
+        held_total: number;
+        held_page: number;
+        reported: ReportedItem[] | null;
+        held: QueueItem[] | null;
+      }>`
+        with reported as (
+          select r.content_type, r.content_id, string_agg(distinct r.reason, ',') as reasons, string_agg(nullif(r.note, ''), ' | ') as notes,
+            cast(count(*) as integer) as report_count, min(r.created_at) as first_at
+          from content_reports r
+          where r.municipality_id = ${municipalityId} and r.resolved_at is null
+          group by r.content_type, r.content_id
+        ),
+        held as (
+          select 0 as kind, 'proposal' as content_type, p.id as content_id from proposals p where p.municipality_id = ${municipalityId} and p.held
+          union all
+          select 1, 'comment', c.id from proposal_comments c join proposals cp on cp.id = c.proposal_id where cp.municipality_id = ${municipalityId} and c.held
+        ),
+        pages as (
+          select r.total as reported_total, least(cast(${pages.reported} as integer), greatest(1, (r.total + ${size} - 1) / ${size})) as reported_page,
+            h.total as held_total, least(cast(${pages.held} as integer), greatest(1, (h.total + ${size} - 1) / ${size})) as held_page
+          from (select cast(count(*) as integer) as total from reported) r, (select cast(count(*) as integer) as total from held) h
+        ),
+        reported_rows as (
+          select q.content_type, q.content_id, q.reasons, q.notes, q.report_count, q.first_at,
+            coalesce(p.title, cp.title) as title, coalesce(p.body, c.body) as body, coalesce(p.author_user_id, c.author_user_id) as author_user_id,
+            coalesce(p.process_id, cp.process_id) as process_id, coalesce(p.id, cp.id) as proposal_id
+          from (select * from reported order by first_at, content_type, content_id limit ${size} offset (select (reported_page - 1) * ${size} from pages)) q
+          left join proposals p on q.content_type = 'proposal' and p.id = q.content_id
+          left join proposal_comments c on q.content_type = 'comment' and c.id = q.content_id
+          left join proposals cp on cp.id = c.proposal_id
+        ),
+        held_rows as (
+          select q.kind, q.content_type, q.content_id, coalesce(p.title, cp.title) as title, coalesce(p.body, c.body) as body,
+            coalesce(p.author_user_id, c.author_user_id) as author_user_id, coalesce(p.process_id, cp.process_id) as process_id, coalesce(p.id, cp.id) as proposal_id
+          from (select * from held order by kind, content_id limit ${size} offset (select (held_page - 1) * ${size} from pages)) q
+          left join proposals p on q.content_type = 'proposal' and p.id = q.content_id
+          left join proposal_comments c on q.content_type = 'comment' and c.id = q.content_id
+          left join proposals cp on cp.id = c.proposal_id
         )
-        .execute();
-      return { reported, held };
+        select pages.*,
+          (select json_agg(json_build_object('content_type', x.content_type, 'content_id', x.content_id, 'title', x.title, 'body', x.body, 'author_user_id', x.author_user_id,
+            'process_id', x.process_id, 'proposal_id', x.proposal_id, 'reasons', x.reasons, 'notes', x.notes, 'report_count', x.report_count)
+            order by x.first_at, x.content_type, x.content_id) from reported_rows x) as reported,
+          (select json_agg(json_build_object('content_type', x.content_type, 'content_id', x.content_id, 'title', x.title, 'body', x.body, 'author_user_id', x.author_user_id,
+            'process_id', x.process_id, 'proposal_id', x.proposal_id) order by x.kind, x.content_id) from held_rows x) as held
+        from pages`.execute(db);
+      const row = result.rows[0];
+      if (!row) throw new Error('the queue statement returns one row');
+      return {
+        reported: pageResult(row.reported ?? [], Number(row.reported_total), pageRequest(Number(row.reported_page), pageSize)),
+        held: pageResult(row.held ?? [], Number(row.held_total), pageRequest(Number(row.held_page), pageSize)),
+      };
     },
     contentMunicipality(type: ContentType, id: number) {
       if (type === 'proposal') return db.selectFrom('proposals').select(['municipality_id', 'author_user_id', 'hidden_at', 'held']).where('id', '=', id).executeTakeFirst();

@@ -4,6 +4,7 @@ import { signedInActor } from '../../platform/http/access.ts';
 import { AppError, ValidationError } from '../../platform/http/errors.ts';
 import { formAction } from '../../platform/http/form-action.ts';
 import { FormText, formBody, formBodySchema, parseForm } from '../../platform/http/forms.ts';
+import { withQuery } from '../../platform/http/pagination.ts';
 import { parseId } from '../../platform/http/params.ts';
 import { Ags, AgsParams, Id } from '../../platform/http/schemas.ts';
 import type { ModulePlugin } from '../../platform/module.ts';
@@ -17,7 +18,7 @@ import { CommentParams, ProposalParams, shownTitle } from './route-support.ts';
 import { participationService } from './service.ts';
 import { type ContentType, REPORT_REASONS } from './tables.ts';
 import { ReportPage } from './views/form-pages.tsx';
-import { ModerationPage, WordsPage } from './views/moderation-pages.tsx';
+import { ModerationPage, QUEUE_LISTS, type QueueList, WordsPage } from './views/moderation-pages.tsx';
 
 const SIGNED_IN = { access: 'signedIn' } as const;
 const TOWN = { access: { scope: 'town' } } as const;
@@ -28,6 +29,30 @@ const WordsForm = Type.Object({ words: Type.Optional(FormText({ max: 20000 })) }
 const DecisionParams = Type.Object({ ags: Ags, type: Type.String({ maxLength: 20 }), id: Id, action: Type.String({ maxLength: 20 }) });
 const UserParams = Type.Object({ ags: Ags, userId: Id, action: Type.String({ maxLength: 20 }) });
 const TYPES: Record<string, ContentType> = { vorschlag: 'proposal', kommentar: 'comment' };
+/** The queue's two page numbers in the URL (`seite` for the reports, `gehalten` for the held contributions). */
+const QueueQuery = Type.Object({ seite: Type.Optional(Type.String({ maxLength: 20 })), gehalten: Type.Optional(Type.String({ maxLength: 20 })) });
+/** Hidden fields of every decision form: the pages the queue showed, and the list the decision was taken in. */
+const QUEUE_FIELDS = ['seite', 'gehalten', 'liste'];
+const LAST_PAGE = 99_999;
+
+/** A page number of the queue: digits only, else the first page; a huge one is the last page (the statement clamps it). */
+function queuePageNumber(raw: string | undefined): number {
+  const text = raw?.trim() ?? '';
+  if (!/^\d{1,20}$/.test(text)) return 1;
+  return Math.min(Math.max(Number(text), 1), LAST_PAGE);
+}
+
+function queuePages(values: { seite?: string; gehalten?: string }) {
+  return { reported: queuePageNumber(values.seite), held: queuePageNumber(values.gehalten) };
+}
+
+/** Back to the queue after a decision: the same pages of both lists, at the list the decision was taken in. */
+function queueHref(ags: string, values: { seite?: string; gehalten?: string; liste?: string }): string {
+  const pages = queuePages(values);
+  const list = values.liste && Object.hasOwn(QUEUE_LISTS, values.liste) ? QUEUE_LISTS[values.liste as QueueList] : undefined;
+  const href = withQuery(`/verwaltung/${ags}/moderation`, {}, { seite: pages.reported > 1 ? pages.reported : undefined, gehalten: pages.held > 1 ? pages.held : undefined });
+  return list ? `${href}#${list}` : href;
+}
 
 /** Reports by anyone signed in; the town's moderation queue, decisions, blocks and word list. */
 export const moderationRoutes: ModulePlugin = async (app, { services }) => {
@@ -84,10 +109,10 @@ export const moderationRoutes: ModulePlugin = async (app, { services }) => {
     submitReport(request, reply, request.params, request.body),
   );
 
-  app.get('/verwaltung/:ags/moderation', { config: TOWN, schema: { params: AgsParams } }, async (request, reply) => {
+  app.get('/verwaltung/:ags/moderation', { config: TOWN, schema: { params: AgsParams, querystring: QueueQuery } }, async (request, reply) => {
     const municipality = managedTown(request);
     const modRepo = moderationRepository(db);
-    const [queue, blocked] = await Promise.all([modRepo.queue(municipality.id), modRepo.blocked(municipality.id)]);
+    const [queue, blocked] = await Promise.all([modRepo.queuePages(municipality.id, queuePages(request.query)), modRepo.blocked(municipality.id)]);
     const title = request.t('participation.moderation.title', { name: municipality.name });
     return reply.render(<ModerationPage ags={municipality.ags} reported={queue.reported} held={queue.held} blocked={blocked} />, {
       title,
@@ -95,7 +120,7 @@ export const moderationRoutes: ModulePlugin = async (app, { services }) => {
     });
   });
 
-  app.post('/verwaltung/:ags/moderation/:type/:id/:action', { config: TOWN, schema: { params: DecisionParams, body: formBody(DecisionForm) } }, async (request, reply) => {
+  app.post('/verwaltung/:ags/moderation/:type/:id/:action', { config: TOWN, schema: { params: DecisionParams, body: formBody(DecisionForm, QUEUE_FIELDS) } }, async (request, reply) => {
     const actor = signedInActor(request);
     const municipality = managedTown(request);
     const { action } = request.params;
@@ -107,10 +132,10 @@ export const moderationRoutes: ModulePlugin = async (app, { services }) => {
     else if (action === 'freigeben') await moderation.release(actor, municipality.id, type, id);
     else if (action === 'abweisen') await moderation.dismiss(actor, municipality.id, type, id);
     else throw AppError.notFound();
-    return reply.flash('success', `participation.moderation.done_${action}`).redirect(`/verwaltung/${municipality.ags}/moderation`, 303);
+    return reply.flash('success', `participation.moderation.done_${action}`).redirect(queueHref(municipality.ags, request.body), 303);
   });
 
-  app.post('/verwaltung/:ags/moderation/person/:userId/:action', { config: TOWN, schema: { params: UserParams, body: formBodySchema(['reason']) } }, async (request, reply) => {
+  app.post('/verwaltung/:ags/moderation/person/:userId/:action', { config: TOWN, schema: { params: UserParams, body: formBodySchema(['reason', ...QUEUE_FIELDS]) } }, async (request, reply) => {
     const actor = signedInActor(request);
     const municipality = managedTown(request);
     const userId = parseId(request.params.userId);
@@ -118,7 +143,7 @@ export const moderationRoutes: ModulePlugin = async (app, { services }) => {
     if (action === 'sperren') await moderation.block(actor, municipality.id, userId, request.body.reason ?? '');
     else if (action === 'entsperren') await moderation.unblock(actor, municipality.id, userId);
     else throw AppError.notFound();
-    return reply.flash('success', `participation.moderation.done_${action}`).redirect(`/verwaltung/${municipality.ags}/moderation`, 303);
+    return reply.flash('success', `participation.moderation.done_${action}`).redirect(queueHref(municipality.ags, request.body), 303);
   });
 
   async function renderWords(request: FastifyRequest, reply: FastifyReply, form?: FormState) {

@@ -2,9 +2,9 @@ import type { PageResult } from '../http/pagination.ts';
 import { withQuery } from '../http/pagination.ts';
 import { useView } from './context.ts';
 
-/** Links to the pages of a list; `param` names the page in the query (`seite`, or another where a page has two lists). */
 /**
- * Page links for a list paged in SQL. `fragment` sends the reader back to the list's own heading
+ * Links to the pages of a list paged in SQL; `param` names the page in the query (`seite`, or
+ * another where a page has two lists). `fragment` sends the reader back to the list's own heading
  * when a page holds more than one paged list (a moderation queue, a proposal's comments).
  */
 export function Pagination({

@@ -1,16 +1,29 @@
+import type { PageResult } from '../../../platform/http/pagination.ts';
+import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, type FormState, SubmitButton, TextArea } from '../../../platform/views/forms.tsx';
 import { commentPath, proposalPath } from '../links.ts';
+import type { QueueItem, ReportedItem } from '../moderation-repository.ts';
 import { REPORT_REASONS } from '../tables.ts';
 
-interface QueueItem {
-  content_type: 'proposal' | 'comment';
-  content_id: number;
-  title: string;
-  body: string;
-  author_user_id: number | null;
-  process_id: number;
-  proposal_id: number;
+/** The queue's lists by the value of a decision form's `liste` field, with the id of the list's heading (the fragment to return to). */
+export const QUEUE_LISTS = { gemeldet: 'reported-heading', gehalten: 'held-heading', gesperrt: 'blocked-heading' } as const;
+export type QueueList = keyof typeof QUEUE_LISTS;
+
+/** The pages the queue shows, sent back with every decision so that it returns to them. */
+interface QueueState {
+  reported: number;
+  held: number;
+}
+
+function QueueFields({ state, list }: { state: QueueState; list: QueueList }) {
+  return (
+    <>
+      <input type="hidden" name="seite" value={String(state.reported)} />
+      <input type="hidden" name="gehalten" value={String(state.held)} />
+      <input type="hidden" name="liste" value={list} />
+    </>
+  );
 }
 
 const SLUG = { proposal: 'vorschlag', comment: 'kommentar' } as const;
@@ -20,13 +33,16 @@ function itemPath(item: QueueItem): string {
   return item.content_type === 'comment' ? commentPath({ processId: item.process_id, proposalId: item.proposal_id, id: item.content_id }) : proposalPath(item.process_id, item.proposal_id);
 }
 
-function Decisions({ ags, item, reported }: { ags: string; item: QueueItem; reported: boolean }) {
+function Decisions({ ags, item, reported, state }: { ags: string; item: QueueItem; reported: boolean; state: QueueState }) {
   const { t } = useView();
   const base = `/verwaltung/${ags}/moderation/${SLUG[item.content_type]}/${item.content_id}`;
-  const reasonId = `reason-${item.content_type}-${item.content_id}`;
+  const list: QueueList = reported ? 'gemeldet' : 'gehalten';
+  const reasonId = `reason-${list}-${item.content_type}-${item.content_id}`;
+  const fields = <QueueFields state={state} list={list} />;
   return (
     <div class="vv-actions">
       <Form action={`${base}/ausblenden`} class="vv-inline-form">
+        {fields}
         <label class="kern-label" for={reasonId}>
           {t('participation.moderation.reason')}
         </label>
@@ -40,15 +56,18 @@ function Decisions({ ags, item, reported }: { ags: string; item: QueueItem; repo
         <SubmitButton label={t('participation.moderation.hide')} kind="secondary" />
       </Form>
       <Form action={`${base}/freigeben`} class="vv-inline-form">
+        {fields}
         <SubmitButton label={t('participation.moderation.release')} kind="tertiary" />
       </Form>
       {reported ? (
         <Form action={`${base}/abweisen`} class="vv-inline-form">
+          {fields}
           <SubmitButton label={t('participation.moderation.dismiss')} kind="tertiary" />
         </Form>
       ) : null}
       {item.author_user_id ? (
         <Form action={`/verwaltung/${ags}/moderation/person/${item.author_user_id}/sperren`} class="vv-inline-form">
+          {fields}
           <SubmitButton label={t('participation.moderation.block')} kind="tertiary" />
         </Form>
       ) : null}
@@ -63,8 +82,8 @@ export function ModerationPage({
   blocked,
 }: {
   ags: string;
-  reported: Array<QueueItem & { reasons: string; notes: string | null; report_count: number | string; hidden_at: Date | null }>;
-  held: QueueItem[];
+  reported: PageResult<ReportedItem>;
+  held: PageResult<QueueItem>;
   blocked: Array<{ user_id: number; display_name: string; reason: string }>;
 }) {
   const { t } = useView();
@@ -73,6 +92,8 @@ export function ModerationPage({
       .split(',')
       .map((r) => t(`participation.report.reason.${r}`))
       .join(', ');
+  const path = `/verwaltung/${ags}/moderation`;
+  const state: QueueState = { reported: reported.page, held: held.page };
   return (
     <>
       <h1 class="kern-heading-large">{t('participation.moderation.heading')}</h1>
@@ -81,12 +102,12 @@ export function ModerationPage({
           {t('participation.moderation.words_title')}
         </a>
       </p>
-      <section aria-labelledby="reported-heading">
-        <h2 class="kern-heading-medium" id="reported-heading">
-          {t('participation.moderation.reported', { count: reported.length })}
+      <section aria-labelledby={QUEUE_LISTS.gemeldet}>
+        <h2 class="kern-heading-medium" id={QUEUE_LISTS.gemeldet}>
+          {t('participation.moderation.reported', { count: reported.total })}
         </h2>
         <ul class="vv-measures">
-          {reported.map((item) => (
+          {reported.items.map((item) => (
             <li class="vv-measure" key={`${item.content_type}-${item.content_id}`}>
               <h3 class="kern-heading-small">
                 <a class="kern-link" href={itemPath(item)}>
@@ -98,29 +119,45 @@ export function ModerationPage({
                 {t('participation.moderation.report_summary', { count: Number(item.report_count), reasons: reasons(item.reasons) })}
                 {item.notes ? ` – ${item.notes}` : ''}
               </p>
-              <Decisions ags={ags} item={item} reported />
+              <Decisions ags={ags} item={item} reported state={state} />
             </li>
           ))}
         </ul>
+        <Pagination
+          result={reported}
+          path={path}
+          query={{ gehalten: state.held > 1 ? state.held : undefined }}
+          param="seite"
+          fragment={QUEUE_LISTS.gemeldet}
+          label={t('participation.moderation.reported_pages')}
+        />
       </section>
-      <section aria-labelledby="held-heading">
-        <h2 class="kern-heading-medium" id="held-heading">
-          {t('participation.moderation.held', { count: held.length })}
+      <section aria-labelledby={QUEUE_LISTS.gehalten}>
+        <h2 class="kern-heading-medium" id={QUEUE_LISTS.gehalten}>
+          {t('participation.moderation.held', { count: held.total })}
         </h2>
         <ul class="vv-measures">
-          {held.map((item) => (
+          {held.items.map((item) => (
             <li class="vv-measure" key={`${item.content_type}-${item.content_id}`}>
               <h3 class="kern-heading-small">
                 {t(`participation.moderation.type_${item.content_type}`)}: {item.title}
               </h3>
               <p class="kern-body">{item.body}</p>
-              <Decisions ags={ags} item={item} reported={false} />
+              <Decisions ags={ags} item={item} reported={false} state={state} />
             </li>
           ))}
         </ul>
+        <Pagination
+          result={held}
+          path={path}
+          query={{ seite: state.reported > 1 ? state.reported : undefined }}
+          param="gehalten"
+          fragment={QUEUE_LISTS.gehalten}
+          label={t('participation.moderation.held_pages')}
+        />
       </section>
-      <section aria-labelledby="blocked-heading">
-        <h2 class="kern-heading-medium" id="blocked-heading">
+      <section aria-labelledby={QUEUE_LISTS.gesperrt}>
+        <h2 class="kern-heading-medium" id={QUEUE_LISTS.gesperrt}>
           {t('participation.moderation.blocked', { count: blocked.length })}
         </h2>
         <ul class="kern-list">
@@ -128,8 +165,7 @@ export function ModerationPage({
             <li key={b.user_id}>
               {b.display_name || t('admin.users.deleted_account')}
               <Form action={`/verwaltung/${ags}/moderation/person/${b.user_id}/entsperren`} class="vv-inline-form">
-                {' '}
-                <SubmitButton label={t('participation.moderation.unblock')} kind="tertiary" />
+                <QueueFields state={state} list="gesperrt" /> <SubmitButton label={t('participation.moderation.unblock')} kind="tertiary" />
               </Form>
             </li>
           ))}
