@@ -5,11 +5,9 @@ import type { PageRequest } from '../../platform/http/pagination.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** A row of commentPage: the page and the count, and a comment unless the page is empty. */
-interface CommentPageRow {
-  thread_total: number;
-  page_index: number;
-  id: number | null;
+/** A comment as the proposal page shows it, with its author's name (null once the account is gone). */
+export interface CommentRow {
+  id: number;
   parent_id: number | null;
   depth: number;
   body: string;
@@ -21,6 +19,13 @@ interface CommentPageRow {
   held: boolean;
   author_name: string | null;
   author_deleted_at: Date | null;
+}
+
+/** A row of commentPage: the page and the count, and a comment unless the page is empty. */
+interface CommentPageRow extends Omit<CommentRow, 'id'> {
+  thread_total: number;
+  page_index: number;
+  id: number | null;
 }
 
 export type ProposalSort = 'newest' | 'supported' | 'commented' | 'random';
@@ -272,7 +277,7 @@ export function participationRepository(db: Db) {
         ) x on true
         order by x.created_at, x.id`.execute(db);
       const first = rows[0];
-      const comments = rows.filter((row): row is CommentPageRow & { id: number } => row.id !== null);
+      const comments = rows.filter((row): row is CommentPageRow & CommentRow => row.id !== null);
       return { comments, threadTotal: first?.thread_total ?? 0, page: (first?.page_index ?? 0) + 1 };
     },
     comment(proposalId: number, id: number) {

@@ -5,22 +5,8 @@ import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, type FormState, SubmitButton, TextArea } from '../../../platform/views/forms.tsx';
 import { COMMENT_PAGE_PARAM, COMMENTS_HEADING, commentAnchor, proposalPath } from '../links.ts';
 import { osmLink } from '../location.ts';
+import type { CommentRow as Comment } from '../repository.ts';
 import { authorLabel } from './process-pages.tsx';
-
-interface Comment {
-  hidden_at: Date | null;
-  hidden_reason: string;
-  held: boolean;
-  id: number;
-  parent_id: number | null;
-  depth: number;
-  body: string;
-  created_at: Date;
-  edited_at: Date | null;
-  author_user_id: number | null;
-  author_name: string | null;
-  author_deleted_at: Date | null;
-}
 
 export interface ProposalView {
   place: string;
