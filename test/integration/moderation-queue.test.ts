@@ -23,6 +23,7 @@ describe('moderation queue: pages', () => {
   let foreign: TestClient;
   const proposals: number[] = [];
   const comments: number[] = [];
+  let discussedPath = '';
 
   before(async () => {
     t = await startTestApp({ variant: 'reference' });
@@ -45,6 +46,7 @@ describe('moderation queue: pages', () => {
     }
     const discussed = await createProposal(db, processId, author.id, { title: 'Ein besprochener Vorschlag' });
     for (let i = 1; i <= 25; i++) comments.push(await createComment(db, discussed, author.id, { body: `Zurückgehalten ${two(i)}`, held: true }));
+    discussedPath = `/beteiligung/${processId}/vorschlaege/${discussed}`;
     coordinator = new TestClient(t.app.fastify);
     await coordinator.login('koordination@bensheim.test', TEST_PASSWORD);
     foreign = new TestClient(t.app.fastify);
@@ -65,6 +67,17 @@ describe('moderation queue: pages', () => {
     assert.deepEqual(reportedOn(third.body), range(41, 45));
     assert.match(visibleText(third.body), /Seite 3 von 3 · 45 Einträge/);
     assert.deepEqual(heldOn(third.body), range(1, 20), 'the held list stays on its first page');
+  });
+
+  it('links a held comment to the page of the discussion that holds it', async () => {
+    const page = await coordinator.get(`${QUEUE}?gehalten=2`);
+    const held = comments[21] as number; // "Zurückgehalten 22": thread 22, on the second page of the discussion
+    const link = `${discussedPath}?kommentar=${held}#kommentar-${held}`;
+    assert.ok(page.body.includes(`href="${link}"`), 'the held list links to the comment in its discussion');
+    const discussion = await coordinator.get(link.split('#')[0] as string);
+    assert.equal(discussion.statusCode, 200);
+    assert.match(discussion.body, new RegExp(`id="kommentar-${held}"`));
+    assert.match(visibleText(discussion.body), /Zurückgehalten 22/);
   });
 
   it('pages the held contributions on their own, each pager keeping the other list’s page', async () => {

@@ -140,7 +140,9 @@ export function ModerationPage({
           {held.items.map((item) => (
             <li class="vv-measure" key={`${item.content_type}-${item.content_id}`}>
               <h3 class="kern-heading-small">
-                {t(`participation.moderation.type_${item.content_type}`)}: {item.title}
+                <a class="kern-link" href={itemPath(item)}>
+                  {t(`participation.moderation.type_${item.content_type}`)}: {item.title}
+                </a>
               </h3>
               <p class="kern-body">{item.body}</p>
               <Decisions ags={ags} item={item} reported={false} state={state} />
