@@ -4,7 +4,7 @@ import { signedInActor } from '../../platform/http/access.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { formAction } from '../../platform/http/form-action.ts';
 import { formBody } from '../../platform/http/forms.ts';
-import { parseId } from '../../platform/http/params.ts';
+import { optionalId, parseId } from '../../platform/http/params.ts';
 import { Id } from '../../platform/http/schemas.ts';
 import type { ModulePlugin } from '../../platform/module.ts';
 import type { FormState } from '../../platform/views/forms.tsx';
@@ -33,7 +33,7 @@ export const commentRoutes: ModulePlugin = async (app, { services }) => {
     const base = proposalPath(process.id, proposal.id);
     const proposalTitle = shownTitle(request.t, request.actor, proposal);
     const title = commentId ? request.t('participation.comment.edit') : request.t('participation.comment.reply_title', { title: proposalTitle });
-    const around = commentId ?? (form.values.parentId && /^\d{1,9}$/.test(form.values.parentId) ? Number(form.values.parentId) : undefined);
+    const around = commentId ?? optionalId(form.values.parentId);
     const cancel = around ? commentPath({ processId: process.id, proposalId: proposal.id, id: around }) : base;
     return reply.render(<CommentFormPage title={title} action={commentId ? `${base}/kommentare/${commentId}` : `${base}/kommentare`} cancel={cancel} form={form} />, {
       title,

@@ -6,8 +6,8 @@ import { AppError, type FieldErrors, ValidationError } from '../../platform/http
 import { formAction } from '../../platform/http/form-action.ts';
 import { formBody, typedValues } from '../../platform/http/forms.ts';
 import { readMultipartForm } from '../../platform/http/multipart.ts';
-import { pageResult } from '../../platform/http/pagination.ts';
-import { pageNumber, parseId } from '../../platform/http/params.ts';
+import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
+import { optionalId, pageNumber, parseId } from '../../platform/http/params.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import type { ModulePlugin } from '../../platform/module.ts';
 import { EMPTY_FORM, type FormState } from '../../platform/views/forms.tsx';
@@ -121,12 +121,11 @@ export const proposalRoutes: ModulePlugin = async (app, { services }) => {
   app.get('/beteiligung/:id/vorschlaege/:pid', { config: PUBLIC, schema: { params: ProposalParams, querystring: CommentsQuery } }, async (request, reply) => {
     const { process, proposal } = await visible(request, request.params);
     const userId = actorUserId(request.actor);
-    const wanted = request.query[COMMENT_PARAM];
     const [phases, comments, measureIds, supported, following, images] = await Promise.all([
       repo.phases(process.id),
       repo.commentPage(proposal.id, {
         page: pageNumber(request.query[COMMENT_PAGE_PARAM]),
-        commentId: wanted && /^\d{1,9}$/.test(wanted) ? Number(wanted) : undefined,
+        commentId: optionalId(request.query[COMMENT_PARAM]),
         perPage: THREADS_PER_PAGE,
       }),
       repo.linkedMeasureIds(proposal.id),
@@ -144,7 +143,7 @@ export const proposalRoutes: ModulePlugin = async (app, { services }) => {
         threads={pageResult(
           comments.comments.filter((c) => c.parent_id === null),
           comments.threadTotal,
-          { page: comments.page, pageSize: THREADS_PER_PAGE, offset: (comments.page - 1) * THREADS_PER_PAGE },
+          pageRequest(comments.page, THREADS_PER_PAGE),
         )}
         measures={await townMeasures(db, proposal.municipality_id, measureIds)}
         ags={process.ags}

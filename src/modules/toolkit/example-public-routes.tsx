@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../platform/http/errors.ts';
-import { pageNumber, parseId } from '../../platform/http/params.ts';
+import { optionalId, pageNumber, parseId } from '../../platform/http/params.ts';
 import { pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import { IdParams } from '../../platform/http/schemas.ts';
 import type { ModulePlugin } from '../../platform/module.ts';
@@ -27,7 +27,7 @@ export const examplePublicRoutes: ModulePlugin = async (app, { services }) => {
     // An odd filter value filters nothing, as on the card list.
     const filter: ExampleFilter = {
       ags: kommune && /^\d{8}$/.test(kommune) ? kommune : undefined,
-      methodId: methode && /^\d{1,9}$/.test(methode) ? Number(methode) : undefined,
+      methodId: optionalId(methode),
     };
     const page = pageRequest(pageNumber(request.query.seite), PAGE_SIZE);
     const [rows, towns, methods] = await Promise.all([repo.publishedExamples(filter, page), repo.exampleTowns(), repo.usedMethods()]);

@@ -35,6 +35,11 @@ export interface SearchVersions {
   usesVersion: number;
 }
 
+/** The versions as a statement returns them (bigint columns come as text). */
+function versionsOf(row: { version: number; uses_version: number } | undefined): SearchVersions {
+  return { version: Number(row?.version ?? 0), usesVersion: Number(row?.uses_version ?? 0) };
+}
+
 export interface FacetRow {
   facet: 'field' | 'target' | 'format' | 'duration' | 'size' | 'town';
   value: string;
@@ -96,14 +101,13 @@ export function toolkitRepository(db: Db) {
         )
         select (select json_agg(h order by h.position) from hits h) as rows, s.version, s.uses_version from toolkit_search_state s`.execute(db);
       const [row] = result.rows;
-      return { rows: row?.rows ?? [], version: Number(row?.version ?? 0), usesVersion: Number(row?.uses_version ?? 0) };
+      return { rows: row?.rows ?? [], ...versionsOf(row) };
     },
 
     /** Both versions alone: whether a kept page of results still shows what the cards hold. */
     async searchVersions(): Promise<SearchVersions> {
       const result = await sql<{ version: number; uses_version: number }>`${prepared} select version, uses_version from toolkit_search_state`.execute(db);
-      const [row] = result.rows;
-      return { version: Number(row?.version ?? 0), usesVersion: Number(row?.uses_version ?? 0) };
+      return versionsOf(result.rows[0]);
     },
 
     /** For each filter, how many cards each of its values would give with the other filters kept; with the version they were counted at. */

@@ -45,8 +45,8 @@ const KEPT_PAGES_LIMIT = 500;
  * A page of results (a search, its order and page), kept with the versions of the search data and
  * of the use counts it was read at. A kept page costs one small statement reading both versions
  * instead of the search (ranking, headlines, the window count); unchanged versions mean the same
- * cards with the same texts, filters and counts, so the same page. The result object is the owner
- * of the list's rendered HTML (views/public-pages.tsx), which goes with it.
+ * cards with the same texts, filters and counts, so the same page. Its rows are the owner of the
+ * list's rendered HTML (views/public-pages.tsx), which goes with them.
  */
 const keptPages = new Map<string, SearchVersions & { result: ToolkitSearchResult }>();
 
