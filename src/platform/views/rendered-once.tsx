@@ -29,7 +29,9 @@ function keptIn(owner: object | undefined): { store: Map<string, string>; limit:
  * network state that is replaced, never changed, when the data change): the parts go with it.
  * A new state makes a new key or owner, so nothing stale is shown on any instance. Renders under
  * the page's own context, so the texts are the viewer's language (part of the key); the part must
- * hold nothing of the viewer (no form with its CSRF token).
+ * hold nothing of the viewer (no form with its CSRF token). Its children should be component
+ * elements (`<Part {...props} />`): what is written inline is computed on every request, even when
+ * the kept HTML is used.
  */
 export function RenderedOnce({
   cacheKey,

@@ -36,10 +36,84 @@ function facetOptions(facets: FacetRow[], facet: FacetRow['facet'], values: read
   return values.map((value) => ({ value, label: `${label(value)} (${counts.get(value) ?? 0})` }));
 }
 
+/** The filter form with the counts of each choice. */
+function ToolkitFilters({ facets, query }: { facets: FacetRow[]; query: Query }) {
+  const { t } = useView();
+  const towns = facets.filter((f) => f.facet === 'town').sort((a, b) => (a.label ?? '').localeCompare(b.label ?? '', 'de'));
+  return (
+    <FilterForm action="/werkzeugkoffer" label={t('toolkit.public.filter_label')}>
+      <FilterSearch name="q" label={t('toolkit.public.search')} value={query.q} />
+      <FilterSelect name="feld" label={t('toolkit.card.fields')} value={query.feld} options={facetOptions(facets, 'field', FIELDS, (v) => t(`toolkit.field.${v}`))} />
+      <FilterSelect name="zielgruppe" label={t('toolkit.card.target_groups')} value={query.zielgruppe} options={facetOptions(facets, 'target', TARGET_GROUPS, (v) => t(`toolkit.target.${v}`))} />
+      <FilterSelect name="format" label={t('toolkit.card.format')} value={query.format} options={facetOptions(facets, 'format', FORMATS, (v) => t(`toolkit.format.${v}`))} />
+      <FilterSelect name="dauer" label={t('toolkit.card.duration')} value={query.dauer} options={facetOptions(facets, 'duration', DURATIONS, (v) => t(`toolkit.duration.${v}`))} />
+      <FilterSelect name="gruppe" label={t('toolkit.card.group_size')} value={query.gruppe} options={facetOptions(facets, 'size', GROUP_SIZES, (v) => t(`toolkit.size.${v}`))} />
+      <FilterSelect name="kommune" label={t('toolkit.card.town')} value={query.kommune} options={towns.map((f) => ({ value: f.value, label: `${f.label ?? f.value} (${f.n})` }))} />
+      <FilterSelect
+        name="sortierung"
+        label={t('toolkit.public.sort')}
+        value={query.sortierung}
+        withAll={false}
+        options={[
+          { value: '', label: t('toolkit.public.sort_relevance') },
+          { value: 'beliebt', label: t('toolkit.public.sort_popular') },
+        ]}
+      />
+    </FilterForm>
+  );
+}
+
+/** A page of matches with the suggestion, the count and the pager. */
+function ToolkitResults({ results, query, suggestion }: { results: PageResult<SearchRow>; query: Query; suggestion: string | null }) {
+  const { t } = useView();
+  return (
+    <>
+      {suggestion ? (
+        <p class="kern-body">
+          {t('toolkit.public.did_you_mean')}{' '}
+          <a class="kern-link" href={withQuery('/werkzeugkoffer', query, { q: suggestion, seite: undefined })}>
+            {suggestion}
+          </a>
+        </p>
+      ) : null}
+      <p class="kern-body" aria-live="polite">
+        {t('toolkit.public.count', { count: results.total })}
+      </p>
+      {results.items.length ? (
+        <ul class="vv-measures">
+          {results.items.map((m) => (
+            <li key={m.id} class="vv-measure">
+              <h2 class="kern-heading-small">
+                <a class="kern-link" href={`/werkzeugkoffer/methoden/${m.id}`}>
+                  <Highlighted text={m.title} />
+                </a>
+              </h2>
+              <p class="kern-body">{m.summary}</p>
+              {m.headline ? (
+                <p class="kern-body vv-muted">
+                  <Highlighted text={m.headline} />
+                </p>
+              ) : null}
+              <p class="kern-body">
+                <span class="kern-badge kern-badge--info">{t(`toolkit.format.${m.format}`)}</span> {t(`toolkit.duration.${m.duration}`)} · {t(`toolkit.size.${m.group_size}`)} ·{' '}
+                {labelList(t, 'toolkit.field', m.fields_of_action)} · {m.town}
+                {m.uses ? ` · ${t('toolkit.public.used', { uses: m.uses, towns: m.towns })}` : ''}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="kern-body">{t('toolkit.public.empty')}</p>
+      )}
+      <Pagination result={results} path="/werkzeugkoffer" query={query} />
+    </>
+  );
+}
+
 /** The toolkit's public list: search with filters and their counts, the matches with highlighted excerpts, paged. */
 export function ToolkitListPage({ results, facets, query, suggestion }: { results: PageResult<SearchRow>; facets: FacetRow[]; query: Query; suggestion: string | null }) {
   const { t } = useView();
-  const towns = facets.filter((f) => f.facet === 'town').sort((a, b) => (a.label ?? '').localeCompare(b.label ?? '', 'de'));
+  const key = JSON.stringify(query);
   return (
     <>
       <h1 class="kern-heading-large">{t('toolkit.public.title')}</h1>
@@ -50,67 +124,12 @@ export function ToolkitListPage({ results, facets, query, suggestion }: { result
         </a>
       </p>
       {/* The facet counts are kept per version of the cards (search.ts): the form with them is rendered once per counts and query. */}
-      <RenderedOnce owner={facets} cacheKey={JSON.stringify(query)} tag="div" attributes={{ class: 'vv-toolkit-filters' }}>
-        <FilterForm action="/werkzeugkoffer" label={t('toolkit.public.filter_label')}>
-          <FilterSearch name="q" label={t('toolkit.public.search')} value={query.q} />
-          <FilterSelect name="feld" label={t('toolkit.card.fields')} value={query.feld} options={facetOptions(facets, 'field', FIELDS, (v) => t(`toolkit.field.${v}`))} />
-          <FilterSelect name="zielgruppe" label={t('toolkit.card.target_groups')} value={query.zielgruppe} options={facetOptions(facets, 'target', TARGET_GROUPS, (v) => t(`toolkit.target.${v}`))} />
-          <FilterSelect name="format" label={t('toolkit.card.format')} value={query.format} options={facetOptions(facets, 'format', FORMATS, (v) => t(`toolkit.format.${v}`))} />
-          <FilterSelect name="dauer" label={t('toolkit.card.duration')} value={query.dauer} options={facetOptions(facets, 'duration', DURATIONS, (v) => t(`toolkit.duration.${v}`))} />
-          <FilterSelect name="gruppe" label={t('toolkit.card.group_size')} value={query.gruppe} options={facetOptions(facets, 'size', GROUP_SIZES, (v) => t(`toolkit.size.${v}`))} />
-          <FilterSelect name="kommune" label={t('toolkit.card.town')} value={query.kommune} options={towns.map((f) => ({ value: f.value, label: `${f.label ?? f.value} (${f.n})` }))} />
-          <FilterSelect
-            name="sortierung"
-            label={t('toolkit.public.sort')}
-            value={query.sortierung}
-            withAll={false}
-            options={[
-              { value: '', label: t('toolkit.public.sort_relevance') },
-              { value: 'beliebt', label: t('toolkit.public.sort_popular') },
-            ]}
-          />
-        </FilterForm>
+      <RenderedOnce owner={facets} cacheKey={key} tag="div" attributes={{ class: 'vv-toolkit-filters' }}>
+        <ToolkitFilters facets={facets} query={query} />
       </RenderedOnce>
       {/* A page of results is kept per versions of the cards and their use counts (search.ts): its list is rendered once per page and query. */}
-      <RenderedOnce owner={results.items} cacheKey={JSON.stringify(query)} tag="div" attributes={{ class: 'vv-toolkit-results' }}>
-        {suggestion ? (
-          <p class="kern-body">
-            {t('toolkit.public.did_you_mean')}{' '}
-            <a class="kern-link" href={withQuery('/werkzeugkoffer', query, { q: suggestion, seite: undefined })}>
-              {suggestion}
-            </a>
-          </p>
-        ) : null}
-        <p class="kern-body" aria-live="polite">
-          {t('toolkit.public.count', { count: results.total })}
-        </p>
-        {results.items.length ? (
-          <ul class="vv-measures">
-            {results.items.map((m) => (
-              <li key={m.id} class="vv-measure">
-                <h2 class="kern-heading-small">
-                  <a class="kern-link" href={`/werkzeugkoffer/methoden/${m.id}`}>
-                    <Highlighted text={m.title} />
-                  </a>
-                </h2>
-                <p class="kern-body">{m.summary}</p>
-                {m.headline ? (
-                  <p class="kern-body vv-muted">
-                    <Highlighted text={m.headline} />
-                  </p>
-                ) : null}
-                <p class="kern-body">
-                  <span class="kern-badge kern-badge--info">{t(`toolkit.format.${m.format}`)}</span> {t(`toolkit.duration.${m.duration}`)} · {t(`toolkit.size.${m.group_size}`)} ·{' '}
-                  {labelList(t, 'toolkit.field', m.fields_of_action)} · {m.town}
-                  {m.uses ? ` · ${t('toolkit.public.used', { uses: m.uses, towns: m.towns })}` : ''}
-                </p>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="kern-body">{t('toolkit.public.empty')}</p>
-        )}
-        <Pagination result={results} path="/werkzeugkoffer" query={query} />
+      <RenderedOnce owner={results.items} cacheKey={key} tag="div" attributes={{ class: 'vv-toolkit-results' }}>
+        <ToolkitResults results={results} query={query} suggestion={suggestion} />
       </RenderedOnce>
     </>
   );
