@@ -13,7 +13,8 @@
  * COST_SQL=1 lists each statement of one request with its time; COST_EXPLAIN=1 runs each read of
  * that request again under EXPLAIN (ANALYZE, BUFFERS) and prints its time and shared buffers
  * (COST_EXPLAIN_PLANS=1 also the plans); COST_HTML=<dir> writes each page;
- * COST_LOG_LEVEL (default silent) for the app's log; COST_PROFILE=<dir> writes a CPU profile of the
+ * COST_LOG_LEVEL (default silent) for the app's log; COST_LOAD=<seconds> measures each page at 32
+ * connections over HTTP as well (see underLoad); COST_PROFILE=<dir> writes a CPU profile of the
  * measured requests of each page (<dir>/<scenario>.cpuprofile, as `node --cpu-prof` would, but
  * without the start).
  */
@@ -21,19 +22,50 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance as nodePerformance } from 'node:perf_hooks';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 // Also sets the pg type parsers the app relies on (counts as numbers, dates as text).
 import { type DatabaseHandle, openPostgres } from '../src/platform/db/connect.ts';
+import { prepareMarkedStatements } from '../src/platform/db/prepared.ts';
 import type { Database } from '../src/platform/db/schema.ts';
+import { measure } from './load.ts';
 import { benchContext, isPageScenario, loadScenarioSets } from './scenarios.ts';
 
 const SERVER_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = process.env.BENCH_DB ?? 'vv_bench';
 const REQUESTS = Number(process.env.COST_REQUESTS ?? 200);
 const WARMUP_REQUESTS = Number(process.env.COST_WARMUP ?? 20);
+const LOAD_SECONDS = Number(process.env.COST_LOAD ?? 0);
+
+/**
+ * COST_LOAD=<seconds>: the page once more over HTTP at the bench's 32 connections (load from a
+ * worker thread, as in bench/run.ts), with the main thread's busy time per response: what one
+ * request costs the app when many are in flight, with HTTP and garbage collection as in the bench.
+ * With COST_PROFILE the profile of this phase goes to <dir>/<scenario>.load.cpuprofile.
+ */
+async function underLoad(name: string, url: string, cookie: string | undefined): Promise<void> {
+  const profiler = process.env.COST_PROFILE ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const before = nodePerformance.eventLoopUtilization();
+  const result = await measure({ url, connections: 32, duration: LOAD_SECONDS, cookie });
+  const busy = nodePerformance.eventLoopUtilization(before);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(join(process.env.COST_PROFILE as string, `${name}.load.cpuprofile`), JSON.stringify(profile));
+    profiler.disconnect();
+  }
+  const perResponse = result.requests ? busy.active / result.requests : 0;
+  console.log(
+    `LOAD ${name} rps=${Math.round(result.rps)} p95_ms=${result.p95} non2xx=${result.non2xx} main_thread_busy=${(busy.utilization * 100).toFixed(0)}% busy_ms_per_response=${perResponse.toFixed(2)}`,
+  );
+}
 
 interface Statement {
   sql: string;
@@ -68,6 +100,8 @@ async function main(): Promise<void> {
   // The app's own handle only to register pg's type parsers; the pool below logs each statement with its time.
   await openPostgres(url.toString(), 1).close();
   const pool = new pg.Pool({ connectionString: url.toString(), max: 20 });
+  // As the app's own pool (openPostgres): marked statements run as named ones.
+  pool.on('connect', prepareMarkedStatements);
   let statements: Statement[] = [];
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
@@ -91,6 +125,8 @@ async function main(): Promise<void> {
     PORT: '0',
     PAGE_CACHE_SECONDS: '0',
     OFFICE_REQUIRES_SECOND_FACTOR: 'false',
+    // As in bench/run.ts: the bench's 32 connections come from one address.
+    API_REQUESTS_PER_MINUTE: '0',
   });
   const app = await buildApp({ config, handle, startJobs: false, logger: process.env.COST_LOG_LEVEL ? { level: process.env.COST_LOG_LEVEL } : false });
   const appUrl = await app.fastify.listen({ port: 0, host: '127.0.0.1' });
@@ -136,6 +172,7 @@ async function main(): Promise<void> {
         );
         if (process.env.COST_SQL === '1') for (const s of one) console.log(`  ${s.ms.toFixed(2)} ms  ${s.sql.replace(/\s+/g, ' ').slice(0, 300)}`);
         if (process.env.COST_EXPLAIN === '1') await explainAll(pool, one);
+        if (LOAD_SECONDS > 0) await underLoad(scenario.name, `${appUrl}${target.path}`, target.cookie);
       }
     }
   } finally {

@@ -154,6 +154,51 @@ describe('open data and read API', () => {
     assert.match(String(preflight.headers['access-control-allow-methods']), /GET/);
   });
 
+  it('reads the proposals with the time they last changed, in one statement with the page, for the Land and for a town', async () => {
+    const wholeSeconds = (at: Date | string) => new Date(Math.floor(new Date(at).getTime() / 1000) * 1000).toUTCString();
+    const newest = async (municipalityId?: number) =>
+      (
+        await db
+          .selectFrom('proposals')
+          .select((eb) => eb.fn.max('updated_at').as('at'))
+          .$if(municipalityId !== undefined, (q) => q.where('municipality_id', '=', municipalityId ?? 0))
+          .executeTakeFirstOrThrow()
+      ).at as Date;
+    const page = await get('/api/v1/proposals?limit=3');
+    assert.equal(page.statusCode, 200);
+    assert.equal(page.headers['last-modified'], wholeSeconds(await newest()));
+    const first = (page.json() as { data: Array<{ id: number; created_at: string; answered_at: string | null }> }).data[0];
+    assert.ok(first);
+    const stored = await db.selectFrom('proposals').select(['created_at', 'answered_at']).where('id', '=', first.id).executeTakeFirstOrThrow();
+    assert.equal(first.created_at, new Date(stored.created_at).toISOString(), 'times as ISO text, as before');
+    assert.equal(first.answered_at, stored.answered_at === null ? null : new Date(stored.answered_at).toISOString());
+    // No row past the end carries the time: it is read on its own.
+    const beyond = await get('/api/v1/proposals?after=2147483646');
+    assert.deepEqual((beyond.json() as { data: unknown[] }).data, []);
+    assert.equal(beyond.headers['last-modified'], wholeSeconds(await newest()));
+    // A town's proposals: the newest change of that town's, not the Land's.
+    const town = await db
+      .selectFrom('proposals as p')
+      .innerJoin('municipalities as m', 'm.id', 'p.municipality_id')
+      .select(['m.id', 'm.ags'])
+      .orderBy('p.updated_at')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const ofTown = await get(`/api/v1/proposals?ags=${town.ags}`);
+    assert.equal(ofTown.headers['last-modified'], wholeSeconds(await newest(town.id)));
+    // A change moves it; a client with the time before the change gets the page, one with the new time 304.
+    const before = String(page.headers['last-modified']);
+    await db
+      .updateTable('proposals')
+      .set({ updated_at: new Date(Date.now() + 3_600_000) })
+      .where('id', '=', first.id)
+      .execute();
+    const changed = await get('/api/v1/proposals?limit=3', { 'if-modified-since': before });
+    assert.equal(changed.statusCode, 200);
+    assert.notEqual(changed.headers['last-modified'], before);
+    assert.equal((await get('/api/v1/proposals?limit=3', { 'if-modified-since': String(changed.headers['last-modified']) })).statusCode, 304);
+  });
+
   it('publishes an OpenAPI 3.1 document that is valid, names every /api/v1 route and describes every answer', async () => {
     const response = await get('/api/v1/openapi.json');
     assert.equal(response.statusCode, 200);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { type DatabaseHandle, openPglite, openPostgres } from '../../src/platform/db/connect.ts';
-import { prepared } from '../../src/platform/db/prepared.ts';
+import { NAMED_PER_CONNECTION, prepared, steppedLimit } from '../../src/platform/db/prepared.ts';
 import { TEST_PG_URL, testEngine } from '../support/database.ts';
 
 describe('prepared statements', () => {
@@ -41,5 +41,40 @@ describe('prepared statements', () => {
     const before = await preparedNames();
     await sql`select cast(${1} as integer) as one`.execute(handle.db);
     assert.deepEqual(await preparedNames(), before);
+  });
+
+  it('keeps one plan for a statement with a stepped limit, where a limit given as a parameter is planned on every run', async () => {
+    await sql`create temp table numbers as select g as id, g % 7 as kind from generate_series(1, 20000) g`.execute(handle.db);
+    await sql`create index on numbers (id)`.execute(handle.db);
+    await sql`analyze numbers`.execute(handle.db);
+    const byParameter = (rows: number) => sql<{ id: number }>`${prepared}select id from numbers where kind = ${1} order by id limit ${rows}`.execute(handle.db);
+    const stepped = (rows: number) => sql<{ id: number }>`${prepared}select id from numbers where kind = ${1} order by id limit ${steppedLimit(rows)}`.execute(handle.db);
+    for (let run = 0; run < 8; run++) {
+      assert.equal((await byParameter(51)).rows.length, 51);
+      // Rounded up to the next power of two: the caller keeps the first 51.
+      assert.equal((await stepped(51)).rows.length, 64);
+    }
+    assert.equal((await stepped(33)).rows.length, 64, 'one text for 33 to 64 rows');
+    if (testEngine() !== 'postgres') return;
+    const plans = (
+      await sql<{
+        statement: string;
+        generic_plans: number;
+        custom_plans: number;
+      }>`select statement, generic_plans, custom_plans from pg_prepared_statements where statement like '%from numbers%'`.execute(handle.db)
+    ).rows;
+    assert.equal(plans.length, 2);
+    const parameter = plans.find((p) => p.statement.includes('limit $'));
+    const literal = plans.find((p) => p.statement.includes('limit 64'));
+    assert.deepEqual([parameter?.generic_plans, parameter?.custom_plans], [0, 8], 'planned on every run');
+    assert.ok((literal?.generic_plans ?? 0) >= 4, `one plan kept: ${JSON.stringify(literal)}`);
+  });
+
+  it(`names at most ${NAMED_PER_CONNECTION} forms on one connection and runs the others unnamed, with the same answers`, async () => {
+    for (let form = 0; form < NAMED_PER_CONNECTION + 5; form++) {
+      const result = await sql<{ n: number }>`${prepared}select ${sql.lit(form)} + cast(${1} as integer) as n`.execute(handle.db);
+      assert.equal(result.rows[0]?.n, form + 1);
+    }
+    if (testEngine() === 'postgres') assert.equal((await preparedNames()).length, NAMED_PER_CONNECTION);
   });
 });

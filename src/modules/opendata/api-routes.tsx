@@ -83,11 +83,15 @@ export const openDataApiRoutes: ModulePlugin = async (app, { services }) => {
         // Ajv turns a number of a thousand digits into Infinity and lets it pass its maximum.
         if (Object.values(query).some((v) => typeof v === 'number' && !Number.isSafeInteger(v))) throw new AppError('bad_request', 400, 'errors.bad_request.text');
         const town = await townOf(services, typeof query.ags === 'string' ? query.ags : undefined);
-        if (notModifiedSince(request, reply, await lastModifiedOf(services, collection, town?.id))) return reply;
+        // Asked whether it changed, or not read with the rows: the time first, so that 304 needs no page.
+        const timeFirst = !collection.modifiedInRows || request.headers['if-modified-since'] !== undefined;
+        if (timeFirst && notModifiedSince(request, reply, await lastModifiedOf(services, collection, town?.id))) return reply;
         const limit = Number(query.limit ?? DEFAULT_PAGE_SIZE);
         const filters = Object.fromEntries(filterNames.map((f) => [f, query[f] as string | number | boolean | undefined]));
         const after = query.after === undefined ? undefined : Number(query.after);
-        const { data, next } = await readPage(services, collection, { municipalityId: town?.id, filters, after, limit });
+        const { data, next, lastModified } = await readPage(services, collection, { municipalityId: town?.id, filters, after, limit });
+        // Without If-Modified-Since this only sets the header; an empty page did not carry the time.
+        if (!timeFirst) notModifiedSince(request, reply, lastModified !== undefined ? lastModified : await lastModifiedOf(services, collection, town?.id));
         const params = new URLSearchParams();
         for (const [key, value] of Object.entries(query)) if (value !== undefined && key !== 'after') params.set(key, String(value));
         const self = `${path}${request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''}`;

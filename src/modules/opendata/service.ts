@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { AppServices } from '../../platform/module.ts';
-import type { OpenDataCollection, OpenDataQuery } from '../../platform/open-data.ts';
+import { MODIFIED_COLUMN, type OpenDataCollection, type OpenDataQuery } from '../../platform/open-data.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { isAgs, municipalityOptions } from '../municipalities/index.ts';
 
@@ -56,13 +56,21 @@ async function townIndex(services: AppServices) {
   return index.map;
 }
 
-/** One page of a collection: the published rows and the cursor of the next page (null on the last). */
+/**
+ * One page of a collection: the published rows and the cursor of the next page (null on the last);
+ * `lastModified` when the collection reads it with its rows (`modifiedInRows`) and the page has one.
+ */
 export async function readPage(services: AppServices, collection: OpenDataCollection, query: OpenDataQuery) {
   const rows = await collection.rows(services, { ...query, limit: query.limit + 1 });
   const columns = columnsOf(collection);
   const page = rows.slice(0, query.limit).map((r) => publishedRow(columns, r));
   const last = page.at(-1);
-  return { data: page, next: rows.length > query.limit && last ? Number(last.id) : null };
+  const modified = collection.modifiedInRows ? rows[0]?.[MODIFIED_COLUMN] : undefined;
+  return {
+    data: page,
+    next: rows.length > query.limit && last ? Number(last.id) : null,
+    lastModified: modified === undefined ? undefined : wholeSeconds(modified as Date | string | null),
+  };
 }
 
 /** Every row of a collection (of one town), read in batches by id. */
@@ -102,6 +110,12 @@ export function etagOf(body: string): string {
 
 /** The latest change of a collection (of one town), rounded down to the second as HTTP dates are. */
 export async function lastModifiedOf(services: AppServices, collection: OpenDataCollection, municipalityId?: number): Promise<Date | null> {
-  const at = collection.lastModified ? await collection.lastModified(services, { municipalityId }) : null;
-  return at ? new Date(Math.floor(at.getTime() / 1000) * 1000) : null;
+  return wholeSeconds(collection.lastModified ? await collection.lastModified(services, { municipalityId }) : null);
+}
+
+/** HTTP dates have whole seconds: a client's If-Modified-Since must compare equal to what it was sent. */
+function wholeSeconds(at: Date | string | null): Date | null {
+  if (at === null) return null;
+  const time = new Date(at).getTime();
+  return Number.isNaN(time) ? null : new Date(Math.floor(time / 1000) * 1000);
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { prepared } from '../../platform/db/prepared.ts';
+import { prepared, steppedLimit } from '../../platform/db/prepared.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import type { OpenDataQuery } from '../../platform/open-data.ts';
+import { isoTime, MODIFIED_COLUMN, type OpenDataQuery } from '../../platform/open-data.ts';
 import type { ProposalStatus } from './tables.ts';
 
 /**
@@ -20,6 +20,14 @@ export function participationOpenDataRepository(db: Kysely<Database>) {
       .$if(query.municipalityId !== undefined, (q) => q.where('p.municipality_id', '=', query.municipalityId ?? 0))
       .$if(typeof query.filters.prozess === 'number', (q) => q.where('p.process_id', '=', Number(query.filters.prozess)))
       .$if(query.after !== undefined, (q) => q.where('p.id', '>', query.after ?? 0));
+  }
+
+  /** When the proposals (of one town) last changed: the collection's Last-Modified, read with its page. */
+  function proposalsModifiedAt(municipalityId?: number) {
+    return db
+      .selectFrom('proposals')
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .$if(municipalityId !== undefined, (q) => q.where('municipality_id', '=', municipalityId ?? 0));
   }
 
   return {
@@ -76,19 +84,32 @@ export function participationOpenDataRepository(db: Kysely<Database>) {
           'p.offline',
           'p.support_count',
           'p.comment_count',
-          'p.created_at',
-          'p.answered_at',
+          isoTime('p.created_at').as('created_at'),
+          isoTime('p.answered_at').as('answered_at'),
+          // As text like the times: the value repeats on every row.
+          isoTime(proposalsModifiedAt(query.municipalityId)).as(MODIFIED_COLUMN),
         ])
         .$if(typeof status === 'string', (q) => q.where('p.status', '=', status as ProposalStatus))
         .$if(typeof handlungsfeld === 'number', (q) => q.where('p.field_id', '=', Number(handlungsfeld)))
         .$if(typeof ortsteil === 'number', (q) => q.where('p.district_id', '=', Number(ortsteil)))
         .orderBy('p.id')
-        .limit(query.limit)
-        .execute();
+        .limit(steppedLimit(query.limit))
+        .execute()
+        .then((rows) => rows.slice(0, query.limit));
     },
     answers(query: OpenDataQuery) {
       return visibleProposals(query)
-        .select(['p.id', 'p.id as proposal_id', 'p.process_id', 'm.ags', 'p.title as proposal_title', 'p.status', 'p.answer_text', 'p.answered_at'])
+        .select([
+          'p.id',
+          'p.id as proposal_id',
+          'p.process_id',
+          'm.ags',
+          'p.title as proposal_title',
+          'p.status',
+          'p.answer_text',
+          'p.answered_at',
+          proposalsModifiedAt(query.municipalityId).as(MODIFIED_COLUMN),
+        ])
         .where('p.answer_text', '<>', '')
         .orderBy('p.id')
         .limit(query.limit)
@@ -104,11 +125,7 @@ export function participationOpenDataRepository(db: Kysely<Database>) {
       return row?.at ? new Date(row.at) : null;
     },
     async proposalsModified(municipalityId?: number) {
-      const row = await db
-        .selectFrom('proposals')
-        .select((eb) => eb.fn.max('updated_at').as('at'))
-        .$if(municipalityId !== undefined, (q) => q.where('municipality_id', '=', municipalityId ?? 0))
-        .executeTakeFirst();
+      const row = await proposalsModifiedAt(municipalityId).executeTakeFirst();
       return row?.at ? new Date(row.at) : null;
     },
   };

@@ -78,6 +78,7 @@ export const participationOpenData: OpenDataCollection[] = [
     themes: ['GOVE', 'SOCI'],
     rows: (services, query) => participationOpenDataRepository(services.db).proposals(query),
     lastModified: (services, query) => participationOpenDataRepository(services.db).proposalsModified(query.municipalityId),
+    modifiedInRows: true,
   },
   {
     id: 'answers',
@@ -90,5 +91,6 @@ export const participationOpenData: OpenDataCollection[] = [
     themes: ['GOVE'],
     rows: (services, query) => participationOpenDataRepository(services.db).answers(query),
     lastModified: (services, query) => participationOpenDataRepository(services.db).proposalsModified(query.municipalityId),
+    modifiedInRows: true,
   },
 ];

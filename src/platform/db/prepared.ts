@@ -8,12 +8,27 @@ const MARK_WITHIN = 'select '.length;
 
 /**
  * Put first in a statement that runs on many requests and is planned anew each time (a search
- * page), or in a select built with Kysely as `.modifyFront(prepared)`: on PostgreSQL it is then parsed and planned once per connection and its plan kept (a named
- * statement; after five runs PostgreSQL may keep one plan for all parameters). Only for statements
- * whose text takes a bounded number of forms: each form is kept on each connection. On PGlite it
- * is a comment.
+ * page), or in a select built with Kysely as `.modifyFront(prepared)`: on PostgreSQL it is then
+ * parsed once per connection (a named statement), and after five runs PostgreSQL keeps one plan for
+ * all parameters, but only if that generic plan is estimated no dearer than the plans made for each
+ * run's values. A LIMIT given as a parameter spoils that (the planner guesses a tenth of the table),
+ * so the statement would be planned on every run all the same: give it `steppedLimit`. Only for
+ * statements whose text takes a bounded number of forms; beyond NAMED_PER_CONNECTION forms on one
+ * connection the others run unnamed. On PGlite it is a comment.
  */
 export const prepared = sql.raw(MARK);
+
+/** Named statements one connection keeps at most: each holds its plan in the server process's memory. */
+export const NAMED_PER_CONNECTION = 200;
+
+/**
+ * A LIMIT for a marked statement: a literal, so that PostgreSQL can keep one generic plan, rounded up
+ * to a power of two, so that the statement's text takes few forms (at most ten up to 1,024). The
+ * statement may return more rows than asked for: the caller keeps the first `rows`.
+ */
+export function steppedLimit(rows: number) {
+  return sql.lit(2 ** Math.ceil(Math.log2(Math.max(1, rows))));
+}
 
 type Query = (...args: unknown[]) => unknown;
 
@@ -27,6 +42,7 @@ export function prepareMarkedStatements(client: pg.PoolClient): void {
     if (at < 0 || at > MARK_WITHIN) return query(config, values, callback);
     let name = names.get(config);
     if (!name) {
+      if (names.size >= NAMED_PER_CONNECTION) return query(config, values, callback);
       name = `vv_${createHash('sha256').update(config).digest('base64url').slice(0, 40)}`;
       names.set(config, name);
     }
