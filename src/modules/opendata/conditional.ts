@@ -15,7 +15,9 @@ function matches(header: string, tag: string): boolean {
  */
 export async function etagOnSend(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
   if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-  const tag = etagOf(payload);
+  // Encoded once: the digest and the socket take the same bytes, and the length is the buffer's.
+  const body = Buffer.from(payload);
+  const tag = etagOf(body);
   reply.header('etag', tag);
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch && matches(ifNoneMatch, tag)) {
@@ -23,7 +25,7 @@ export async function etagOnSend(request: FastifyRequest, reply: FastifyReply, p
     reply.removeHeader('content-type');
     return '';
   }
-  return payload;
+  return body;
 }
 
 /**

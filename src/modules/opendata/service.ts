@@ -104,7 +104,7 @@ export function toCsv(collection: OpenDataCollection, rows: Array<Record<string,
 }
 
 /** A strong validator of a body: the same rows give the same ETag. */
-export function etagOf(body: string): string {
+export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
