@@ -51,10 +51,14 @@ describe('prepared statements', () => {
     const stepped = (rows: number) => sql<{ id: number }>`${prepared}select id from numbers where kind = ${1} order by id limit ${steppedLimit(rows)}`.execute(handle.db);
     for (let run = 0; run < 8; run++) {
       assert.equal((await byParameter(51)).rows.length, 51);
-      // Rounded up to the next power of two: the caller keeps the first 51.
-      assert.equal((await stepped(51)).rows.length, 64);
+      // Rounded up to a quarter step of 32 to 64: the caller keeps the first 51.
+      assert.equal((await stepped(51)).rows.length, 56);
     }
-    assert.equal((await stepped(33)).rows.length, 64, 'one text for 33 to 64 rows');
+    assert.equal((await stepped(49)).rows.length, 56, 'one text for 49 to 56 rows');
+    assert.deepEqual(
+      [1, 4, 5, 26, 64, 65, 101, 2001].map((rows) => Number(sql`${steppedLimit(rows)}`.compile(handle.db).sql)),
+      [1, 4, 5, 28, 64, 80, 112, 2048],
+    );
     if (testEngine() !== 'postgres') return;
     const plans = (
       await sql<{
@@ -65,7 +69,7 @@ describe('prepared statements', () => {
     ).rows;
     assert.equal(plans.length, 2);
     const parameter = plans.find((p) => p.statement.includes('limit $'));
-    const literal = plans.find((p) => p.statement.includes('limit 64'));
+    const literal = plans.find((p) => p.statement.includes('limit 56'));
     assert.deepEqual([parameter?.generic_plans, parameter?.custom_plans], [0, 8], 'planned on every run');
     assert.ok((literal?.generic_plans ?? 0) >= 4, `one plan kept: ${JSON.stringify(literal)}`);
   });

@@ -23,11 +23,14 @@ export const NAMED_PER_CONNECTION = 200;
 
 /**
  * A LIMIT for a marked statement: a literal, so that PostgreSQL can keep one generic plan, rounded up
- * to a power of two, so that the statement's text takes few forms (at most ten up to 1,024). The
- * statement may return more rows than asked for: the caller keeps the first `rows`.
+ * to a quarter step of its power of two (51 → 56, 101 → 112), so that the statement's text takes at
+ * most four forms per doubling while reading at most a quarter more rows. The statement may return
+ * more rows than asked for: the caller keeps the first `rows`.
  */
 export function steppedLimit(rows: number) {
-  return sql.lit(2 ** Math.ceil(Math.log2(Math.max(1, rows))));
+  const wanted = Math.max(1, Math.ceil(rows));
+  const step = wanted <= 4 ? 1 : 2 ** (Math.floor(Math.log2(wanted - 1)) - 2);
+  return sql.lit(Math.ceil(wanted / step) * step);
 }
 
 type Query = (...args: unknown[]) => unknown;
