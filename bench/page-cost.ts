@@ -13,7 +13,8 @@
  * COST_SQL=1 lists each statement of one request with its time; COST_EXPLAIN=1 runs each read of
  * that request again under EXPLAIN (ANALYZE, BUFFERS) and prints its time and shared buffers
  * (COST_EXPLAIN_PLANS=1 also the plans); COST_HTML=<dir> writes each page;
- * COST_LOG_LEVEL (default silent) for the app's log; COST_LOAD=<seconds> measures each page at 32
+ * COST_PLANS=1 runs on one connection and lists its named statements with their generic and custom
+ * plan counts after each page; COST_LOG_LEVEL (default silent) for the app's log; COST_LOAD=<seconds> measures each page at 32
  * connections over HTTP as well (see underLoad); COST_PROFILE=<dir> writes a CPU profile of the
  * measured requests of each page (<dir>/<scenario>.cpuprofile, as `node --cpu-prof` would, but
  * without the start).
@@ -94,12 +95,28 @@ async function explainAll(pool: pg.Pool, statements: Statement[]): Promise<void>
   }
 }
 
+/**
+ * COST_PLANS=1: the connection's named statements (platform/db/prepared.ts) with how often
+ * PostgreSQL planned them for the run's values (custom) and used its one kept plan (generic): a
+ * marked statement whose custom count grows with every request is planned on every request (the
+ * counts add up over the pages of one run).
+ */
+async function printPlans(pool: pg.Pool): Promise<void> {
+  const rows = (await pool.query('select statement, generic_plans, custom_plans from pg_prepared_statements order by statement')).rows as Array<{
+    statement: string;
+    generic_plans: number;
+    custom_plans: number;
+  }>;
+  for (const r of rows) console.log(`  PLANS generic=${r.generic_plans} custom=${r.custom_plans}  ${r.statement.replace(/\s+/g, ' ').slice(0, 140)}`);
+}
+
 async function main(): Promise<void> {
   const url = new URL(SERVER_URL);
   url.pathname = `/${DATABASE}`;
   // The app's own handle only to register pg's type parsers; the pool below logs each statement with its time.
   await openPostgres(url.toString(), 1).close();
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 20 });
+  // COST_PLANS=1: one connection, so that its named statements can be looked at after each page.
+  const pool = new pg.Pool({ connectionString: url.toString(), max: process.env.COST_PLANS === '1' ? 1 : 20 });
   // As the app's own pool (openPostgres): marked statements run as named ones.
   pool.on('connect', prepareMarkedStatements);
   let statements: Statement[] = [];
@@ -171,6 +188,7 @@ async function main(): Promise<void> {
           `COST ${scenario.name} wall_ms=${wall.toFixed(2)} cpu_ms=${cpuMs.toFixed(2)} queries=${one.length} sql_ms=${sqlMs.toFixed(2)} kB=${(Buffer.byteLength(first.body) / 1024).toFixed(1)}`,
         );
         if (process.env.COST_SQL === '1') for (const s of one) console.log(`  ${s.ms.toFixed(2)} ms  ${s.sql.replace(/\s+/g, ' ').slice(0, 300)}`);
+        if (process.env.COST_PLANS === '1') await printPlans(pool);
         if (process.env.COST_EXPLAIN === '1') await explainAll(pool, one);
         if (LOAD_SECONDS > 0) await underLoad(scenario.name, `${appUrl}${target.path}`, target.cookie);
       }
