@@ -1,5 +1,4 @@
 import { type TObject, type TSchema, Type } from '@sinclair/typebox';
-import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { AppServices } from './module.ts';
 
 /** What one read of a collection asks for: rows after a cursor, at most `limit`, optionally of one town and with the list's filters. */
@@ -45,14 +44,6 @@ export interface OpenDataCollection {
 
 /** The column of a page's rows with the time its collection (of one town) last changed, where `modifiedInRows`. */
 export const MODIFIED_COLUMN = 'collection_modified_at';
-
-/**
- * A timestamp column as the ISO text open data publishes (2026-05-01T08:00:00.000Z, as
- * Date#toISOString), made by PostgreSQL: a page of rows then needs no Date per cell on its way out.
- */
-export function isoTime(time: string | Expression<unknown>): RawBuilder<string | null> {
-  return sql<string | null>`to_char((${typeof time === 'string' ? sql.ref(time) : time}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}
 
 /** Values as they travel in JSON: dates as ISO text, bigint/numeric text as numbers where the schema says number. */
 export function plainValue(value: unknown): unknown {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { prepared, steppedLimit } from '../../platform/db/prepared.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { isoTime, MODIFIED_COLUMN, type OpenDataQuery } from '../../platform/open-data.ts';
+import { MODIFIED_COLUMN, type OpenDataQuery } from '../../platform/open-data.ts';
+import { isoTime } from '../../platform/open-data-repository.ts';
 import type { ProposalStatus } from './tables.ts';
 
 /**
