@@ -180,3 +180,66 @@ describe('moderation queue: pages', () => {
     assert.match(visibleText(own.body), /Keine offenen Meldungen/);
   });
 });
+
+/** The people blocked in a town, in pages of 20 like the rest of the queue. */
+describe('moderation queue: blocked people in pages', () => {
+  const HEPPENHEIM = '06431011';
+  const BLOCKED = `/verwaltung/${HEPPENHEIM}/moderation`;
+  let t: TestApp;
+  let coordinator: TestClient;
+  const people: number[] = [];
+  /** The numbers of the blocked people ("Gesperrt 07") a page shows, in its order. */
+  const blockedOn = (html: string) => [...visibleText(html).matchAll(/Gesperrt (\d\d)/g)].map((m) => Number(m[1]));
+
+  before(async () => {
+    t = await startTestApp({ variant: 'reference' });
+    const db = t.app.services.db;
+    const town = await municipalityId(db, HEPPENHEIM);
+    await createUser(db, { email: 'koordination@heppenheim.test', roles: [{ role: 'coordinator', municipalityId: town }] });
+    const start = Date.now() - 3_600_000;
+    for (let i = 1; i <= 23; i++) {
+      const person = await createUser(db, { email: `gesperrt${i}@example.org`, displayName: `Gesperrt ${two(i)}` });
+      people.push(person.id);
+      // Blocked one minute apart; the list shows the newest first.
+      await db
+        .insertInto('municipality_blocks')
+        .values({ municipality_id: town, user_id: person.id, reason: 'Test', created_at: new Date(start + i * 60_000) })
+        .execute();
+    }
+    coordinator = new TestClient(t.app.fastify);
+    await coordinator.login('koordination@heppenheim.test', TEST_PASSWORD);
+  });
+  after(() => t.close());
+
+  it('shows 20 a page, newest first, with the total and a pager of its own that keeps the other lists’ pages', async () => {
+    const first = await coordinator.get(BLOCKED);
+    assert.equal(first.statusCode, 200);
+    assert.deepEqual(blockedOn(first.body), range(4, 23).reverse());
+    assert.match(visibleText(first.body), /23 gesperrte Personen/);
+    assert.match(first.body, /<nav class="vv-pagination" aria-label="Seiten der gesperrten Personen">/);
+    const links = [...first.body.matchAll(/href="([^"]*\/moderation\?[^"]*)"/g)].map((m) => (m[1] as string).replaceAll('&amp;', '&'));
+    assert.ok(links.includes(`${BLOCKED}?gesperrt=2#blocked-heading`), `next page of the blocked people: ${links.join(' ')}`);
+    const second = await coordinator.get(`${BLOCKED}?seite=1&gesperrt=2`);
+    assert.deepEqual(blockedOn(second.body), [3, 2, 1]);
+    assert.match(visibleText(second.body), /Seite 2 von 2 · 23 Einträge/);
+    // A page past the end and an odd number answer, never fail.
+    assert.deepEqual(blockedOn((await coordinator.get(`${BLOCKED}?gesperrt=99999`)).body), [3, 2, 1]);
+    assert.deepEqual(blockedOn((await coordinator.get(`${BLOCKED}?gesperrt=abc`)).body), range(4, 23).reverse());
+  });
+
+  it('returns an unblocking on page 2 to page 2 of the blocked people, and to the last page once that is empty', async () => {
+    const form = await coordinator.get(`${BLOCKED}?gesperrt=2`);
+    assert.match(form.body, /<input type="hidden" name="gesperrt" value="2"\/?>/);
+    const response = await coordinator.post(`${BLOCKED}/person/${people[0]}/entsperren`, { seite: '1', gehalten: '1', gesperrt: '2', liste: 'gesperrt' });
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, `${BLOCKED}?gesperrt=2#blocked-heading`);
+    const after = await coordinator.get(`${BLOCKED}?gesperrt=2`);
+    assert.deepEqual(blockedOn(after.body), [3, 2]);
+    assert.match(visibleText(after.body), /22 gesperrte Personen/);
+    for (const n of [2, 3]) await coordinator.post(`${BLOCKED}/person/${people[n - 1]}/entsperren`, { gesperrt: '2', liste: 'gesperrt' });
+    const emptied = await coordinator.get(`${BLOCKED}?gesperrt=2`);
+    assert.equal(emptied.statusCode, 200);
+    assert.deepEqual(blockedOn(emptied.body), range(4, 23).reverse());
+    assert.match(visibleText(emptied.body), /20 gesperrte Personen/);
+  });
+});

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
-import { type PageResult, pageRequest, pageResult } from '../../platform/http/pagination.ts';
+import { type PageRequest, type PageResult, pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import type { ContentType, ReportReason } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -25,6 +25,12 @@ export interface ReportedItem extends QueueItem {
   reasons: string;
   notes: string | null;
   report_count: number;
+}
+
+export interface BlockedPerson {
+  user_id: number;
+  display_name: string;
+  reason: string;
 }
 
 export interface QueuePages {
@@ -182,14 +188,36 @@ export function moderationRepository(db: Db) {
     unblock(municipalityId: number, userId: number) {
       return db.deleteFrom('municipality_blocks').where('municipality_id', '=', municipalityId).where('user_id', '=', userId).execute();
     },
-    blocked(municipalityId: number) {
-      return db
-        .selectFrom('municipality_blocks as b')
-        .innerJoin('users as u', 'u.id', 'b.user_id')
-        .select(['b.user_id', 'u.display_name', 'b.reason', 'b.created_at'])
-        .where('b.municipality_id', '=', municipalityId)
-        .orderBy('b.created_at', 'desc')
-        .execute();
+    /** A page of the people blocked in the town, newest first; a page past the end is the last page. */
+    async blocked(municipalityId: number, page: number, pageSize = QUEUE_PAGE_SIZE): Promise<PageResult<BlockedPerson>> {
+      const read = (request: PageRequest) =>
+        db
+          .selectFrom('municipality_blocks as b')
+          .innerJoin('users as u', 'u.id', 'b.user_id')
+          .select(['b.user_id', 'u.display_name', 'b.reason', sql<number>`cast(count(*) over () as integer)`.as('total')])
+          .where('b.municipality_id', '=', municipalityId)
+          .orderBy('b.created_at', 'desc')
+          .orderBy('b.user_id')
+          .limit(request.pageSize)
+          .offset(request.offset)
+          .execute();
+      let request = pageRequest(page, pageSize);
+      let rows = await read(request);
+      if (rows.length === 0 && request.page > 1) {
+        const counted = await db
+          .selectFrom('municipality_blocks')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('municipality_id', '=', municipalityId)
+          .executeTakeFirstOrThrow();
+        request = pageRequest(Math.max(1, Math.ceil(Number(counted.n) / pageSize)), pageSize);
+        rows = Number(counted.n) > 0 ? await read(request) : [];
+      }
+      const total = rows[0]?.total ?? 0;
+      return pageResult(
+        rows.map(({ total: _total, ...person }) => person),
+        total,
+        request,
+      );
     },
   };
 }

@@ -29,10 +29,14 @@ const WordsForm = Type.Object({ words: Type.Optional(FormText({ max: 20000 })) }
 const DecisionParams = Type.Object({ ags: Ags, type: Type.String({ maxLength: 20 }), id: Id, action: Type.String({ maxLength: 20 }) });
 const UserParams = Type.Object({ ags: Ags, userId: Id, action: Type.String({ maxLength: 20 }) });
 const TYPES: Record<string, ContentType> = { vorschlag: 'proposal', kommentar: 'comment' };
-/** The queue's two page numbers in the URL (`seite` for the reports, `gehalten` for the held contributions). */
-const QueueQuery = Type.Object({ seite: Type.Optional(Type.String({ maxLength: 20 })), gehalten: Type.Optional(Type.String({ maxLength: 20 })) });
+/** The queue's page numbers in the URL (`seite` for the reports, `gehalten` for the held contributions, `gesperrt` for the blocked people). */
+const QueueQuery = Type.Object({
+  seite: Type.Optional(Type.String({ maxLength: 20 })),
+  gehalten: Type.Optional(Type.String({ maxLength: 20 })),
+  gesperrt: Type.Optional(Type.String({ maxLength: 20 })),
+});
 /** Hidden fields of every decision form: the pages the queue showed, and the list the decision was taken in. */
-const QUEUE_FIELDS = ['seite', 'gehalten', 'liste'];
+const QUEUE_FIELDS = ['seite', 'gehalten', 'gesperrt', 'liste'];
 const LAST_PAGE = 99_999;
 
 /** A page number of the queue: digits only, else the first page; a huge one is the last page (the statement clamps it). */
@@ -42,15 +46,19 @@ function queuePageNumber(raw: string | undefined): number {
   return Math.min(Math.max(Number(text), 1), LAST_PAGE);
 }
 
-function queuePages(values: { seite?: string; gehalten?: string }) {
-  return { reported: queuePageNumber(values.seite), held: queuePageNumber(values.gehalten) };
+function queuePages(values: { seite?: string; gehalten?: string; gesperrt?: string }) {
+  return { reported: queuePageNumber(values.seite), held: queuePageNumber(values.gehalten), blocked: queuePageNumber(values.gesperrt) };
 }
 
-/** Back to the queue after a decision: the same pages of both lists, at the list the decision was taken in. */
-function queueHref(ags: string, values: { seite?: string; gehalten?: string; liste?: string }): string {
+/** Back to the queue after a decision: the same pages of the lists, at the list the decision was taken in. */
+function queueHref(ags: string, values: { seite?: string; gehalten?: string; gesperrt?: string; liste?: string }): string {
   const pages = queuePages(values);
   const list = values.liste && Object.hasOwn(QUEUE_LISTS, values.liste) ? QUEUE_LISTS[values.liste as QueueList] : undefined;
-  const href = withQuery(`/verwaltung/${ags}/moderation`, {}, { seite: pages.reported > 1 ? pages.reported : undefined, gehalten: pages.held > 1 ? pages.held : undefined });
+  const href = withQuery(
+    `/verwaltung/${ags}/moderation`,
+    {},
+    { seite: pages.reported > 1 ? pages.reported : undefined, gehalten: pages.held > 1 ? pages.held : undefined, gesperrt: pages.blocked > 1 ? pages.blocked : undefined },
+  );
   return list ? `${href}#${list}` : href;
 }
 
@@ -112,7 +120,8 @@ export const moderationRoutes: ModulePlugin = async (app, { services }) => {
   app.get('/verwaltung/:ags/moderation', { config: TOWN, schema: { params: AgsParams, querystring: QueueQuery } }, async (request, reply) => {
     const municipality = managedTown(request);
     const modRepo = moderationRepository(db);
-    const [queue, blocked] = await Promise.all([modRepo.queuePages(municipality.id, queuePages(request.query)), modRepo.blocked(municipality.id)]);
+    const pages = queuePages(request.query);
+    const [queue, blocked] = await Promise.all([modRepo.queuePages(municipality.id, pages), modRepo.blocked(municipality.id, pages.blocked)]);
     const title = request.t('participation.moderation.title', { name: municipality.name });
     return reply.render(<ModerationPage ags={municipality.ags} reported={queue.reported} held={queue.held} blocked={blocked} />, {
       title,

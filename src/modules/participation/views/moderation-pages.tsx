@@ -3,7 +3,7 @@ import { Pagination } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { ErrorSummary, Form, type FormState, SubmitButton, TextArea } from '../../../platform/views/forms.tsx';
 import { commentPath, proposalPath } from '../links.ts';
-import type { QueueItem, ReportedItem } from '../moderation-repository.ts';
+import type { BlockedPerson, QueueItem, ReportedItem } from '../moderation-repository.ts';
 import { REPORT_REASONS } from '../tables.ts';
 
 /** The queue's lists by the value of a decision form's `liste` field, with the id of the list's heading (the fragment to return to). */
@@ -14,6 +14,7 @@ export type QueueList = keyof typeof QUEUE_LISTS;
 interface QueueState {
   reported: number;
   held: number;
+  blocked: number;
 }
 
 function QueueFields({ state, list }: { state: QueueState; list: QueueList }) {
@@ -21,6 +22,7 @@ function QueueFields({ state, list }: { state: QueueState; list: QueueList }) {
     <>
       <input type="hidden" name="seite" value={String(state.reported)} />
       <input type="hidden" name="gehalten" value={String(state.held)} />
+      <input type="hidden" name="gesperrt" value={String(state.blocked)} />
       <input type="hidden" name="liste" value={list} />
     </>
   );
@@ -75,17 +77,7 @@ function Decisions({ ags, item, reported, state }: { ags: string; item: QueueIte
   );
 }
 
-export function ModerationPage({
-  ags,
-  reported,
-  held,
-  blocked,
-}: {
-  ags: string;
-  reported: PageResult<ReportedItem>;
-  held: PageResult<QueueItem>;
-  blocked: Array<{ user_id: number; display_name: string; reason: string }>;
-}) {
+export function ModerationPage({ ags, reported, held, blocked }: { ags: string; reported: PageResult<ReportedItem>; held: PageResult<QueueItem>; blocked: PageResult<BlockedPerson> }) {
   const { t } = useView();
   const reasons = (list: string) =>
     list
@@ -93,7 +85,12 @@ export function ModerationPage({
       .map((r) => t(`participation.report.reason.${r}`))
       .join(', ');
   const path = `/verwaltung/${ags}/moderation`;
-  const state: QueueState = { reported: reported.page, held: held.page };
+  const state: QueueState = { reported: reported.page, held: held.page, blocked: blocked.page };
+  /** The other lists' pages, kept by a list's own pager (its own page parameter comes last in its links). */
+  const others = (own: QueueList) => {
+    const pages = { gemeldet: ['seite', state.reported], gehalten: ['gehalten', state.held], gesperrt: ['gesperrt', state.blocked] } as const;
+    return Object.fromEntries(Object.entries(pages).flatMap(([list, [param, page]]) => (list !== own && page > 1 ? [[param, page]] : [])));
+  };
   return (
     <>
       <h1 class="kern-heading-large">{t('participation.moderation.heading')}</h1>
@@ -123,14 +120,7 @@ export function ModerationPage({
             </li>
           ))}
         </ul>
-        <Pagination
-          result={reported}
-          path={path}
-          query={{ gehalten: state.held > 1 ? state.held : undefined }}
-          param="seite"
-          fragment={QUEUE_LISTS.gemeldet}
-          label={t('participation.moderation.reported_pages')}
-        />
+        <Pagination result={reported} path={path} query={others('gemeldet')} param="seite" fragment={QUEUE_LISTS.gemeldet} label={t('participation.moderation.reported_pages')} />
       </section>
       <section aria-labelledby={QUEUE_LISTS.gehalten}>
         <h2 class="kern-heading-medium" id={QUEUE_LISTS.gehalten}>
@@ -149,21 +139,14 @@ export function ModerationPage({
             </li>
           ))}
         </ul>
-        <Pagination
-          result={held}
-          path={path}
-          query={{ seite: state.reported > 1 ? state.reported : undefined }}
-          param="gehalten"
-          fragment={QUEUE_LISTS.gehalten}
-          label={t('participation.moderation.held_pages')}
-        />
+        <Pagination result={held} path={path} query={others('gehalten')} param="gehalten" fragment={QUEUE_LISTS.gehalten} label={t('participation.moderation.held_pages')} />
       </section>
       <section aria-labelledby={QUEUE_LISTS.gesperrt}>
         <h2 class="kern-heading-medium" id={QUEUE_LISTS.gesperrt}>
-          {t('participation.moderation.blocked', { count: blocked.length })}
+          {t('participation.moderation.blocked', { count: blocked.total })}
         </h2>
         <ul class="kern-list">
-          {blocked.map((b) => (
+          {blocked.items.map((b) => (
             <li key={b.user_id}>
               {b.display_name || t('admin.users.deleted_account')}
               <Form action={`/verwaltung/${ags}/moderation/person/${b.user_id}/entsperren`} class="vv-inline-form">
@@ -172,6 +155,7 @@ export function ModerationPage({
             </li>
           ))}
         </ul>
+        <Pagination result={blocked} path={path} query={others('gesperrt')} param="gesperrt" fragment={QUEUE_LISTS.gesperrt} label={t('participation.moderation.blocked_pages')} />
       </section>
     </>
   );
