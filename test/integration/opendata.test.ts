@@ -154,6 +154,45 @@ describe('open data and read API', () => {
     assert.match(String(preflight.headers['access-control-allow-methods']), /GET/);
   });
 
+  it('writes the API pages of proposals with the rows of the file, columns in order, and a cursor that walks them all', async () => {
+    const columns = Object.keys(t.app.modules.flatMap((m) => m.openData ?? []).find((c) => c.id === 'proposals')?.row.properties ?? {});
+    const file = (await get('/opendata/proposals.json')).json() as { data: Array<Record<string, unknown>> };
+    assert.ok(file.data.length > 7, 'the demo data has proposals for several pages');
+    const walk = async (first: string) => {
+      const rows: Array<Record<string, unknown>> = [];
+      let pages = 0;
+      for (let url: string | null = first; url; pages++) {
+        const response = await get(url);
+        assert.equal(response.statusCode, 200, url);
+        assert.match(String(response.headers['content-type']), /^application\/json/);
+        const page = response.json() as { data: Array<Record<string, unknown>>; links: { self: string; next: string | null }; meta: { limit: number } };
+        for (const row of page.data) assert.deepEqual(Object.keys(row), columns);
+        assert.equal(page.links.self, url);
+        rows.push(...page.data);
+        url = page.links.next;
+      }
+      return { rows, pages };
+    };
+    const all = await walk('/api/v1/proposals?limit=7');
+    assert.deepEqual(all.rows, file.data);
+    assert.equal(all.pages, Math.ceil(file.data.length / 7));
+    const open = await walk('/api/v1/proposals?status=open&limit=3');
+    assert.deepEqual(
+      open.rows,
+      file.data.filter((r) => r.status === 'open'),
+    );
+    const ags = String(file.data[0]?.ags);
+    assert.deepEqual(
+      (await walk(`/api/v1/proposals?ags=${ags}&limit=2`)).rows,
+      file.data.filter((r) => r.ags === ags),
+    );
+    assert.deepEqual((await get('/api/v1/proposals?after=2147483646')).json(), {
+      data: [],
+      links: { self: '/api/v1/proposals?after=2147483646', next: null },
+      meta: { collection: 'proposals', limit: 25, licence: (await get('/api/v1/proposals?limit=1')).json().meta.licence },
+    });
+  });
+
   it('reads the proposals with the time they last changed, in one statement with the page, for the Land and for a town', async () => {
     const wholeSeconds = (at: Date | string) => new Date(Math.floor(new Date(at).getTime() / 1000) * 1000).toUTCString();
     const newest = async (municipalityId?: number) =>
