@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
-import { type PageRequest, type PageResult, pageRequest, pageResult } from '../../platform/http/pagination.ts';
+import { type PageResult, pageRequest, pageResult } from '../../platform/http/pagination.ts';
 import type { ContentType, ReportReason } from './tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -188,36 +188,25 @@ export function moderationRepository(db: Db) {
     unblock(municipalityId: number, userId: number) {
       return db.deleteFrom('municipality_blocks').where('municipality_id', '=', municipalityId).where('user_id', '=', userId).execute();
     },
-    /** A page of the people blocked in the town, newest first; a page past the end is the last page. */
+    /** A page of the people blocked in the town, newest first; a page past the end is the last page (clamped as in queuePages). */
     async blocked(municipalityId: number, page: number, pageSize = QUEUE_PAGE_SIZE): Promise<PageResult<BlockedPerson>> {
-      const read = (request: PageRequest) =>
-        db
-          .selectFrom('municipality_blocks as b')
-          .innerJoin('users as u', 'u.id', 'b.user_id')
-          .select(['b.user_id', 'u.display_name', 'b.reason', sql<number>`cast(count(*) over () as integer)`.as('total')])
-          .where('b.municipality_id', '=', municipalityId)
-          .orderBy('b.created_at', 'desc')
-          .orderBy('b.user_id')
-          .limit(request.pageSize)
-          .offset(request.offset)
-          .execute();
-      let request = pageRequest(page, pageSize);
-      let rows = await read(request);
-      if (rows.length === 0 && request.page > 1) {
-        const counted = await db
-          .selectFrom('municipality_blocks')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('municipality_id', '=', municipalityId)
-          .executeTakeFirstOrThrow();
-        request = pageRequest(Math.max(1, Math.ceil(Number(counted.n) / pageSize)), pageSize);
-        rows = Number(counted.n) > 0 ? await read(request) : [];
-      }
-      const total = rows[0]?.total ?? 0;
-      return pageResult(
-        rows.map(({ total: _total, ...person }) => person),
-        total,
-        request,
-      );
+      const size = sql`cast(${pageSize} as integer)`;
+      const result = await sql<{ total: number; page: number; user_id: number | null; display_name: string | null; reason: string | null }>`
+        with blocked as (
+          select b.user_id, u.display_name, b.reason, b.created_at
+          from municipality_blocks b join users u on u.id = b.user_id
+          where b.municipality_id = ${municipalityId}
+        ),
+        pages as (
+          select cast(count(*) as integer) as total, least(cast(${page} as integer), greatest(1, (cast(count(*) as integer) + ${size} - 1) / ${size})) as page from blocked
+        )
+        select pages.total, pages.page, x.user_id, x.display_name, x.reason
+        from pages left join lateral (select * from blocked order by created_at desc, user_id limit ${size} offset (pages.page - 1) * ${size}) x on true
+        order by x.created_at desc, x.user_id`.execute(db);
+      const first = result.rows[0];
+      // An empty page still gives its one row of counts, without a person.
+      const people = result.rows.flatMap(({ user_id, display_name, reason }) => (user_id === null ? [] : [{ user_id, display_name: display_name ?? '', reason: reason ?? '' }]));
+      return pageResult(people, first?.total ?? 0, pageRequest(first?.page ?? 1, pageSize));
     },
   };
 }

@@ -18,7 +18,7 @@ import { CommentParams, ProposalParams, shownTitle } from './route-support.ts';
 import { participationService } from './service.ts';
 import { type ContentType, REPORT_REASONS } from './tables.ts';
 import { ReportPage } from './views/form-pages.tsx';
-import { ModerationPage, QUEUE_LISTS, type QueueList, WordsPage } from './views/moderation-pages.tsx';
+import { ModerationPage, QUEUE_LISTS, type QueueList, queuePageQuery, WordsPage } from './views/moderation-pages.tsx';
 
 const SIGNED_IN = { access: 'signedIn' } as const;
 const TOWN = { access: { scope: 'town' } } as const;
@@ -54,11 +54,7 @@ function queuePages(values: { seite?: string; gehalten?: string; gesperrt?: stri
 function queueHref(ags: string, values: { seite?: string; gehalten?: string; gesperrt?: string; liste?: string }): string {
   const pages = queuePages(values);
   const list = values.liste && Object.hasOwn(QUEUE_LISTS, values.liste) ? QUEUE_LISTS[values.liste as QueueList] : undefined;
-  const href = withQuery(
-    `/verwaltung/${ags}/moderation`,
-    {},
-    { seite: pages.reported > 1 ? pages.reported : undefined, gehalten: pages.held > 1 ? pages.held : undefined, gesperrt: pages.blocked > 1 ? pages.blocked : undefined },
-  );
+  const href = withQuery(`/verwaltung/${ags}/moderation`, {}, queuePageQuery(pages));
   return list ? `${href}#${list}` : href;
 }
 

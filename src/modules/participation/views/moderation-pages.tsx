@@ -11,10 +11,20 @@ export const QUEUE_LISTS = { gemeldet: 'reported-heading', gehalten: 'held-headi
 export type QueueList = keyof typeof QUEUE_LISTS;
 
 /** The pages the queue shows, sent back with every decision so that it returns to them. */
-interface QueueState {
+export interface QueueState {
   reported: number;
   held: number;
   blocked: number;
+}
+
+/** The lists' page numbers as query parameters (none for a first page), in list order, leaving out one list's own. */
+export function queuePageQuery(state: QueueState, without?: QueueList): Record<string, number> {
+  const pages: Array<[QueueList, string, number]> = [
+    ['gemeldet', 'seite', state.reported],
+    ['gehalten', 'gehalten', state.held],
+    ['gesperrt', 'gesperrt', state.blocked],
+  ];
+  return Object.fromEntries(pages.filter(([list, , page]) => list !== without && page > 1).map(([, param, page]) => [param, page]));
 }
 
 function QueueFields({ state, list }: { state: QueueState; list: QueueList }) {
@@ -86,11 +96,8 @@ export function ModerationPage({ ags, reported, held, blocked }: { ags: string; 
       .join(', ');
   const path = `/verwaltung/${ags}/moderation`;
   const state: QueueState = { reported: reported.page, held: held.page, blocked: blocked.page };
-  /** The other lists' pages, kept by a list's own pager (its own page parameter comes last in its links). */
-  const others = (own: QueueList) => {
-    const pages = { gemeldet: ['seite', state.reported], gehalten: ['gehalten', state.held], gesperrt: ['gesperrt', state.blocked] } as const;
-    return Object.fromEntries(Object.entries(pages).flatMap(([list, [param, page]]) => (list !== own && page > 1 ? [[param, page]] : [])));
-  };
+  // A list's own pager keeps the other lists' pages; its own page parameter comes last in its links.
+  const others = (own: QueueList) => queuePageQuery(state, own);
   return (
     <>
       <h1 class="kern-heading-large">{t('participation.moderation.heading')}</h1>
