@@ -14,8 +14,9 @@
  * that request again under EXPLAIN (ANALYZE, BUFFERS) and prints its time and shared buffers
  * (COST_EXPLAIN_PLANS=1 also the plans); COST_HTML=<dir> writes each page;
  * COST_PLANS=1 runs on one connection and lists its named statements with their generic and custom
- * plan counts after each page; COST_LOG_LEVEL (default silent) for the app's log; COST_LOAD=<seconds> measures each page at 32
- * connections over HTTP as well (see underLoad); COST_PROFILE=<dir> writes a CPU profile of the
+ * plan counts after each page; COST_LOG_LEVEL (default silent) for the app's log;
+ * COST_LOAD=<seconds> measures each page at 32 connections over HTTP as well (see underLoad);
+ * COST_PROFILE=<dir> writes a CPU profile of the
  * measured requests of each page (<dir>/<scenario>.cpuprofile, as `node --cpu-prof` would, but
  * without the start).
  */
@@ -42,26 +43,35 @@ const WARMUP_REQUESTS = Number(process.env.COST_WARMUP ?? 20);
 const LOAD_SECONDS = Number(process.env.COST_LOAD ?? 0);
 
 /**
+ * COST_PROFILE=<dir>: a CPU profile of what runs until the returned function is called, written to
+ * <dir>/<file>.cpuprofile (as `node --cpu-prof` would, but without the start); without it, nothing.
+ */
+async function startProfile(file: string): Promise<() => Promise<void>> {
+  const dir = process.env.COST_PROFILE;
+  if (!dir) return async () => {};
+  const profiler = new Session();
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+  return async () => {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(join(dir, `${file}.cpuprofile`), JSON.stringify(profile));
+    profiler.disconnect();
+  };
+}
+
+/**
  * COST_LOAD=<seconds>: the page once more over HTTP at the bench's 32 connections (load from a
  * worker thread, as in bench/run.ts), with the main thread's busy time per response: what one
  * request costs the app when many are in flight, with HTTP and garbage collection as in the bench.
  * With COST_PROFILE the profile of this phase goes to <dir>/<scenario>.load.cpuprofile.
  */
 async function underLoad(name: string, url: string, cookie: string | undefined): Promise<void> {
-  const profiler = process.env.COST_PROFILE ? new Session() : undefined;
-  if (profiler) {
-    profiler.connect();
-    await profiler.post('Profiler.enable');
-    await profiler.post('Profiler.start');
-  }
+  const stopProfile = await startProfile(`${name}.load`);
   const before = nodePerformance.eventLoopUtilization();
   const result = await measure({ url, connections: 32, duration: LOAD_SECONDS, cookie });
   const busy = nodePerformance.eventLoopUtilization(before);
-  if (profiler) {
-    const { profile } = await profiler.post('Profiler.stop');
-    writeFileSync(join(process.env.COST_PROFILE as string, `${name}.load.cpuprofile`), JSON.stringify(profile));
-    profiler.disconnect();
-  }
+  await stopProfile();
   const perResponse = result.requests ? busy.active / result.requests : 0;
   console.log(
     `LOAD ${name} rps=${Math.round(result.rps)} p95_ms=${result.p95} non2xx=${result.non2xx} main_thread_busy=${(busy.utilization * 100).toFixed(0)}% busy_ms_per_response=${perResponse.toFixed(2)}`,
@@ -166,22 +176,13 @@ async function main(): Promise<void> {
         await app.fastify.inject(request);
         const one = statements;
         statements = [];
-        const profiler = process.env.COST_PROFILE ? new Session() : undefined;
-        if (profiler) {
-          profiler.connect();
-          await profiler.post('Profiler.enable');
-          await profiler.post('Profiler.start');
-        }
+        const stopProfile = await startProfile(scenario.name);
         const cpu = process.cpuUsage();
         const started = performance.now();
         for (let i = 0; i < REQUESTS; i++) await app.fastify.inject(request);
         const wall = (performance.now() - started) / REQUESTS;
         const used = process.cpuUsage(cpu);
-        if (profiler) {
-          const { profile } = await profiler.post('Profiler.stop');
-          writeFileSync(join(process.env.COST_PROFILE as string, `${scenario.name}.cpuprofile`), JSON.stringify(profile));
-          profiler.disconnect();
-        }
+        await stopProfile();
         const cpuMs = (used.user + used.system) / 1000 / REQUESTS;
         const sqlMs = statements.reduce((sum, s) => sum + s.ms, 0) / REQUESTS;
         console.log(
